@@ -1,0 +1,1 @@
+"""Berdaya: the information system of a Dinas Koperasi, Usaha Mikro dan Tenaga Kerja."""

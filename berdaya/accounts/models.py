@@ -1,0 +1,34 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .roles import PERSONAL_DATA_ROLES, ROLE_DIVISION, Division, Role
+
+
+class User(AbstractUser):
+    """A member of staff. Citizens using the portal get their own model later, not a role here."""
+
+    role = models.CharField(_("peran"), max_length=32, choices=Role.choices, default=Role.INSPEKTORAT)
+    # A field officer's working area: a kecamatan or kelurahan code (domain.md R12). Empty = none.
+    area = models.CharField(
+        _("wilayah tugas"),
+        max_length=13,
+        blank=True,
+        help_text=_("Kode kecamatan atau kelurahan tempat petugas lapangan bertugas."),
+    )
+    phone = models.CharField(_("telepon"), max_length=16, blank=True)
+
+    class Meta:
+        verbose_name = _("pengguna")
+        verbose_name_plural = _("pengguna")
+
+    @property
+    def division(self) -> Division | None:
+        return ROLE_DIVISION.get(self.role)
+
+    @property
+    def sees_personal_data(self) -> bool:
+        return self.role in PERSONAL_DATA_ROLES
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username

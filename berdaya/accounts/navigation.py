@@ -1,0 +1,46 @@
+"""The main navigation: by division, as the office is organised (domain.md section 1)."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .roles import AUDIT_READER_ROLES, Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str
+    label: str
+    url: str
+    icon: str
+
+
+def navigation_for(user) -> list[NavItem]:
+    items = [
+        NavItem("home", _("Beranda"), reverse("dashboard:home"), "home"),
+        NavItem("people", _("Orang"), reverse("people:list"), "users"),
+        NavItem("koperasi", _("Koperasi"), reverse("dashboard:division", args=["koperasi"]), "building"),
+        NavItem(
+            "usaha_mikro", _("Usaha Mikro"), reverse("dashboard:division", args=["usaha_mikro"]), "store"
+        ),
+        NavItem(
+            "tenaga_kerja",
+            _("Tenaga Kerja"),
+            reverse("dashboard:division", args=["tenaga_kerja"]),
+            "briefcase",
+        ),
+        NavItem(
+            "hubungan_industrial",
+            _("Hubungan Industrial"),
+            reverse("dashboard:division", args=["hubungan_industrial"]),
+            "scale",
+        ),
+        NavItem("kinerja", _("Kinerja"), reverse("dashboard:division", args=["kinerja"]), "chart"),
+        NavItem("regions", _("Wilayah"), reverse("regions:list"), "map"),
+    ]
+    if user.role in AUDIT_READER_ROLES:
+        items.append(NavItem("audit", _("Jejak Audit"), reverse("audit:list"), "history"))
+    if user.role == Role.ADMIN:
+        items.append(NavItem("users", _("Pengguna"), reverse("accounts:users"), "key"))
+    return items

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("masuk/", views.login, name="login"),
+    path("keluar/", views.logout, name="logout"),
+    path("pengguna/", views.users, name="users"),
+    path("pengguna/baru/", views.user_create, name="user_create"),
+    path("pengguna/<int:pk>/ubah/", views.user_edit, name="user_edit"),
+]

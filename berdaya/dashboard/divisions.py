@@ -1,0 +1,113 @@
+"""The four divisions and the Secretariat's planning, as domain.md section 1 describes the office."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from berdaya.accounts.roles import ROLE_DIVISION, Division
+
+
+@dataclass(frozen=True)
+class DivisionInfo:
+    key: str
+    name: Promise
+    summary: Promise
+    sections: tuple[Promise, ...]
+    units: tuple[Promise, ...]  # units outside the three sections (UPTD BLK)
+    pending: Promise  # the honest empty state until the division's registries exist
+    icon: str
+
+    def roles(self) -> list[str]:
+        return [role for role, division in ROLE_DIVISION.items() if division == self.key]
+
+
+DIVISIONS = {
+    info.key: info
+    for info in (
+        DivisionInfo(
+            key=Division.KOPERASI,
+            name=_("Bidang Koperasi"),
+            summary=_(
+                "Pembinaan, pengawasan dan pengembangan koperasi yang anggotanya berada di dalam kota."
+            ),
+            sections=(
+                _("Kelembagaan dan Pengawasan"),
+                _("Pengembangan Usaha"),
+                _("Fasilitasi Permodalan"),
+            ),
+            units=(),
+            pending=_(
+                "Registri koperasi sedang disiapkan; sementara itu data orang dapat dikelola di menu Orang."
+            ),
+            icon="building",
+        ),
+        DivisionInfo(
+            key=Division.USAHA_MIKRO,
+            name=_("Bidang Usaha Mikro"),
+            summary=_("Pendataan, perizinan, pembinaan dan pemasaran usaha mikro."),
+            sections=(
+                _("Perizinan dan Kemitraan"),
+                _("Promosi dan Pemasaran"),
+                _("Pembinaan dan Permodalan"),
+            ),
+            units=(),
+            pending=_(
+                "Registri usaha mikro sedang disiapkan; "
+                "sementara itu data orang dapat dikelola di menu Orang."
+            ),
+            icon="store",
+        ),
+        DivisionInfo(
+            key=Division.TENAGA_KERJA,
+            name=_("Bidang Pembinaan, Pelatihan dan Penempatan Tenaga Kerja (P3K)"),
+            summary=_("Pelatihan kerja, penempatan tenaga kerja dan informasi pasar kerja."),
+            sections=(
+                _("Pelatihan dan Produktivitas"),
+                _("Penempatan Tenaga Kerja"),
+                _("Informasi Pasar Kerja dan Perluasan Kesempatan Kerja"),
+            ),
+            units=(_("UPTD Balai Latihan Kerja (BLK)"),),
+            pending=_(
+                "Registri pencari kerja dan pelatihan sedang disiapkan; "
+                "sementara itu data orang dapat dikelola di menu Orang."
+            ),
+            icon="briefcase",
+        ),
+        DivisionInfo(
+            key=Division.HUBUNGAN_INDUSTRIAL,
+            name=_("Bidang Hubungan Industrial dan Jaminan Sosial (PHIJS)"),
+            summary=_(
+                "Perselisihan hubungan industrial, kelembagaan ketenagakerjaan, "
+                "pengupahan dan jaminan sosial."
+            ),
+            sections=(
+                _("Perselisihan dan Syarat Kerja"),
+                _("Kelembagaan Ketenagakerjaan"),
+                _("Pengupahan dan Jaminan Sosial"),
+            ),
+            units=(),
+            pending=_(
+                "Registri hubungan industrial sedang disiapkan; "
+                "sementara itu data orang dapat dikelola di menu Orang."
+            ),
+            icon="scale",
+        ),
+        DivisionInfo(
+            key=Division.KINERJA,
+            name=_("Perencanaan dan Kinerja (Sekretariat)"),
+            summary=_("Perencanaan dan pelaporan kinerja dinas (SAKIP)."),
+            sections=(
+                _("Rencana Strategis (Renstra)"),
+                _("Indikator Kinerja Utama (IKU)"),
+                _("Perjanjian Kinerja (PK)"),
+                _("Laporan Kinerja (LAKIP)"),
+            ),
+            units=(),
+            pending=_("Modul perencanaan dan kinerja (Renstra, IKU, PK, LAKIP) sedang disiapkan."),
+            icon="chart",
+        ),
+    )
+}

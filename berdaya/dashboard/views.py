@@ -1,0 +1,19 @@
+from django.http import Http404
+from django.shortcuts import render
+
+from berdaya.accounts.models import User
+
+from .divisions import DIVISIONS
+from .selectors import cards_for
+
+
+def home(request):
+    return render(request, "dashboard/home.html", {"nav": "home", "cards": cards_for(request.user)})
+
+
+def division(request, key: str):
+    info = DIVISIONS.get(key)
+    if info is None:
+        raise Http404
+    staff = User.objects.filter(role__in=info.roles(), is_active=True).order_by("first_name", "username")
+    return render(request, "dashboard/division.html", {"nav": key, "division": info, "staff": staff})

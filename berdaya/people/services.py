@@ -1,0 +1,106 @@
+"""Writes to the people registry (style.md 3): validation against the database, audit row, flags."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from berdaya.audit.models import Action
+from berdaya.audit.services import audit_log, diff, snapshot
+from berdaya.lib.nik import nik_matches, parse_nik
+
+from .models import Person
+
+# The fields whose changes the audit trail records (all the editable ones).
+AUDITED_FIELDS = (
+    "nik",
+    "name",
+    "sex",
+    "birth_date",
+    "birth_place",
+    "phone",
+    "address",
+    "rt",
+    "rw",
+    "kelurahan",
+    "occupation",
+    "education",
+    "disability",
+)
+# Personal fields masked for roles that do not work with identities (domain.md R45).
+PERSONAL_FIELDS = frozenset({"nik", "phone", "address"})
+
+
+def _review_flags(person: Person) -> None:
+    """R6: sex and birth date must match the NIK, or the record is flagged for review."""
+    reasons = nik_matches(parse_nik(person.nik), sex=person.sex, birth_date=person.birth_date)
+    person.needs_review = bool(reasons)
+    person.review_reason = "; ".join(reasons)[:255]
+
+
+class DuplicateNikError(ValidationError):
+    """R7: one person per NIK. Carries the existing record's pk so the form can offer it."""
+
+    def __init__(self, existing: Person):
+        message = _("NIK ini sudah terdaftar atas nama %(name)s.") % {"name": existing.name}
+        super().__init__({"nik": ValidationError(message, code="duplicate_nik")})
+        self.existing_pk = existing.pk
+
+
+def _refuse_duplicate_nik(nik: str, *, exclude_pk: int | None = None) -> None:
+    existing = Person.objects.filter(nik=nik).exclude(pk=exclude_pk).first()
+    if existing is not None:
+        raise DuplicateNikError(existing)
+
+
+def person_create(*, actor, data: dict) -> Person:
+    """Register a person. ``data`` is cleaned form data (NIK digits, E.164 phone, dates)."""
+    with transaction.atomic():
+        _refuse_duplicate_nik(data["nik"])
+        person = Person(**data, created_by=actor, updated_by=actor)
+        _review_flags(person)
+        person.save()
+        audit_log(
+            actor=actor,
+            action=Action.CREATE,
+            obj=person,
+            changes=diff({}, snapshot(person, AUDITED_FIELDS)),
+            person_id=person.pk,
+        )
+    return person
+
+
+def person_update(*, actor, person: Person, data: dict) -> Person:
+    with transaction.atomic():
+        person = Person.objects.select_for_update().get(pk=person.pk)
+        before = snapshot(person, AUDITED_FIELDS)
+        if data.get("nik", person.nik) != person.nik:
+            _refuse_duplicate_nik(data["nik"], exclude_pk=person.pk)
+        for name, value in data.items():
+            if name not in AUDITED_FIELDS:
+                raise ValueError(f"{name} is not an editable field of Person")
+            setattr(person, name, value)
+        person.updated_by = actor
+        _review_flags(person)
+        changes = diff(before, snapshot(person, AUDITED_FIELDS))
+        if changes:
+            person.save()
+            audit_log(actor=actor, action=Action.UPDATE, obj=person, changes=changes, person_id=person.pk)
+    return person
+
+
+def person_record_view(*, actor, person: Person) -> None:
+    """R46: every read of a person's full (unmasked) record is logged."""
+    audit_log(actor=actor, action=Action.VIEW, obj=person, person_id=person.pk)
+
+
+def person_record_export(*, actor, count: int, note: str) -> None:
+    """R46: every export of people is logged (one row per export, with the filter used)."""
+    audit_log(
+        actor=actor,
+        action=Action.EXPORT,
+        obj=Person,
+        object_repr=_("%(count)d orang") % {"count": count},
+        note=note,
+    )

@@ -1,0 +1,149 @@
+"""People pages through the test client: list, search, create, edit, detail, export, per role."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from berdaya.audit.models import Action, AuditEntry
+from berdaya.people.models import Person, Sex
+from berdaya.test import make_person, valid_nik
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(**overrides):
+    return {
+        "nik": valid_nik(birth=dt.date(1990, 7, 1), female=True),
+        "name": "Masitah",
+        "sex": "",
+        "birth_date": "",
+        "birth_place": "Banjarmasin",
+        "phone": "0812-5100-2233",
+        "address": "Jl. Pekapuran Raya No. 7",
+        "rt": "5",
+        "rw": "2",
+        "kelurahan_kecamatan": "63.71.01",
+        "kelurahan": "63.71.01.1003",
+        "occupation": "pedagang",
+        "education": "sma",
+    } | overrides
+
+
+def test_anonymous_visitors_are_sent_to_login(client):
+    response = client.get(reverse("people:list"))
+    assert response.status_code == 302
+    assert reverse("accounts:login") in response["Location"]
+
+
+def test_a_clerk_registers_a_person_and_sex_and_birth_date_come_from_the_nik(cast):
+    client = cast.client(cast.umkm)
+    response = client.post(reverse("people:create"), form_data())
+    person = Person.objects.get(name="Masitah")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("people:detail", args=[person.pk])
+    assert person.sex == Sex.FEMALE  # R2: day + 40
+    assert person.birth_date == dt.date(1990, 7, 1)
+    assert person.phone == "+6281251002233"
+    assert person.rt == "005"
+    assert person.kelurahan_id == "63.71.01.1003"
+
+
+def test_a_bad_nik_is_refused_with_a_specific_message_and_nothing_is_saved(cast):
+    client = cast.client(cast.umkm)
+    response = client.post(reverse("people:create"), form_data(nik="6371013213900001"))  # day 32
+    assert response.status_code == 200
+    assert "Tanggal lahir pada NIK tidak valid" in response.content.decode()
+    assert Person.objects.count() == 0
+
+
+def test_a_bad_phone_is_refused_in_indonesian(cast):
+    response = cast.client(cast.umkm).post(reverse("people:create"), form_data(phone="12ab"))
+    assert "Nomor telepon tidak valid" in response.content.decode()
+    assert Person.objects.count() == 0
+
+
+def test_a_duplicate_nik_offers_the_existing_record(cast, person):
+    response = cast.client(cast.umkm).post(reverse("people:create"), form_data(nik=person.nik))
+    body = response.content.decode()
+    assert "sudah terdaftar atas nama Rahmat Hidayat" in body
+    assert reverse("people:detail", args=[person.pk]) in body
+    assert Person.objects.count() == 1
+
+
+def test_the_inspector_reads_but_cannot_create_or_edit(cast, person):
+    client = cast.client(cast.inspektur)
+    assert client.get(reverse("people:list")).status_code == 200
+    assert client.get(reverse("people:detail", args=[person.pk])).status_code == 200
+    assert client.get(reverse("people:create")).status_code == 403
+    assert client.post(reverse("people:edit", args=[person.pk]), form_data()).status_code == 403
+
+
+def test_lists_mask_nik_and_phone_for_roles_that_do_not_need_them(cast, person):
+    # domain.md R45
+    body = cast.client(cast.kepala).get(reverse("people:list")).content.decode()
+    assert person.nik not in body
+    assert f"{person.nik[:4]}********{person.nik[-4:]}" in body
+    assert "+6281234567890" not in body
+
+
+def test_a_clerk_sees_the_full_nik_and_the_view_is_logged(cast, person):
+    # domain.md R45, R46
+    body = cast.client(cast.umkm).get(reverse("people:detail", args=[person.pk])).content.decode()
+    assert person.nik in body
+    assert AuditEntry.objects.filter(person_id=person.pk, action=Action.VIEW, actor=cast.umkm).count() == 1
+
+
+def test_a_field_officer_cannot_open_someone_outside_their_area(cast):
+    outside = make_person(actor=cast.umkm, kelurahan="63.71.04.1001")
+    assert cast.client(cast.petugas).get(reverse("people:detail", args=[outside.pk])).status_code == 404
+
+
+def test_search_finds_by_name_nik_and_phone_in_any_format(cast):
+    make_person(actor=cast.umkm, name="Siti Aminah", sex=Sex.FEMALE, phone="+6281351112222")
+    other = make_person(actor=cast.umkm, name="Utuh Saberi")
+    client = cast.client(cast.umkm)
+
+    def names(q):
+        return [row["person"].name for row in client.get(reverse("people:list"), {"q": q}).context["rows"]]
+
+    assert names("aminah siti") == ["Siti Aminah"]
+    assert names("0813-5111-2222") == ["Siti Aminah"]
+    assert names("62 813 5111 2222") == ["Siti Aminah"]
+    assert names(other.nik) == ["Utuh Saberi"]
+
+
+def test_the_list_filters_by_kecamatan_and_paginates(cast):
+    for i in range(30):
+        make_person(actor=cast.umkm, name=f"Warga {i:02d}", kelurahan="63.71.02.1001")
+    make_person(actor=cast.umkm, name="Warga Utara", kelurahan="63.71.04.1001")
+    client = cast.client(cast.umkm)
+    response = client.get(reverse("people:list"), {"kecamatan": "63.71.02"})
+    assert response.context["page_obj"].paginator.count == 30
+    assert len(response.context["rows"]) == 25
+    second = client.get(reverse("people:list"), {"kecamatan": "63.71.02", "page": 2})
+    assert len(second.context["rows"]) == 5
+
+
+def test_an_empty_registry_shows_a_helpful_empty_state(cast):
+    body = cast.client(cast.umkm).get(reverse("people:list")).content.decode()
+    assert "Belum ada data orang" in body
+
+
+def test_editing_records_old_and_new_values_on_the_page(cast, person):
+    client = cast.client(cast.umkm)
+    data = form_data(nik=person.nik, name="Rahmat Hidayatullah", sex="L", birth_date="1985-03-12")
+    response = client.post(reverse("people:edit", args=[person.pk]), data)
+    assert response.status_code == 302
+    body = client.get(reverse("people:detail", args=[person.pk])).content.decode()
+    assert "Rahmat Hidayat → Rahmat Hidayatullah" in body
+
+
+def test_export_is_masked_for_the_head_of_office_and_logged(cast, person):
+    # domain.md R45, R46
+    response = cast.client(cast.kepala).get(reverse("people:list"), {"format": "csv"})
+    body = response.content.decode("utf-8-sig")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "Rahmat Hidayat" in body
+    assert person.nik not in body
+    assert AuditEntry.objects.filter(action=Action.EXPORT, actor=cast.kepala).exists()

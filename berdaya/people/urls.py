@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "people"
+urlpatterns = [
+    path("", views.person_list, name="list"),
+    path("baru/", views.person_create, name="create"),
+    path("<int:pk>/", views.person_detail, name="detail"),
+    path("<int:pk>/ubah/", views.person_edit, name="edit"),
+]

@@ -1,0 +1,161 @@
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from berdaya.accounts.access import can_edit, can_edit_model, get_for_user, scoped
+from berdaya.accounts.roles import AUDIT_READER_ROLES
+from berdaya.audit.models import Action, AuditEntry
+from berdaya.lib.masking import mask_address, mask_nik, mask_phone
+
+from . import services
+from .forms import PersonFilterForm, PersonForm
+from .models import Person
+from .selectors import person_filter, person_sort
+
+PAGE_SIZE = 25
+
+
+def _people_for(request):
+    form = PersonFilterForm(request.GET or None)
+    queryset = scoped(Person.objects.select_related("kelurahan"), request.user)
+    if form.is_valid():
+        queryset = person_filter(queryset, form.cleaned_data)
+    return form, person_sort(queryset, request.GET.get("sort"))
+
+
+def _display_row(person: Person, user) -> dict:
+    personal = user.sees_personal_data
+    return {
+        "person": person,
+        "nik": person.nik if personal else mask_nik(person.nik),
+        "phone": person.phone if personal else mask_phone(person.phone),
+    }
+
+
+def person_list(request):
+    if request.GET.get("format") == "csv":
+        return person_export(request)
+    form, queryset = _people_for(request)
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "nav": "people",
+        "filter_form": form,
+        "page_obj": page,
+        "rows": [_display_row(p, request.user) for p in page],
+        "can_create": can_edit_model(request.user, Person),
+        "export_formats": ["csv"],
+        "filtered": any(v for k, v in request.GET.items() if k not in {"page", "sort"}),
+    }
+    return render(request, "people/person_list.html", context)
+
+
+def person_export(request):
+    """CSV of the filtered list, masked unless the role needs personal data (R45); logged (R46)."""
+    _form, queryset = _people_for(request)
+    user = request.user
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="orang-{stamp}.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read UTF-8
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("NIK"),
+            _("Nama"),
+            _("Jenis kelamin"),
+            _("Tanggal lahir"),
+            _("Telepon"),
+            _("Alamat"),
+            _("Kelurahan"),
+        ]
+    )
+    count = 0
+    for person in queryset.iterator(chunk_size=2000):
+        row = _display_row(person, user)
+        address = person.address if user.sees_personal_data else mask_address(person.address)
+        kelurahan = person.kelurahan.name if person.kelurahan else ""
+        writer.writerow(
+            [
+                row["nik"],
+                person.name,
+                person.get_sex_display(),
+                person.birth_date,
+                row["phone"],
+                address,
+                kelurahan,
+            ]
+        )
+        count += 1
+    services.person_record_export(actor=user, count=count, note=request.GET.urlencode())
+    return response
+
+
+def person_detail(request, pk):
+    person = get_for_user(request.user, Person.objects.select_related("kelurahan", "created_by"), pk)
+    personal = request.user.sees_personal_data
+    if personal:
+        services.person_record_view(actor=request.user, person=person)
+    history = AuditEntry.objects.for_object(person).exclude(action=Action.VIEW)
+    context = {
+        "nav": "people",
+        "person": person,
+        "nik": person.nik if personal else mask_nik(person.nik),
+        "phone": person.phone if personal else mask_phone(person.phone),
+        "address": person.address if personal else mask_address(person.address),
+        "can_edit": can_edit(request.user, person),
+        "history": history[:50],
+        "mask_changes": not personal,
+        "access_log": (
+            AuditEntry.objects.filter(person_id=person.pk, action__in=[Action.VIEW, Action.EXPORT])[:50]
+            if request.user.role in AUDIT_READER_ROLES
+            else None
+        ),
+    }
+    return render(request, "people/person_detail.html", context)
+
+
+def _save(request, form, person=None):
+    """Run the service for a valid form; map its database-level refusals back onto the form."""
+    try:
+        if person is None:
+            return services.person_create(actor=request.user, data=form.cleaned_data)
+        return services.person_update(actor=request.user, person=person, data=form.cleaned_data)
+    except ValidationError as error:
+        existing_pk = getattr(error, "existing_pk", None)
+        form.add_error(None, error)
+        if existing_pk:
+            # R7: offer the record that already has this NIK (if this user may see it).
+            form.existing = scoped(Person.objects.filter(pk=existing_pk), request.user).first()
+        return None
+
+
+def person_create(request):
+    if not can_edit_model(request.user, Person):
+        raise PermissionDenied
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = _save(request, form)
+        if person is not None:
+            messages.success(request, _("Data %(name)s tersimpan.") % {"name": person.name})
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "people/person_form.html", {"nav": "people", "form": form, "person": None})
+
+
+def person_edit(request, pk):
+    person = get_for_user(request.user, Person, pk, for_edit=True)
+    form = PersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        saved = _save(request, form, person)
+        if saved is not None:
+            messages.success(request, _("Perubahan data %(name)s tersimpan.") % {"name": saved.name})
+            return redirect("people:detail", pk=saved.pk)
+    cancel = reverse("people:detail", args=[person.pk])
+    context = {"nav": "people", "form": form, "person": person, "cancel_url": cancel}
+    return render(request, "people/person_form.html", context)

@@ -1,0 +1,13 @@
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("", include("berdaya.dashboard.urls")),
+    path("akun/", include("berdaya.accounts.urls")),
+    path("orang/", include("berdaya.people.urls")),
+    path("wilayah/", include("berdaya.regions.urls")),
+    path("audit/", include("berdaya.audit.urls")),
+    # Language switch works on the login page too.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+]
