@@ -14,6 +14,8 @@ from .models import Action, AuditEntry
 def _display(value) -> str | None:
     if value is None or value == "":
         return None
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"  # stored data is Indonesian, whatever the session's language
     if isinstance(value, Model):
         return str(value)
     if isinstance(value, dt.datetime | dt.date):

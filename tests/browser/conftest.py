@@ -76,5 +76,5 @@ def log_in(page, username: str, password: str) -> None:
     page.goto(reverse("accounts:login"))
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
+    page.locator("main form button[type=submit]").click()
     page.wait_for_load_state("networkidle")

@@ -1,4 +1,6 @@
 from django import template
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 
 from berdaya.lib.masking import mask_address, mask_nik, mask_phone
 
@@ -15,3 +17,12 @@ def audit_value(field: str, value, masked: bool = False):
     if masked and field in MASKS:
         return MASKS[field](str(value))
     return value
+
+
+@register.simple_tag
+def field_label(object_type: str, field: str) -> str:
+    """The field's own label ("Tanggal lahir") for a stored field name ("birth_date")."""
+    try:
+        return str(apps.get_model(object_type)._meta.get_field(field).verbose_name).capitalize()
+    except (LookupError, ValueError, FieldDoesNotExist):
+        return field

@@ -137,6 +137,7 @@ def test_editing_records_old_and_new_values_on_the_page(cast, person):
     assert response.status_code == 302
     body = client.get(reverse("people:detail", args=[person.pk])).content.decode()
     assert "Rahmat Hidayat → Rahmat Hidayatullah" in body
+    assert "Nama lengkap:" in body  # the field's label, not its code name
 
 
 def test_export_is_masked_for_the_head_of_office_and_logged(cast, person):

@@ -1,0 +1,33 @@
+"""Indonesian is the source language; every string has its English translation (locale/en)."""
+
+import re
+from pathlib import Path
+
+PO = Path(__file__).resolve().parents[1] / "berdaya" / "locale" / "en" / "LC_MESSAGES" / "django.po"
+
+
+def untranslated(po_text: str) -> list[str]:
+    """msgids whose msgstr (or every msgstr[n]) is empty, skipping the header and obsolete entries."""
+    missing = []
+    for block in po_text.split("\n\n"):
+        lines = [line for line in block.splitlines() if not line.startswith("#")]
+        text = "\n".join(lines)
+        if "msgid" not in text:
+            continue
+        msgid = "".join(re.findall(r'"(.*)"', text.split("msgstr")[0].split("msgid_plural")[0]))
+        if msgid == "":
+            continue  # the header
+        values = re.findall(r'^msgstr(?:\[\d\])? ((?:".*"\n?)+)', text + "\n", re.M)
+        if not values or any("".join(re.findall(r'"(.*)"', v)) == "" for v in values):
+            missing.append(msgid)
+    return missing
+
+
+def test_every_string_has_an_english_translation():
+    assert untranslated(PO.read_text(encoding="utf-8")) == []
+
+
+def test_the_check_notices_a_missing_translation():
+    po = 'msgid ""\nmsgstr "Content-Type: x"\n\nmsgid "Orang"\nmsgstr ""\n\nmsgid "Ya"\nmsgstr "Yes"\n\n'
+    po += 'msgid ""\n"Dua "\n"baris"\nmsgstr ""\n'
+    assert untranslated(po) == ["Orang", "Dua baris"]
