@@ -3,20 +3,15 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from berdaya.audit.models import Action
-from berdaya.audit.services import audit_log, diff, snapshot
-
+from . import services
 from .forms import LoginForm, UserCreateForm, UserEditForm, UserFilterForm
 from .models import User
 from .roles import Role
 
-# What the audit trail records about a staff account (never the password hash).
-AUDITED_USER_FIELDS = ["username", "first_name", "last_name", "email", "phone", "role", "area", "is_active"]
 USER_SORTS = {"username", "-username", "last_login", "-last_login", "role", "-role"}
 
 
@@ -27,8 +22,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        user = form.get_user()
-        audit_log(actor=user, action=Action.LOGIN, obj=user)
+        services.user_login_record(user=form.get_user())
         return response
 
 
@@ -72,14 +66,7 @@ def user_create(request):
     _require_admin(request.user)
     form = UserCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = form.save()
-            audit_log(
-                actor=request.user,
-                action=Action.CREATE,
-                obj=user,
-                changes=diff({}, snapshot(user, AUDITED_USER_FIELDS)),
-            )
+        user = services.user_create(actor=request.user, form=form)
         messages.success(request, _("Pengguna %(name)s dibuat.") % {"name": user})
         return redirect("accounts:users")
     return render(request, "accounts/user_form.html", {"nav": "users", "form": form, "creating": True})
@@ -88,16 +75,10 @@ def user_create(request):
 def user_edit(request, pk: int):
     _require_admin(request.user)
     user = get_object_or_404(User, pk=pk)
-    before = snapshot(user, AUDITED_USER_FIELDS)  # taken now: validating the form changes the instance
+    before = services.user_snapshot(user)  # taken now: validating the form changes the instance
     form = UserEditForm(request.POST or None, instance=user, editor=request.user)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = form.save()
-            changes = diff(before, snapshot(user, AUDITED_USER_FIELDS))
-            # Stored as written, whatever the editor's language: the trail is read years later.
-            note = "kata sandi diganti" if form.cleaned_data.get("new_password1") else ""
-            if changes or note:
-                audit_log(actor=request.user, action=Action.UPDATE, obj=user, changes=changes, note=note)
+        user = services.user_update(actor=request.user, form=form, before=before)
         messages.success(request, _("Perubahan pada %(name)s disimpan.") % {"name": user})
         return redirect("accounts:users")
     return render(

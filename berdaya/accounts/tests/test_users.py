@@ -129,7 +129,7 @@ def test_the_administrator_deactivates_a_user_instead_of_deleting(cast):
     cast.umkm.refresh_from_db()
     assert not cast.umkm.is_active
     entry = AuditEntry.objects.get(action=Action.UPDATE, object_id=str(cast.umkm.pk))
-    assert entry.changes == {"is_active": ["True", "False"]}
+    assert entry.changes == {"is_active": ["Ya", "Tidak"]}
 
 
 def test_the_administrator_changes_a_role_and_it_is_audited(cast):
