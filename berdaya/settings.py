@@ -40,11 +40,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
     "berdaya.accounts",
     "berdaya.audit",
     "berdaya.regions",
     "berdaya.people",
     "berdaya.dashboard",
+    "berdaya.jobs",
 ]
 
 MIDDLEWARE = [
@@ -112,6 +115,17 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "berdaya_cache"}
     }
+
+# --- Background work: a database queue + `berdaya db_worker` by default; Redis + RQ workers at scale -----
+if TESTING:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+elif os.environ.get("TASKS_BACKEND") == "rq":
+    # pip install '.[redis]'; run `berdaya rqworker --job-class django_tasks_rq.Job default` on each worker.
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Accounts and sessions ----------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -1,0 +1,17 @@
+"""Which function runs each kind of job. Apps register their handlers at import time (apps.ready()).
+
+A handler is ``handler(job: Job, progress: Progress) -> dict`` returning the figures to show at the end.
+It calls ``progress(done, total, message)`` as it goes; the row is written at most every half second.
+"""
+
+from collections.abc import Callable
+
+HANDLERS: dict[str, Callable] = {}
+
+
+def register(kind: str):
+    def decorator(function: Callable) -> Callable:
+        HANDLERS[kind] = function
+        return function
+
+    return decorator
