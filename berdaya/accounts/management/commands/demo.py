@@ -29,7 +29,7 @@ class Command(BaseCommand):
             if populate is not None:
                 added = populate(actor=actor, seed=seed)
                 if added:
-                    self.stdout.write(f"Data demo {config.label}: {added} ditambahkan.")
+                    self.stdout.write(f"Data demo {config.verbose_name}: {added} ditambahkan.")
         if created:
             self.stdout.write(self.style.SUCCESS("Akun demo (kata sandi hanya ditampilkan sekali ini):"))
             for username, label, password in created:
