@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "berdaya.audit",
     "berdaya.regions",
     "berdaya.people",
+    "berdaya.umkm",
+    "berdaya.imports",
     "berdaya.dashboard",
     "berdaya.jobs",
 ]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class UmkmConfig(AppConfig):
+    name = "berdaya.umkm"
+    verbose_name = _("Usaha Mikro")
