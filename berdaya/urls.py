@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("berdaya.dashboard.urls")),
     path("akun/", include("berdaya.accounts.urls")),
     path("orang/", include("berdaya.people.urls")),
+    path("usaha-mikro/", include("berdaya.umkm.urls")),
     path("wilayah/", include("berdaya.regions.urls")),
     path("audit/", include("berdaya.audit.urls")),
     path("tugas/", include("berdaya.jobs.urls")),

@@ -10,14 +10,16 @@ cooperatives, job seekers) add their own tuples and functions below without touc
 
 from __future__ import annotations
 
+import copy
 import functools
+import itertools
 import random
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["REFERENCE_DATE", "FakePerson", "people"]
+__all__ = ["REFERENCE_DATE", "FakeEnterprise", "FakePerson", "enterprises", "ground_truth_pairs", "people"]
 
 # Ages are counted from this date, so output does not change from one day to the next.
 REFERENCE_DATE = date(2026, 1, 1)
@@ -283,3 +285,492 @@ def _people(n: int, seed: int, codes: tuple[str, ...], as_of: date) -> Iterator[
             kelurahan_code=kelurahan_code,
             occupation=choice(OCCUPATIONS[sex, age <= STUDENT_MAX_AGE]),
         )
+
+
+# --- Micro enterprises (UMKM) -------------------------------------------------------------------------------
+# Owners reuse the name lists above. A business name is a kind ("Warung Soto Banjar", "Sasirangan") and a
+# nickname: Banjar kinship words (Acil = aunt, Julak = eldest uncle, Diang/Galuh = girl, Utuh = boy), a
+# blessing ("Barokah", "Bauntung" = lucky) or the owner's first name. Each kind belongs to one sector.
+
+BUSINESS_KINDS = (
+    ("Warung Soto Banjar", "kuliner"), ("Kue Bingka", "kuliner"), ("Wadai", "kuliner"),
+    ("Ketupat Kandangan", "kuliner"), ("Nasi Kuning", "kuliner"), ("Amplang", "kuliner"),
+    ("Kerupuk Ikan Haruan", "kuliner"), ("Pentol", "kuliner"), ("Warung", "kuliner"), ("Dapur", "kuliner"),
+    ("Catering", "kuliner"), ("Kopi", "kuliner"), ("Mandai", "kuliner"), ("Es Tebu", "kuliner"),
+    ("Kue Apam", "kuliner"), ("Lontong Orari", "kuliner"),
+    ("Sasirangan", "fesyen"), ("Konveksi", "fesyen"), ("Jahit", "fesyen"), ("Butik", "fesyen"),
+    ("Purun", "kriya"), ("Anyaman Purun", "kriya"), ("Rotan", "kriya"), ("Ukiran Kayu", "kriya"),
+    ("Batu Permata", "kriya"),
+    ("Toko", "perdagangan"), ("Toko Sembako", "perdagangan"), ("Kios", "perdagangan"),
+    ("Agen Gas", "perdagangan"), ("Pulsa", "perdagangan"),
+    ("Bengkel", "jasa"), ("Laundry", "jasa"), ("Salon", "jasa"), ("Cukur", "jasa"), ("Servis HP", "jasa"),
+    ("Fotokopi", "jasa"),
+    ("Ikan Asin", "perikanan"), ("Budidaya Ikan Patin", "perikanan"), ("Sayur", "pertanian"),
+    ("Bibit Tanaman", "pertanian"),
+)  # fmt: skip
+
+BUSINESS_NICKNAMES = (
+    "Galuh", "Diang", "Amang", "Acil", "Julak", "Utuh", "Anang", "Busu", "Uma", "Abah", "Mama", "Nini", "Kai",
+    "Ading", "Barokah", "Berkah", "Sejahtera", "Mandiri", "Bauntung", "Batuah", "Baiman", "Bungas",
+    "Langkar", "Idaman", "Banua", "Kuin", "Cahaya", "Al-Ikhlas", "Rahmah", "Sabilal", "Martapura", "Lestari",
+    "Kreasi", "Jaya", "Makmur", "Sentosa", "Bahagia", "Sasaran", "Pelangi", "Kembang",
+)  # fmt: skip
+# "Acil Siti", "Julak Rahmat": a kinship word followed by the owner's first name.
+KINSHIP_NICKNAMES = ("Acil", "Julak", "Amang", "Uma", "Abah", "Mama", "Kai", "Nini", "Busu", "Galuh", "Diang")
+BRAND_SUFFIXES = ("", "", "", "Banjar", "Kitchen", "Collection", "Snack", "Food", "Craft", "Store")
+LEGAL_FORMS = ("UD.", "CV.", "UD", "CV")
+MUHAMMAD_SHORT = ("Muh.", "Moh.", "M.", "Mhd.", "Muhamad", "Mohammad")
+
+ENTERPRISE_FOUNDED_FROM = 1990
+ENTERPRISE_FOUNDED_TO = 2025
+BIRTH_DATE_BLANK_SHARE = 0.10
+# A ring of recent businesses that duplicates and household look-alikes are drawn from: bounded memory at a
+# million records, and copies land within a few thousand rows of their original, as in real batches.
+RECENT_ENTITIES = 4_096
+# After one copy, most businesses leave the ring: most duplicates come in pairs, some in threes.
+DUPLICATE_AGAIN_SHARE = 0.2
+
+
+@dataclass(slots=True)
+class FakeEnterprise:
+    record_id: str  # source id as in the file the record came from: "SRC-000001"
+    entity_id: str  # ground truth: records with the same entity_id are the same business
+    nik: str  # owner's NIK; "" or mistyped in some duplicates
+    owner_name: str
+    sex: str  # "L" / "P"
+    birth_date: date | None  # None when the form left it blank
+    phone: str  # as typed: "0812-3456-7890", "+6281234567890", "62 812-3456-7890"; "" when blank
+    business_name: str
+    brand: str  # "" when none
+    sector: str  # kuliner, fesyen, kriya, perdagangan, jasa, perikanan, pertanian
+    address: str  # "Jl. Pramuka No. 12 RT 005 RW 002", typed several ways in duplicates
+    rt: str
+    rw: str
+    kelurahan_code: str
+    founding_year: int
+    capital: int  # modal usaha, rupiah
+    assets: int  # net assets excluding land and buildings, rupiah
+    annual_sales: int  # omzet per year, rupiah
+    # How the generator made it, for tests and reports: "original", "duplicate", "household" (a family
+    # member's business at the same address and phone) or "second_business" (another business, same owner).
+    kind: str
+
+
+@dataclass(slots=True)
+class _Entity:
+    """The clean facts of one business and its owner, kept while copies of it may still be made."""
+
+    entity_id: str
+    nik: str
+    given: str  # first given name ("Muhammad", "Siti"), after any title
+    name_words: tuple[str, ...]  # the name without title
+    title: str  # "H." / "Hj." / ""
+    sex: str
+    birth_date: date
+    phone: str  # E.164
+    business_name: str
+    brand: str
+    sector: str
+    street: str  # "Jl. Pramuka" or "Jl. Pramuka Gg. Mawar"
+    house: int
+    rt: str
+    rw: str
+    kelurahan_code: str
+    region: str  # NIK region digits of the kecamatan
+    founding_year: int
+
+
+def enterprises(
+    n: int,
+    *,
+    seed: int = 2026,
+    kelurahan_codes: Sequence[str],
+    duplicate_share: float = 0.10,
+    household_share: float = 0.05,
+    second_business_share: float = 0.01,
+    as_of: date = REFERENCE_DATE,
+) -> Iterator[FakeEnterprise]:
+    """Yields `n` fake micro-enterprise records with noisy duplicates and household look-alikes.
+
+    About `duplicate_share` of the records are another registration of an earlier business (same
+    entity_id): the owner's name, phone, address and business name are typed differently, and the NIK is
+    sometimes blank or mistyped. About `household_share` are a different business of a family member of an
+    earlier owner at the same address and phone: not duplicates, a trap for naive matching. About
+    `second_business_share` are another business of an earlier owner (same person, same NIK, another
+    business): not duplicates either.
+    """
+    codes = tuple(kelurahan_codes)
+    if not codes:
+        raise ValueError("kelurahan_codes is empty")
+    for code in codes:
+        if not _KELURAHAN_CODE.fullmatch(code):
+            raise ValueError(f"not a dotted kelurahan code like 63.71.01.1001: {code!r}")
+    shares = (duplicate_share, household_share, second_business_share)
+    if min(shares) < 0 or sum(shares) >= 1:
+        raise ValueError(
+            "the shares of duplicates, household look-alikes and second businesses must be >= 0 "
+            "and add up to less than 1"
+        )
+    return _enterprises(n, seed, codes, shares, as_of)
+
+
+def ground_truth_pairs(records: Iterable[FakeEnterprise]) -> set[tuple[str, str]]:
+    """Every pair of record_ids that belong to the same business, each pair sorted (smaller id first)."""
+    by_entity: dict[str, list[str]] = {}
+    for record in records:
+        by_entity.setdefault(record.entity_id, []).append(record.record_id)
+    pairs = set()
+    for ids in by_entity.values():
+        if len(ids) > 1:
+            ids.sort()
+            pairs.update(itertools.combinations(ids, 2))
+    return pairs
+
+
+def _enterprises(
+    n: int, seed: int, codes: tuple[str, ...], shares: tuple[float, float, float], as_of: date
+) -> Iterator[FakeEnterprise]:
+    duplicate_share, household_share, second_business_share = shares
+    places = tuple(
+        (code, code[:8].replace(".", ""), STREETS_BY_DISTRICT.get(code[:8], ALL_STREETS)) for code in codes
+    )
+    birth_days = _birth_days(as_of)
+    by_day = {day[0]: i for i, day in enumerate(birth_days)}
+    padded_3, padded_4 = _PADDED_3, _PADDED_4
+    rng = random.Random(seed)
+    rand = rng.random
+
+    def choice(options: Sequence):
+        return options[int(rand() * len(options))]
+
+    next_serial: dict[str, int] = {}
+    recent: list[_Entity] = []
+    entity_count = 0
+
+    def new_nik(region: str, female: bool, day_index: int) -> tuple[str, date]:
+        while True:
+            born, male_digits, female_digits, _age = birth_days[day_index]
+            prefix = region + (female_digits if female else male_digits)
+            serial = next_serial.get(prefix) or 1 + int(rand() * SERIAL_START_MAX)
+            if serial <= _MAX_SERIAL:
+                next_serial[prefix] = serial + 1
+                return prefix + padded_4[serial], born
+            day_index = int(rand() * len(birth_days))
+
+    def new_name(female: bool, age: int, second_name: str = "") -> tuple[tuple[str, ...], str]:
+        if female:
+            given, second, title = FEMALE_GIVEN_NAMES, FEMALE_SECOND_NAMES, FEMALE_TITLE
+        else:
+            given, second, title = MALE_GIVEN_NAMES, MALE_SECOND_NAMES, MALE_TITLE
+        first = choice(given)
+        words: tuple[str, ...] = (first, second_name or choice(second))
+        if rand() < MIDDLE_NAME_SHARE:
+            middle = choice(given)
+            if middle != first:
+                words = (first, middle, words[1])
+        return words, (title if age >= TITLE_MIN_AGE and rand() < TITLE_SHARE else "")
+
+    def new_business(first_name: str) -> tuple[str, str, str]:
+        kind, sector = choice(BUSINESS_KINDS)
+        roll = rand()
+        if roll < 0.3:
+            nickname = f"{choice(KINSHIP_NICKNAMES)} {first_name}"
+        elif roll < 0.4:
+            nickname = f"{choice(BUSINESS_NICKNAMES)} {choice(BUSINESS_NICKNAMES)}"
+        else:
+            nickname = choice(BUSINESS_NICKNAMES)
+        name = f"{kind} {nickname}"
+        suffix = choice(BRAND_SUFFIXES)
+        brand = f"{nickname} {suffix}" if suffix else (nickname if rand() < 0.3 else "")
+        return name, brand, sector
+
+    def new_phone() -> str:
+        subscriber = choice(padded_3) if rand() < 0.4 else choice(padded_4)
+        return f"+62{choice(MOBILE_PREFIXES)}{subscriber}{choice(padded_4)}"
+
+    def founded() -> int:
+        # Most registered micro businesses are young: weight recent years more.
+        span = ENTERPRISE_FOUNDED_TO - ENTERPRISE_FOUNDED_FROM + 1
+        return ENTERPRISE_FOUNDED_TO - int(span * rand() * rand())
+
+    def entity_from_person(entity_id, nik, born, words, title, sex, phone, place, street, house, rt, rw):
+        business_name, brand, sector = new_business(words[0])
+        return _Entity(
+            entity_id=entity_id, nik=nik, given=words[0], name_words=words, title=title, sex=sex,
+            birth_date=born, phone=phone, business_name=business_name, brand=brand, sector=sector,
+            street=street, house=house, rt=rt, rw=rw, kelurahan_code=place[0], region=place[1],
+            founding_year=founded(),
+        )  # fmt: skip
+
+    def remember(entity: _Entity) -> None:
+        if len(recent) < RECENT_ENTITIES:
+            recent.append(entity)
+        else:
+            recent[int(rand() * RECENT_ENTITIES)] = entity
+
+    for index in range(n):
+        roll = rand()
+        if recent and roll < duplicate_share:
+            kind = "duplicate"
+            pick = int(rand() * len(recent))
+            entity = recent[pick]
+            if rand() >= DUPLICATE_AGAIN_SHARE:  # else it stays: a third copy may follow
+                recent[pick] = recent[-1]
+                recent.pop()
+        elif recent and roll < duplicate_share + household_share:
+            kind = "household"
+            entity = _household_member(choice(recent), rand, choice, new_nik, new_name, by_day, birth_days)
+            entity_count += 1
+            entity.entity_id = f"ENT-{entity_count:06d}"
+            business_name, entity.brand, entity.sector = new_business(entity.given)
+            entity.business_name = business_name
+            entity.founding_year = founded()
+            remember(entity)
+        elif recent and roll < duplicate_share + household_share + second_business_share:
+            kind = "second_business"
+            owner = choice(recent)
+            entity_count += 1
+            entity = copy.copy(owner)
+            entity.entity_id = f"ENT-{entity_count:06d}"
+            while entity.business_name.split()[0] == owner.business_name.split()[0]:
+                entity.business_name, entity.brand, entity.sector = new_business(entity.given)
+            entity.founding_year = founded()
+            remember(entity)
+        else:
+            kind = "original"
+            entity_count += 1
+            place = choice(places)
+            female = rand() < 0.5
+            day_index = int(rand() * len(birth_days))
+            nik, born = new_nik(place[1], female, day_index)
+            words, title = new_name(female, birth_days[day_index][3])
+            street = choice(place[2])
+            if rand() < GANG_SHARE:
+                street = f"{street} Gg. {choice(GANG_NAMES)}"
+            entity = entity_from_person(
+                f"ENT-{entity_count:06d}", nik, born, words, title, "P" if female else "L", new_phone(),
+                place, street, 1 + int(rand() * MAX_HOUSE_NUMBER), padded_3[1 + int(rand() * MAX_RT)],
+                padded_3[1 + int(rand() * MAX_RW)],
+            )  # fmt: skip
+            remember(entity)
+
+        if kind == "duplicate":
+            record = _noisy_copy(entity, rand, choice, new_phone)
+        else:
+            name = " ".join(entity.name_words)
+            record = FakeEnterprise(
+                record_id="", entity_id=entity.entity_id, nik=entity.nik,
+                owner_name=f"{entity.title} {name}" if entity.title else name, sex=entity.sex,
+                birth_date=entity.birth_date, phone=_phone_as_typed(entity.phone, rand),
+                business_name=entity.business_name, brand=entity.brand, sector=entity.sector,
+                address=_address(entity, rand, noisy=kind != "original"), rt=entity.rt, rw=entity.rw,
+                kelurahan_code=entity.kelurahan_code, founding_year=entity.founding_year, capital=0, assets=0,
+                annual_sales=0, kind=kind,
+            )  # fmt: skip
+        record.record_id = f"SRC-{index + 1:06d}"
+        if rand() < BIRTH_DATE_BLANK_SHARE:
+            record.birth_date = None
+        _money(record, rand)
+        yield record
+
+
+def _household_member(owner: _Entity, rand, choice, new_nik, new_name, by_day, birth_days) -> _Entity:
+    """A spouse, child or sibling of `owner`: another person at the same address with the same phone."""
+    owner_day = by_day.get(owner.birth_date, 0)
+    relation = rand()
+    if relation < 0.45:  # spouse: the other sex, about the same age
+        female = owner.sex == "L"
+        day_index = owner_day + int((rand() - 0.5) * 3650)
+        second = ""
+    else:  # child or sibling: either sex, often the same second name (the nearest thing to a surname)
+        female = rand() < 0.5
+        day_index = owner_day + int((rand() - 0.3) * 9000)
+        # The second name is shared only within a sex: the lists of men's and women's second names differ.
+        same_sex = female == (owner.sex == "P")
+        second = owner.name_words[-1] if same_sex and rand() < 0.7 else ""
+    if not 0 <= day_index < len(birth_days):  # too young or too old to own a business: any adult will do
+        day_index = int(rand() * len(birth_days))
+    nik, born = new_nik(owner.region, female, day_index)
+    words, title = new_name(female, birth_days[day_index][3])
+    if second and second not in words[:-1]:
+        words = (*words[:-1], second)
+    return _Entity(
+        entity_id="", nik=nik, given=words[0], name_words=words, title=title, sex="P" if female else "L",
+        birth_date=born, phone=owner.phone, business_name="", brand="", sector="", street=owner.street,
+        house=owner.house, rt=owner.rt, rw=owner.rw, kelurahan_code=owner.kelurahan_code,
+        region=owner.region, founding_year=0,
+    )  # fmt: skip
+
+
+def _noisy_copy(entity: _Entity, rand, choice, new_phone) -> FakeEnterprise:
+    """Another registration of the same business, typed by another clerk from another form."""
+    nik_roll = rand()
+    if nik_roll < 0.62:
+        nik = entity.nik
+    elif nik_roll < 0.80:
+        nik = ""
+    elif nik_roll < 0.93:  # one digit mistyped
+        position = int(rand() * 16)
+        digit = str((int(entity.nik[position]) + 1 + int(rand() * 9)) % 10)
+        nik = entity.nik[:position] + digit + entity.nik[position + 1 :]
+    else:  # two neighbouring digits swapped
+        position = int(rand() * 15)
+        nik = (
+            entity.nik[:position]
+            + entity.nik[position + 1]
+            + entity.nik[position]
+            + entity.nik[position + 2 :]
+        )
+
+    phone_roll = rand()
+    if phone_roll < 0.70:
+        phone = _phone_as_typed(entity.phone, rand)
+    elif phone_roll < 0.85:
+        phone = ""
+    else:  # a new number since the first registration
+        phone = new_phone()
+
+    return FakeEnterprise(
+        record_id="", entity_id=entity.entity_id, nik=nik, owner_name=_noisy_name(entity, rand, choice),
+        sex=entity.sex, birth_date=entity.birth_date, phone=phone,
+        business_name=_noisy_business(entity.business_name, rand, choice), brand=entity.brand,
+        sector=entity.sector, address=_address(entity, rand, noisy=True), rt=entity.rt, rw=entity.rw,
+        kelurahan_code=entity.kelurahan_code, founding_year=entity.founding_year, capital=0, assets=0,
+        annual_sales=0, kind="duplicate",
+    )  # fmt: skip
+
+
+def _typo(word: str, rand) -> str:
+    """One keyboard slip: a letter dropped, doubled, swapped with the next, or replaced."""
+    if len(word) < 4:
+        return word
+    i = 1 + int(rand() * (len(word) - 2))
+    slip = rand()
+    if slip < 0.25:
+        return word[:i] + word[i + 1 :]
+    if slip < 0.45:
+        return word[:i] + word[i] + word[i:]
+    if slip < 0.7:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    letter = "aiueonrstkmhl"[int(rand() * 13)]
+    return word[:i] + letter + word[i + 1 :]
+
+
+def _noisy_name(entity: _Entity, rand, choice) -> str:
+    words = list(entity.name_words)
+    title = entity.title
+    changes = 1 + int(rand() * 3)
+    for _ in range(changes):
+        change = rand()
+        if change < 0.22:  # pilgrimage title added, dropped or spelled out
+            if title:
+                title = "" if rand() < 0.6 else ("Haji" if entity.sex == "L" else "Hajjah")
+            else:
+                title = "H." if entity.sex == "L" else choice(("Hj.", "Hj", "Hajjah"))
+        elif change < 0.40 and words[0] in ("Muhammad", "Abdul", "Ahmad"):
+            if words[0] == "Muhammad":
+                words[0] = choice(MUHAMMAD_SHORT)
+            elif words[0] == "Abdul":
+                words[0] = "Abd."
+            else:
+                words[0] = choice(("Akhmad", "Achmad"))
+        elif change < 0.65:
+            i = int(rand() * len(words))
+            words[i] = _typo(words[i], rand)
+        elif change < 0.80:  # word order: the second name first, as some forms ask
+            words = [words[-1], *words[:-1]]
+        elif change < 0.90 and len(words) == 3:  # the middle name left out
+            words = [words[0], words[2]]
+    name = " ".join(words)
+    if title:
+        name = f"{title} {name}"
+    case = rand()
+    if case < 0.2:
+        return name.upper()
+    if case < 0.3:
+        return name.lower()
+    return name
+
+
+def _noisy_business(name: str, rand, choice) -> str:
+    words = name.split()
+    change = rand()
+    if (
+        change < 0.2 and len(words) > 2
+    ):  # the kind shortened: "Warung Soto Banjar Amang" -> "Soto Banjar Amang"
+        words = words[1:]
+    elif change < 0.45:
+        i = int(rand() * len(words))
+        words[i] = _typo(words[i], rand)
+    elif change < 0.6:
+        words = [choice(LEGAL_FORMS), *words]
+    elif change < 0.7:
+        words = [w.replace("-", " ") for w in words]
+    name = " ".join(words)
+    case = rand()
+    if case < 0.25:
+        return name.upper()
+    if case < 0.35:
+        return name.lower()
+    return name
+
+
+def _phone_as_typed(e164: str, rand) -> str:
+    """The same number the way people write it: 0812-3456-7890, 62 812-3456-7890, +62 812 3456 7890..."""
+    national = e164[3:]
+    style = rand()
+    if style < 0.25:
+        return e164
+    if style < 0.5:
+        return "0" + national
+    if style < 0.65:
+        return f"0{national[:3]}-{national[3:7]}-{national[7:]}"
+    if style < 0.8:
+        return f"62 {national[:3]}-{national[3:7]}-{national[7:]}"
+    if style < 0.9:
+        return f"+62 {national[:3]} {national[3:7]} {national[7:]}"
+    return f"0{national[:3]} {national[3:7]} {national[7:]}"
+
+
+def _address(entity: _Entity, rand, *, noisy: bool) -> str:
+    if not noisy:
+        return f"{entity.street} No. {entity.house} RT {entity.rt} RW {entity.rw}"
+    street = entity.street
+    if rand() < 0.4:
+        street = street.replace("Jl. ", "Jalan ", 1)
+    elif rand() < 0.3:
+        street = street.replace("Jl. ", "Jl ", 1)
+    if rand() < 0.5:
+        street = street.replace(" Gg. ", " Gang ")
+    number = ("No. ", "No.", "no ", "Nomor ", "No ")[int(rand() * 5)] + str(entity.house)
+    rt, rw = entity.rt, entity.rw
+    layout = rand()
+    if layout < 0.3:
+        tail = f"RT {rt} RW {rw}"
+    elif layout < 0.55:
+        tail = f"RT.{rt}/RW.{rw}"
+    elif layout < 0.8:
+        tail = f"RT {int(rt)} RW {int(rw)}"
+    else:
+        tail = f"Rt. {int(rt):02d} Rw. {int(rw):02d}"
+    address = f"{street} {number} {tail}"
+    if rand() < 0.15:
+        address = address.upper()
+    return address
+
+
+def _money(record: FakeEnterprise, rand) -> None:
+    """Capital, assets and sales in rupiah: mostly micro, some small, a few medium (domain.md R14-R15)."""
+    size = rand()
+    if size < 0.9:
+        capital = 1_000_000 + int(rand() * rand() * 60_000_000)
+        sales = 12_000_000 + int(rand() * rand() * 600_000_000)
+    elif size < 0.98:
+        capital = 60_000_000 + int(rand() * 900_000_000)
+        sales = 300_000_000 + int(rand() * 2_200_000_000)
+    else:
+        capital = 1_000_000_000 + int(rand() * 4_000_000_000)
+        sales = 2_500_000_000 + int(rand() * 20_000_000_000)
+    record.capital = capital // 100_000 * 100_000
+    record.assets = int(capital * (0.5 + rand())) // 100_000 * 100_000
+    record.annual_sales = sales // 1_000_000 * 1_000_000

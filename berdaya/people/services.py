@@ -104,3 +104,20 @@ def person_record_export(*, actor, count: int, note: str) -> None:
         object_repr=_("%(count)d orang") % {"count": count},
         note=note,
     )
+
+
+def person_get_or_register(*, actor, nik: str, name: str = "", **details) -> tuple[Person, bool]:
+    """The person with this NIK, or a new one registered from the NIK and ``name`` (R2, R3 give sex and
+    birth date). Used where another registry names a person by NIK (an enterprise's owner, a board member)."""
+    existing = Person.objects.filter(nik=nik).first()
+    if existing is not None:
+        return existing, False
+    if not name.strip():
+        raise ValidationError(
+            {"owner_name": _("NIK ini belum terdaftar: isi nama lengkap pemilik untuk mendaftarkannya.")}
+        )
+    parsed = parse_nik(nik)
+    data = {"nik": nik, "name": name.strip(), "sex": parsed.sex, "birth_date": parsed.birth_date} | {
+        k: v for k, v in details.items() if v not in (None, "")
+    }
+    return person_create(actor=actor, data=data), True

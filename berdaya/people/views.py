@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from berdaya.accounts.access import can_edit, can_edit_model, get_for_user, scoped
 from berdaya.accounts.roles import AUDIT_READER_ROLES
 from berdaya.audit.models import Action, AuditEntry
+from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_address, mask_nik, mask_phone
 
 from . import services
@@ -129,7 +130,7 @@ def _save(request, form, person=None):
         return services.person_update(actor=request.user, person=person, data=form.cleaned_data)
     except ValidationError as error:
         existing_pk = getattr(error, "existing_pk", None)
-        form.add_error(None, error)
+        add_service_error(form, error)
         if existing_pk:
             # R7: offer the record that already has this NIK (if this user may see it).
             form.existing = scoped(Person.objects.filter(pk=existing_pk), request.user).first()

@@ -1,0 +1,194 @@
+"""Running an import: read rows lazily, validate each, write valid ones in batches, collect rejected ones.
+
+Memory stays flat: one batch of rows is held at a time, rejected rows go straight to the error file.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import DatabaseError
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from .parsers import is_empty
+from .readers import Table
+from .spec import ImportSpec, Row
+
+log = logging.getLogger(__name__)
+
+PREVIEW_ROWS = 20
+PREVIEW_SAMPLE = 1000
+
+
+@dataclass
+class Counts:
+    total: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    failed_batches: list[str] = field(default_factory=list)
+
+
+def mapped_fields(spec: ImportSpec, mapping: list[str]) -> list[tuple[int, object]]:
+    by_name = {f.name: f for f in spec.fields}
+    return [(index, by_name[name]) for index, name in enumerate(mapping) if name in by_name]
+
+
+def missing_required(spec: ImportSpec, mapping: list[str]) -> list[str]:
+    """Labels of required fields no column is mapped to."""
+    chosen = set(mapping)
+    return [f.label for f in spec.fields if f.required and f.name not in chosen]
+
+
+def _reason(label: str, message: str) -> str:
+    return message if message.lower().startswith(label.lower()) else f"{label}: {message}"
+
+
+def validate(spec: ImportSpec, mapping: list[str], rows: Iterator[tuple[int, list]]):
+    """Yields (row number, cells, values, reasons) per data row; values is None when the row is rejected."""
+    columns = mapped_fields(spec, mapping)
+    clean = spec.clean
+    for number, cells in rows:
+        values: dict = {}
+        reasons: list[str] = []
+        for index, import_field in columns:
+            cell = cells[index]
+            if is_empty(cell):
+                if import_field.required:
+                    reasons.append(f"{import_field.label} wajib diisi.")
+                continue
+            try:
+                values[import_field.name] = import_field.parse(cell)
+            except ValueError as error:
+                reasons.append(_reason(import_field.label, str(error)))
+        if not reasons:
+            reasons = clean(values)
+        yield number, cells, (None if reasons else values), reasons
+
+
+class ErrorFile:
+    """The rejected rows as XLSX (openpyxl write-only: rows go to disk as they come): the row number, the
+    original columns and "alasan" (every reason, joined with "; "), to fix and import again."""
+
+    def __init__(self, path: Path, headers: list[str]):
+        self.path = path
+        self.headers = headers
+        self.workbook = None  # created at the first rejected row: most runs have none
+        self.count = 0
+
+    @staticmethod
+    def _cell(value):
+        if isinstance(value, str):
+            return ILLEGAL_CHARACTERS_RE.sub("", value)
+        return value
+
+    def add(self, number: int, cells: list, reasons: list[str]) -> None:
+        if self.workbook is None:
+            self.workbook = Workbook(write_only=True)
+            self.sheet = self.workbook.create_sheet("Ditolak")
+            self.sheet.append(["baris", *self.headers, "alasan"])
+        self.count += 1
+        self.sheet.append([number, *(self._cell(c) for c in cells), "; ".join(reasons)])
+
+    def close(self) -> Path | None:
+        if not self.count:
+            return None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.workbook.save(self.path)
+        return self.path
+
+
+def execute(
+    spec: ImportSpec,
+    table: Table,
+    mapping: list[str],
+    *,
+    actor,
+    source: str,
+    errors: ErrorFile | None = None,
+    progress: Callable[[int, int | None, str], None] | None = None,
+    batch_size: int | None = None,
+) -> Counts:
+    """Import every row of ``table``. Each batch is written in its own transaction: a database error
+    rolls back that batch only; its rows are reported as rejected with the reason."""
+    spec.prepare()
+    batch_size = batch_size or spec.batch_size
+    counts = Counts()
+    batch: list[Row] = []
+    batch_cells: list[list] = []
+    keys: set = set()
+
+    def reject(number, cells, reasons):
+        counts.rejected += 1
+        if errors is not None:
+            errors.add(number, cells, reasons)
+
+    def flush():
+        if not batch:
+            return
+        first, last = batch[0].number, batch[-1].number
+        try:
+            result = spec.write_batch(batch, actor=actor, source=source)
+        except DatabaseError as error:
+            log.warning("import batch %s-%s failed: %s", first, last, error)
+            message = f"Baris {first}–{last} gagal disimpan ke basis data, tidak ada yang tersimpan: {error}"
+            counts.failed_batches.append(message[:300])
+            reason = f"Tidak tersimpan: kelompok baris {first}–{last} ditolak basis data ({error})."
+            for row, cells in zip(batch, batch_cells, strict=True):
+                reject(row.number, cells, [reason[:500]])
+        else:
+            counts.created += result.created
+            counts.updated += result.updated
+            counts.unchanged += result.unchanged
+        batch.clear()
+        batch_cells.clear()
+        keys.clear()
+        if progress is not None:
+            progress(counts.total, table.total, f"{counts.total} baris diproses")
+
+    for number, cells, values, reasons in validate(spec, mapping, table.rows):
+        counts.total += 1
+        if values is None:
+            reject(number, cells, reasons)
+            continue
+        key = spec.row_key(values)
+        if key in keys:  # the same record twice in a batch: write the first before the second
+            flush()
+        keys.add(key)
+        batch.append(Row(number, values))
+        batch_cells.append(cells)
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+    if progress is not None:
+        progress(counts.total, counts.total, "Selesai")
+    return counts
+
+
+@dataclass
+class Preview:
+    rows: list[dict]  # {"number", "cells", "ok", "reasons"} for the first PREVIEW_ROWS rows
+    valid: int
+    invalid: int
+    sampled: int
+
+
+def preview(spec: ImportSpec, table: Table, mapping: list[str]) -> Preview:
+    """The first rows with their verdict, and the valid/invalid counts in the first PREVIEW_SAMPLE rows."""
+    spec.prepare()
+    shown, valid, invalid = [], 0, 0
+    for index, (number, cells, values, reasons) in enumerate(validate(spec, mapping, table.rows)):
+        if index >= PREVIEW_SAMPLE:
+            break
+        if values is None:
+            invalid += 1
+        else:
+            valid += 1
+        if index < PREVIEW_ROWS:
+            shown.append({"number": number, "cells": cells, "ok": values is not None, "reasons": reasons})
+    return Preview(rows=shown, valid=valid, invalid=invalid, sampled=valid + invalid)

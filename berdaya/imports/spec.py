@@ -1,0 +1,316 @@
+"""What a registry declares to be importable: its columns (fields), how a row finds its record (the key),
+and how a batch of valid rows is written (bulk, atomic, audited).
+
+A registry adds ``<app>/importing.py`` with a spec and ``register(spec)``; ``ImportsConfig.ready()`` imports
+every installed app's ``importing`` module. Most registries subclass ``ModelSpec`` (one row = one record of
+one model) and only list fields and say how a row becomes a record; see ``berdaya/people/importing.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from berdaya.audit.models import Action, AuditEntry
+
+from . import parsers
+
+__all__ = [
+    "SPECS",
+    "BatchResult",
+    "ImportField",
+    "ImportSpec",
+    "ModelSpec",
+    "Row",
+    "get_spec",
+    "normalize_header",
+    "register",
+    "suggest_mapping",
+]
+
+
+@dataclass(frozen=True)
+class ImportField:
+    """One importable column. ``parse(value)`` gets a non-empty cell and returns the clean value or raises
+    ValueError with an Indonesian message; ``synonyms`` are header texts the office uses for it."""
+
+    name: str
+    label: str
+    parse: Callable = field(default_factory=parsers.text)
+    required: bool = False
+    synonyms: tuple[str, ...] = ()
+    help: str = ""
+
+
+@dataclass(slots=True)
+class Row:
+    """A valid row: its spreadsheet row number and its parsed values (only the columns that had a value)."""
+
+    number: int
+    values: dict
+
+
+@dataclass
+class BatchResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+class ImportSpec:
+    """The interface the runner needs. Subclass ``ModelSpec`` unless rows fan out in unusual ways."""
+
+    key: str  # "people", "umkm": the CLI's and URL's name
+    label: str  # "Orang", shown on screens
+    model: type[models.Model]  # access checks: can_edit_model(user, spec.model)
+    nav: str = ""  # the menu item to highlight on the import pages
+    fields: tuple[ImportField, ...] = ()
+    batch_size: int = 5000
+
+    def field(self, name: str) -> ImportField:
+        return self._fields_by_name()[name]
+
+    def _fields_by_name(self) -> dict[str, ImportField]:
+        return {f.name: f for f in self.fields}
+
+    def prepare(self) -> None:
+        """Called once at the start of a run (and of a preview): refresh cached reference data."""
+        parsers.clear_caches()
+
+    def clean(self, values: dict) -> list[str]:
+        """Checks across columns after each column parsed; may add derived values. Returns reasons."""
+        return []
+
+    def row_key(self, values: dict) -> Hashable:
+        """What identifies the row's record; two rows with the same key in one batch are written in turn."""
+        raise NotImplementedError
+
+    def write_batch(self, rows: list[Row], *, actor, source: str) -> BatchResult:
+        raise NotImplementedError
+
+
+SPECS: dict[str, ImportSpec] = {}
+
+
+def register(spec: ImportSpec) -> ImportSpec:
+    SPECS[spec.key] = spec
+    return spec
+
+
+def get_spec(key: str) -> ImportSpec:
+    """The spec registered under ``key``; KeyError if none."""
+    return SPECS[key]
+
+
+# --- Header suggestions -------------------------------------------------------------------------------------
+
+
+def normalize_header(text: str) -> str:
+    """ "NAMA  Pemilik (sesuai KTP)*" -> "nama pemilik sesuai ktp": the form headers are compared in."""
+    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
+
+
+def suggest_mapping(
+    spec: ImportSpec, headers: list[str], remembered: dict[str, str] | None = None
+) -> list[str]:
+    """A field name (or "") per column: first what this source's remembered mapping says, then exact
+    matches of the header with a field's name, label or synonyms, then the closest fuzzy match. Each field
+    is suggested for one column at most."""
+    from rapidfuzz import fuzz
+
+    names = {f.name for f in spec.fields}
+    normalized = [normalize_header(h) for h in headers]
+    result = [""] * len(headers)
+    used: set[str] = set()
+    for index, header in enumerate(normalized):
+        chosen = (remembered or {}).get(header, "")
+        if chosen in names and chosen not in used:
+            result[index] = chosen
+            used.add(chosen)
+    candidates = []
+    for f in spec.fields:
+        for text in (f.name.replace("_", " "), f.label, *f.synonyms):
+            candidates.append((normalize_header(text), f.name))
+    for index, header in enumerate(normalized):
+        if result[index] or not header:
+            continue
+        for text, name in candidates:
+            if text == header and name not in used:
+                result[index] = name
+                used.add(name)
+                break
+    scored = []
+    for index, header in enumerate(normalized):
+        if result[index] or not header:
+            continue
+        for text, name in candidates:
+            score = fuzz.token_sort_ratio(header, text)
+            if score >= 85:
+                scored.append((score, index, name))
+    for _score, index, name in sorted(scored, reverse=True):
+        if not result[index] and name not in used:
+            result[index] = name
+            used.add(name)
+    return result
+
+
+# --- One row = one record of one model ----------------------------------------------------------------------
+
+
+def display(value) -> str | None:
+    """A value as the audit trail shows it (the rules of audit.services)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+class ModelSpec(ImportSpec):
+    """Rows that create or update one model's records, found by a natural key or by the source's row ID.
+
+    Subclasses set ``model``, ``fields``, ``key_field`` (the model field of the natural key, e.g. "nik"),
+    ``audited_fields`` (the model fields a row may set, compared to decide "unchanged") and, when the model
+    keeps ``source``/``source_id`` (traceability), ``keeps_source = True``. Override ``instance_values`` when
+    import fields and model fields differ, ``same`` for tolerant comparisons, ``person_id`` for R46.
+    """
+
+    key_field: str = ""
+    audited_fields: tuple[str, ...] = ()
+    keeps_source: bool = False
+    source_id_field: str = "source_id"  # the ImportField carrying the row's ID in the source, if mapped
+
+    # -- hooks -----------------------------------------------------------------------------------------
+    def instance_values(self, values: dict) -> dict:
+        """Model field -> value for the row (default: the parsed values of audited fields)."""
+        return {name: values[name] for name in self.audited_fields if name in values}
+
+    def same(self, name: str, old, new) -> bool:
+        if isinstance(new, models.Model):
+            return old == new.pk
+        return old == new
+
+    def person_id(self, instance) -> int | None:
+        return None
+
+    def defaults(self) -> dict:
+        """Values for a new record beyond the row's (e.g. the owner's sector)."""
+        return {}
+
+    # -- the mechanism -----------------------------------------------------------------------------------
+    def row_key(self, values: dict) -> Hashable:
+        source_id = values.get(self.source_id_field) if self.keeps_source else None
+        if source_id:
+            return ("source_id", source_id)
+        return (self.key_field, values.get(self.key_field))
+
+    def fetch_existing(self, keys: Iterable[Hashable], *, source: str) -> dict[Hashable, models.Model]:
+        """One query per key kind: the batch's existing records by source ID and by natural key."""
+        keys = list(keys)
+        found: dict[Hashable, models.Model] = {}
+        manager = self.model._default_manager
+        natural = [value for kind, value in keys if kind == self.key_field]
+        if natural:
+            for obj in manager.filter(**{f"{self.key_field}__in": natural}):
+                found[(self.key_field, getattr(obj, self.key_field))] = obj
+        by_source = [value for kind, value in keys if kind == "source_id"]
+        if by_source:
+            for obj in manager.filter(source=source, source_id__in=by_source):
+                found[("source_id", obj.source_id)] = obj
+        return found
+
+    def _attname(self, name: str) -> str:
+        return self.model._meta.get_field(name).attname
+
+    def write_batch(self, rows: list[Row], *, actor, source: str) -> BatchResult:
+        result = BatchResult()
+        existing = self.fetch_existing({self.row_key(row.values) for row in rows}, source=source)
+        now = timezone.now()
+        to_create, to_update, audits = [], [], []
+        changed_fields: set[str] = set()
+        actor_id = actor.pk if actor is not None and actor.is_authenticated else None
+        for row in rows:
+            values = self.instance_values(row.values)
+            source_id = row.values.get(self.source_id_field) or ""
+            instance = existing.get(self.row_key(row.values))
+            if instance is None:
+                data = self.defaults() | values
+                if self.keeps_source:
+                    data |= {"source": source, "source_id": source_id}
+                instance = self.model(**data, created_by_id=actor_id, updated_by_id=actor_id)
+                to_create.append(instance)
+                changes = {name: [None, display(value)] for name, value in values.items() if display(value)}
+                audits.append((Action.CREATE, instance, changes, source_id))
+                continue
+            changes = {}
+            for name, new in values.items():
+                attname = self._attname(name)
+                old = getattr(instance, attname)
+                if self.same(name, old, new):
+                    continue
+                changes[name] = [self.old_display(name, old), display(new)]
+                setattr(instance, name, new)
+                changed_fields.add(name)
+            if not changes:
+                result.unchanged += 1
+                continue
+            instance.updated_by_id = actor_id
+            instance.updated_at = now
+            to_update.append(instance)
+            audits.append((Action.UPDATE, instance, changes, source_id))
+        with transaction.atomic():
+            if to_create:
+                self.model._default_manager.bulk_create(to_create)
+            if to_update:
+                self.model._default_manager.bulk_update(
+                    to_update, [*sorted(changed_fields), "updated_by", "updated_at"]
+                )
+            self.write_audit(audits, actor=actor, source=source)
+        result.created, result.updated = len(to_create), len(to_update)
+        return result
+
+    def old_display(self, name: str, old) -> str | None:
+        model_field = self.model._meta.get_field(name)
+        if model_field.is_relation and old is not None:
+            related = model_field.related_model
+            if related._meta.label_lower == "regions.region":
+                region = parsers._kelurahan_index()[0].get(old)
+                return region.name if region else str(old)
+        return display(old)
+
+    def write_audit(self, audits: list, *, actor, source: str) -> None:
+        """One AuditEntry per created or updated record, in one bulk insert."""
+        authenticated = actor is not None and actor.is_authenticated
+        actor_name = actor.get_username() if authenticated else "sistem"
+        object_type = self.model._meta.label_lower
+        entries = []
+        for action, instance, changes, source_id in audits:
+            note = f"Impor dari {source}" + (f", ID sumber {source_id}" if source_id else "")
+            entries.append(
+                AuditEntry(
+                    actor=actor if authenticated else None,
+                    actor_name=actor_name,
+                    action=action,
+                    object_type=object_type,
+                    object_id=str(instance.pk),
+                    object_repr=str(instance)[:200],
+                    changes=changes,
+                    person_id=self.person_id(instance),
+                    note=note[:300],
+                )
+            )
+        AuditEntry.objects.bulk_create(entries, batch_size=2000)

@@ -1,0 +1,84 @@
+"""Importing people from the office's spreadsheets (berdaya.imports): one row = one person, found by NIK.
+
+Sex and birth date default to what the NIK says (R2, R3); a row that disagrees with its NIK is imported and
+flagged for review (R6), as the form does. A name that differs only by a title or case ("Hj. Siti Aminah" vs
+"SITI AMINAH") is the same name and does not count as a change.
+"""
+
+from __future__ import annotations
+
+from berdaya.imports import parsers
+from berdaya.imports.spec import ImportField, ModelSpec, register
+from berdaya.lib.nik import nik_matches, parse_nik
+
+from .models import Education, Person
+
+PERSON_FIELDS = (
+    ImportField(
+        "nik", "NIK", parsers.nik, required=True, synonyms=("nik ktp", "no ktp", "nomor ktp", "nik pemilik")
+    ),
+    ImportField(
+        "name",
+        "Nama",
+        parsers.text(150),
+        required=True,
+        synonyms=("nama lengkap", "nama pemilik", "nama pelaku usaha", "nama sesuai ktp", "pemilik"),
+    ),
+    ImportField("sex", "Jenis kelamin", parsers.sex, synonyms=("jk", "l p", "gender", "kelamin")),
+    ImportField(
+        "birth_date", "Tanggal lahir", parsers.date(), synonyms=("tgl lahir", "tanggal lahir pemilik")
+    ),
+    ImportField("birth_place", "Tempat lahir", parsers.text(100), synonyms=("tmp lahir", "tempat lahir")),
+    ImportField("phone", "Telepon", parsers.phone, synonyms=("no hp", "hp", "no telp", "nomor hp", "wa")),
+    ImportField("address", "Alamat", parsers.text(255), synonyms=("alamat rumah", "alamat ktp")),
+    ImportField("rt", "RT", parsers.rt_rw),
+    ImportField("rw", "RW", parsers.rt_rw),
+    ImportField("kelurahan", "Kelurahan", parsers.kelurahan, synonyms=("kel", "desa", "kelurahan desa")),
+    ImportField("occupation", "Pekerjaan", parsers.text(100), synonyms=("profesi",)),
+    ImportField(
+        "education",
+        "Pendidikan",
+        parsers.choice(dict(Education.choices), label="Pendidikan"),
+        synonyms=("pendidikan terakhir",),
+    ),
+    ImportField("disability", "Penyandang disabilitas", parsers.yes_no, synonyms=("disabilitas", "difabel")),
+)
+
+
+def person_row_clean(values: dict) -> list[str]:
+    """Fill sex and birth date from the NIK when missing; flag a mismatch for review (R6)."""
+    result = parse_nik(values["nik"])
+    values.setdefault("sex", result.sex)
+    values.setdefault("birth_date", result.birth_date)
+    reasons = nik_matches(result, sex=values["sex"], birth_date=values["birth_date"])
+    values["needs_review"] = bool(reasons)
+    values["review_reason"] = "; ".join(reasons)[:255]
+    return []
+
+
+class PersonSpec(ModelSpec):
+    key = "people"
+    label = "Orang"
+    model = Person
+    nav = "people"
+    fields = PERSON_FIELDS
+    key_field = "nik"
+    audited_fields = (
+        *(f.name for f in PERSON_FIELDS),
+        "needs_review",
+        "review_reason",
+    )
+
+    def clean(self, values: dict) -> list[str]:
+        return person_row_clean(values)
+
+    def same(self, name, old, new) -> bool:
+        if name == "name":
+            return old == new or parsers.normalize_name(old) == parsers.normalize_name(new)
+        return super().same(name, old, new)
+
+    def person_id(self, instance) -> int:
+        return instance.pk
+
+
+PERSON_SPEC = register(PersonSpec())

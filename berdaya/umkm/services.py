@@ -1,0 +1,406 @@
+"""Writes to the micro-enterprise registry (style.md 3): database rules, computed fields, audit rows.
+
+Every function is keyword-only, runs in one transaction and writes one audit row per record changed,
+with ``person_id`` = the owner's pk so the owner's history shows it (domain.md R46). ``data`` is cleaned
+form (or import) data: E.164 phones, NIB digits, Decimals, dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from berdaya.audit.models import Action
+from berdaya.audit.services import audit_log, diff, snapshot
+
+from .models import (
+    Enterprise,
+    Observation,
+    OnlineAccount,
+    Permit,
+    Product,
+    Sector,
+    Status,
+    WubAssessment,
+    WubCohort,
+)
+from .selectors import normalize_search
+from .sizing import classify_observation
+
+# The editable fields of each record, also the fields the audit trail records.
+ENTERPRISE_FIELDS = (
+    "owner",
+    "name",
+    "brand",
+    "sector",
+    "kbli",
+    "main_activity",
+    "products",
+    "legal_form",
+    "address",
+    "rt",
+    "rw",
+    "kelurahan",
+    "latitude",
+    "longitude",
+    "phone",
+    "founded_year",
+    "start_month",
+    "founding_capital",
+    "nib",
+    "nib_date",
+    "workers_male",
+    "workers_female",
+    "workers_paid",
+    "workers_unpaid",
+    "workers_disabled",
+    "registered_on",
+    "photo",
+    "is_wub",
+    "wub_cohort",
+    "source",
+    "source_id",
+)
+STATUS_FIELDS = ("status", "status_date", "status_reason")
+OBSERVATION_FIELDS = ("observed_on", "capital", "assets_excl_land_buildings", "annual_sales", "source")
+OBSERVATION_COMPUTED = ("size_class", "size_reason", "criteria")
+PERMIT_FIELDS = ("kind", "name", "number", "issuer", "issued_on", "expires_on")
+ONLINE_ACCOUNT_FIELDS = ("platform", "url", "handle", "last_active_on")
+PRODUCT_FIELDS = ("name", "description", "price", "photo")
+COHORT_FIELDS = ("name", "year", "training_reference", "started_on", "ended_on")
+ASSESSMENT_FIELDS = (
+    "year",
+    "still_producing",
+    "has_turnover",
+    "operating_in_city",
+    "mandiri",
+    "visited_on",
+    "officer",
+    "notes",
+)
+
+
+def _assign(obj, data: dict, allowed: tuple[str, ...]) -> None:
+    for name, value in data.items():
+        if name not in allowed:
+            raise ValueError(f"{name} is not an editable field of {type(obj).__name__}")
+        setattr(obj, name, value)
+
+
+def _search_text(enterprise: Enterprise) -> str:
+    owner = enterprise.owner
+    return normalize_search(" ".join(filter(None, [enterprise.name, enterprise.brand, owner.name])))
+
+
+def _check_enterprise(enterprise: Enterprise) -> None:
+    """Rules that need the database, with messages a form can show (the constraints back them up)."""
+    errors = {}
+    if enterprise.nib:
+        if not (enterprise.nib.isdigit() and len(enterprise.nib) == 13):
+            errors["nib"] = _("NIB harus 13 digit angka.")  # domain.md R9
+        else:
+            other = Enterprise.objects.filter(nib=enterprise.nib).exclude(pk=enterprise.pk).first()
+            if other is not None:
+                errors["nib"] = _("NIB ini sudah dipakai oleh usaha %(name)s.") % {"name": other.name}
+    if enterprise.source_id:
+        taken = Enterprise.objects.filter(source=enterprise.source, source_id=enterprise.source_id)
+        if taken.exclude(pk=enterprise.pk).exists():
+            errors["source_id"] = _("Baris sumber ini sudah pernah dimasukkan.")
+    if enterprise.wub_cohort_id and not enterprise.is_wub:
+        errors["wub_cohort"] = _("Angkatan WUB hanya untuk wirausaha baru.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def enterprise_register(*, actor, data: dict) -> Enterprise:
+    """Register an enterprise. ``registered_on`` defaults to today."""
+    with transaction.atomic():
+        enterprise = Enterprise(created_by=actor, updated_by=actor)
+        _assign(enterprise, data, ENTERPRISE_FIELDS)
+        if enterprise.registered_on is None:
+            enterprise.registered_on = timezone.localdate()
+        _check_enterprise(enterprise)
+        enterprise.search_text = _search_text(enterprise)
+        enterprise.save()
+        audit_log(
+            actor=actor,
+            action=Action.CREATE,
+            obj=enterprise,
+            changes=diff({}, snapshot(enterprise, ENTERPRISE_FIELDS + STATUS_FIELDS)),
+            person_id=enterprise.owner_id,
+        )
+    return enterprise
+
+
+def enterprise_update(*, actor, enterprise: Enterprise, data: dict) -> Enterprise:
+    """Change an enterprise's details (not its status: see ``enterprise_status_change``)."""
+    with transaction.atomic():
+        enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+        before = snapshot(enterprise, ENTERPRISE_FIELDS)
+        previous_owner = enterprise.owner_id
+        _assign(enterprise, data, ENTERPRISE_FIELDS)
+        _check_enterprise(enterprise)
+        changes = diff(before, snapshot(enterprise, ENTERPRISE_FIELDS))
+        if changes:
+            enterprise.updated_by = actor
+            enterprise.search_text = _search_text(enterprise)
+            enterprise.save()
+            audit_log(
+                actor=actor,
+                action=Action.UPDATE,
+                obj=enterprise,
+                changes=changes,
+                person_id=enterprise.owner_id,
+            )
+            if previous_owner != enterprise.owner_id:  # the former owner's history shows the hand-over too
+                audit_log(
+                    actor=actor,
+                    action=Action.UPDATE,
+                    obj=enterprise,
+                    changes=changes,
+                    person_id=previous_owner,
+                )
+    return enterprise
+
+
+def enterprise_status_change(
+    *, actor, enterprise: Enterprise, status: str, on: dt.date, reason: str = ""
+) -> Enterprise:
+    """Active / closed / moved away, with the date and the reason (a closure needs a reason)."""
+    if status not in Status.values:
+        raise ValueError(f"unknown status {status!r}")
+    if status != Status.AKTIF and not reason.strip():
+        raise ValidationError({"status_reason": _("Sebutkan alasan usaha tutup atau pindah.")})
+    with transaction.atomic():
+        enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+        if on < enterprise.registered_on:
+            raise ValidationError({"status_date": _("Tanggal status tidak boleh sebelum tanggal terdaftar.")})
+        before = snapshot(enterprise, STATUS_FIELDS)
+        enterprise.status, enterprise.status_date, enterprise.status_reason = status, on, reason.strip()
+        changes = diff(before, snapshot(enterprise, STATUS_FIELDS))
+        if changes:
+            enterprise.updated_by = actor
+            enterprise.save(update_fields=[*STATUS_FIELDS, "updated_by", "updated_at"])
+            audit_log(
+                actor=actor,
+                action=Action.UPDATE,
+                obj=enterprise,
+                changes=changes,
+                person_id=enterprise.owner_id,
+            )
+    return enterprise
+
+
+def _refresh_current_size_class(enterprise: Enterprise) -> None:
+    """The denormalised class for list filters: the latest observation's (by date)."""
+    latest = enterprise.observations.order_by("-observed_on").values_list("size_class", flat=True).first()
+    current = latest or ""
+    if enterprise.current_size_class != current:
+        enterprise.current_size_class = current
+        Enterprise.objects.filter(pk=enterprise.pk).update(current_size_class=current)
+
+
+def observation_record(
+    *, actor, enterprise: Enterprise, data: dict, observation: Observation | None = None
+) -> Observation:
+    """Record (or correct) the yearly figures of an enterprise. The size class is computed from the
+    criteria in force on ``observed_on`` (domain.md R14-R16) and stored with its reason; the enterprise's
+    ``current_size_class`` follows the latest observation."""
+    with transaction.atomic():
+        enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+        if observation is None:
+            observation = Observation(enterprise=enterprise, created_by=actor)
+            before = {}
+        else:
+            observation = Observation.objects.select_for_update().get(
+                pk=observation.pk, enterprise=enterprise
+            )
+            before = snapshot(observation, OBSERVATION_FIELDS + OBSERVATION_COMPUTED)
+        _assign(observation, data, OBSERVATION_FIELDS)
+        clash = Observation.objects.filter(enterprise=enterprise, observed_on=observation.observed_on)
+        if clash.exclude(pk=observation.pk).exists():
+            raise ValidationError({"observed_on": _("Data usaha pada tanggal ini sudah ada.")})
+        result = classify_observation(observation)
+        observation.size_class, observation.size_reason = result.size_class, result.reason[:255]
+        observation.criteria = result.criteria
+        changes = diff(before, snapshot(observation, OBSERVATION_FIELDS + OBSERVATION_COMPUTED))
+        if changes:
+            observation.updated_by = actor
+            observation.save()
+            audit_log(
+                actor=actor,
+                action=Action.UPDATE if before else Action.CREATE,
+                obj=observation,
+                changes=changes,
+                person_id=enterprise.owner_id,
+            )
+        _refresh_current_size_class(enterprise)
+    return observation
+
+
+def observation_delete(*, actor, observation: Observation) -> None:
+    with transaction.atomic():
+        enterprise = Enterprise.objects.select_for_update().get(pk=observation.enterprise_id)
+        before = snapshot(observation, OBSERVATION_FIELDS + OBSERVATION_COMPUTED)
+        audit_log(
+            actor=actor,
+            action=Action.DELETE,
+            obj=observation,
+            changes=diff(before, {k: None for k in before}),
+            person_id=enterprise.owner_id,
+        )
+        observation.delete()
+        _refresh_current_size_class(enterprise)
+
+
+def _child_record(*, actor, enterprise, model, fields, data, obj=None, extra_check=None):
+    """Create or update one child record of an enterprise with its audit row."""
+    with transaction.atomic():
+        if obj is None:
+            obj = model(enterprise=enterprise, created_by=actor)
+            before = {}
+        else:
+            obj = model.objects.select_for_update().get(pk=obj.pk, enterprise=enterprise)
+            before = snapshot(obj, fields)
+        _assign(obj, data, fields)
+        if extra_check:
+            extra_check(obj)
+        changes = diff(before, snapshot(obj, fields))
+        if changes:
+            obj.updated_by = actor
+            obj.save()
+            audit_log(
+                actor=actor,
+                action=Action.UPDATE if before else Action.CREATE,
+                obj=obj,
+                changes=changes,
+                person_id=enterprise.owner_id,
+            )
+    return obj
+
+
+def _check_permit(permit: Permit) -> None:
+    if permit.issued_on and permit.expires_on and permit.expires_on < permit.issued_on:
+        raise ValidationError({"expires_on": _("Tanggal berlaku tidak boleh sebelum tanggal terbit.")})
+
+
+def permit_record(*, actor, enterprise: Enterprise, data: dict, permit: Permit | None = None) -> Permit:
+    """A permit or certificate (halal, IPR, PIRT, BPOM, SNI, other). The NIB is Enterprise.nib."""
+    return _child_record(
+        actor=actor,
+        enterprise=enterprise,
+        model=Permit,
+        fields=PERMIT_FIELDS,
+        data=data,
+        obj=permit,
+        extra_check=_check_permit,
+    )
+
+
+def online_account_record(
+    *, actor, enterprise: Enterprise, data: dict, account: OnlineAccount | None = None
+) -> OnlineAccount:
+    def check(account: OnlineAccount) -> None:
+        if not account.url and not account.handle:
+            raise ValidationError(_("Isi alamat (URL) atau nama akun."))
+        if account.url:
+            same = OnlineAccount.objects.filter(
+                enterprise=enterprise, platform=account.platform, url=account.url
+            )
+            if same.exclude(pk=account.pk).exists():
+                raise ValidationError({"url": _("Akun ini sudah tercatat.")})
+
+    return _child_record(
+        actor=actor,
+        enterprise=enterprise,
+        model=OnlineAccount,
+        fields=ONLINE_ACCOUNT_FIELDS,
+        data=data,
+        obj=account,
+        extra_check=check,
+    )
+
+
+def product_record(*, actor, enterprise: Enterprise, data: dict, product: Product | None = None) -> Product:
+    return _child_record(
+        actor=actor, enterprise=enterprise, model=Product, fields=PRODUCT_FIELDS, data=data, obj=product
+    )
+
+
+def wub_cohort_record(*, actor, data: dict, cohort: WubCohort | None = None) -> WubCohort:
+    with transaction.atomic():
+        before = snapshot(cohort, COHORT_FIELDS) if cohort else {}
+        cohort = cohort or WubCohort(created_by=actor)
+        _assign(cohort, data, COHORT_FIELDS)
+        changes = diff(before, snapshot(cohort, COHORT_FIELDS))
+        if changes:
+            cohort.updated_by = actor
+            cohort.save()
+            audit_log(
+                actor=actor, action=Action.UPDATE if before else Action.CREATE, obj=cohort, changes=changes
+            )
+    return cohort
+
+
+def wub_assessment_record(
+    *,
+    actor,
+    enterprise: Enterprise,
+    year: int,
+    still_producing: bool,
+    has_turnover: bool,
+    operating_in_city: bool,
+    visited_on: dt.date,
+    officer=None,
+    notes: str = "",
+) -> WubAssessment:
+    """The yearly "mandiri" assessment of a new entrepreneur from a field visit: mandiri = still producing
+    and has turnover and operating in the city (sakip.md S4, first key indicator). One per year: recording
+    the same year again corrects it."""
+    if not enterprise.is_wub:
+        raise ValidationError(_("Penilaian mandiri hanya untuk wirausaha baru (WUB)."))
+    if visited_on.year != year:
+        raise ValidationError({"visited_on": _("Tanggal kunjungan harus pada tahun penilaian.")})
+    data = {
+        "still_producing": bool(still_producing),
+        "has_turnover": bool(has_turnover),
+        "operating_in_city": bool(operating_in_city),
+        "visited_on": visited_on,
+        "officer": officer if officer is not None else actor,
+        "notes": notes,
+    }
+    data["mandiri"] = WubAssessment.is_mandiri(
+        still_producing=data["still_producing"],
+        has_turnover=data["has_turnover"],
+        operating_in_city=data["operating_in_city"],
+    )
+    with transaction.atomic():
+        existing = WubAssessment.objects.select_for_update().filter(enterprise=enterprise, year=year).first()
+        return _child_record(
+            actor=actor,
+            enterprise=enterprise,
+            model=WubAssessment,
+            fields=ASSESSMENT_FIELDS,
+            data=data if existing else {"year": year, **data},
+            obj=existing,
+        )
+
+
+def sector_add(*, actor, code: str, name: str, parent: Sector | None = None, kbli: str = "") -> Sector:
+    """The office extends its local sector list (e.g. a new kriya sub-sector)."""
+    with transaction.atomic():
+        if Sector.objects.filter(code=code).exists():
+            raise ValidationError({"code": _("Kode sektor ini sudah ada.")})
+        order = (parent.order + 1) if parent else 80
+        sector = Sector.objects.create(code=code, name=name, parent=parent, kbli=kbli, order=order)
+        audit_log(
+            actor=actor,
+            action=Action.CREATE,
+            obj=sector,
+            changes=diff({}, snapshot(sector, ("code", "name", "parent", "kbli"))),
+        )
+    return sector

@@ -1,0 +1,195 @@
+"""Micro-enterprise screens through the test client: list, filters, search, export, record page, forms."""
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from berdaya.audit.models import Action, AuditEntry
+from berdaya.people.models import Person
+from berdaya.regions.models import Region
+from berdaya.test import make_person, valid_nik
+from berdaya.umkm import services
+from berdaya.umkm.models import Enterprise, Sector
+
+pytestmark = pytest.mark.django_db
+
+
+def make_enterprise(actor, *, owner=None, kelurahan="63.71.01.1001", **data):
+    owner = owner or make_person(actor=actor, name=data.pop("owner_name", "Rahmat Hidayat"))
+    base = {
+        "owner": owner,
+        "name": "Sasirangan Galuh",
+        "sector": Sector.objects.get(code="kriya"),
+        "kelurahan": Region.objects.get(code=kelurahan),
+        "phone": "+6281234567890",
+    }
+    return services.enterprise_register(actor=actor, data=base | data)
+
+
+def form_data(**overrides):
+    return {
+        "owner_nik": valid_nik(),
+        "owner_name": "Diang Masitah",
+        "name": "Kue Bingka Diang",
+        "sector": Sector.objects.get(code="kuliner").pk,
+        "legal_form": "perorangan",
+        "kelurahan_kecamatan": "63.71.02",
+        "kelurahan": "63.71.02.1001",
+        "phone": "0813-5100-7788",
+        "workers_male": "1",
+        "workers_female": "2",
+        "workers_paid": "2",
+        "workers_unpaid": "1",
+        "workers_disabled": "0",
+    } | overrides
+
+
+def test_a_clerk_registers_an_enterprise_and_a_new_owner_by_nik(cast):
+    response = cast.client(cast.umkm).post(reverse("umkm:create"), form_data())
+    enterprise = Enterprise.objects.get(name="Kue Bingka Diang")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("umkm:detail", args=[enterprise.pk])
+    assert enterprise.owner.name == "Diang Masitah"
+    assert enterprise.phone == "+6281351007788"
+    assert AuditEntry.objects.filter(action=Action.CREATE, object_type="umkm.enterprise").count() == 1
+
+
+def test_an_existing_owner_is_linked_not_duplicated(cast, person):
+    # One person may own several businesses; the NIK finds them (domain.md R7).
+    cast.client(cast.umkm).post(reverse("umkm:create"), form_data(owner_nik=person.nik, owner_name=""))
+    assert Enterprise.objects.get().owner == person
+    assert Person.objects.count() == 1
+
+
+def test_an_unknown_owner_without_a_name_is_refused_and_nothing_is_saved(cast):
+    response = cast.client(cast.umkm).post(reverse("umkm:create"), form_data(owner_name=""))
+    assert "isi nama lengkap pemilik" in response.content.decode()
+    assert Enterprise.objects.count() == 0
+    assert Person.objects.count() == 0
+
+
+def test_a_bad_nib_is_refused_in_indonesian(cast):
+    response = cast.client(cast.umkm).post(reverse("umkm:create"), form_data(nib="12345"))
+    assert "NIB harus 13 digit angka" in response.content.decode()  # domain.md R9
+    assert Enterprise.objects.count() == 0
+
+
+def test_the_cooperative_division_reads_but_cannot_register_or_edit(cast):
+    enterprise = make_enterprise(cast.umkm)
+    client = cast.client(cast.koperasi)
+    assert client.get(reverse("umkm:detail", args=[enterprise.pk])).status_code == 200
+    assert client.get(reverse("umkm:create")).status_code == 403
+    assert client.post(reverse("umkm:edit", args=[enterprise.pk]), form_data()).status_code == 403
+
+
+def test_the_list_filters_by_kecamatan_and_searches_by_owner(cast):
+    make_enterprise(cast.umkm, name="Purun Kreasi", kelurahan="63.71.02.1001", owner_name="Siti Aminah")
+    make_enterprise(cast.umkm, name="Soto Banjar Amang", kelurahan="63.71.04.1001", owner_name="Anang Ramli")
+    client = cast.client(cast.umkm)
+
+    def names(**params):
+        return [row["e"].name for row in client.get(reverse("umkm:list"), params).context["rows"]]
+
+    assert names() == ["Purun Kreasi", "Soto Banjar Amang"]
+    assert names(kecamatan="63.71.04") == ["Soto Banjar Amang"]
+    assert names(q="aminah") == ["Purun Kreasi"]
+    assert names(no_nib="1") == ["Purun Kreasi", "Soto Banjar Amang"]
+
+
+def test_the_record_page_shows_the_size_class_with_its_reason(cast):
+    enterprise = make_enterprise(cast.umkm)
+    client = cast.client(cast.umkm)
+    response = client.post(
+        reverse("umkm:child_add", args=[enterprise.pk, "data"]),
+        {"observed_on": "2024-06-30", "capital": "150000000", "annual_sales": "1800000000"},
+    )
+    assert response.status_code == 302
+    body = client.get(reverse("umkm:detail", args=[enterprise.pk])).content.decode()
+    assert "Mikro" in body
+    assert "PP 7/2021" in body  # domain.md R15: the reason names the rule in force
+
+
+def test_a_negative_amount_is_refused(cast):
+    enterprise = make_enterprise(cast.umkm)
+    response = cast.client(cast.umkm).post(
+        reverse("umkm:child_add", args=[enterprise.pk, "data"]),
+        {"observed_on": "2024-06-30", "capital": "-5"},
+    )
+    assert response.status_code == 200
+    assert enterprise.observations.count() == 0
+
+
+def test_export_xlsx_masks_nik_for_the_head_of_office_and_is_logged(cast):
+    enterprise = make_enterprise(cast.umkm)
+    response = cast.client(cast.kepala).get(reverse("umkm:list"), {"format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][1] == "Sasirangan Galuh"
+    assert rows[1][4] == f"{enterprise.owner.nik[:4]}********{enterprise.owner.nik[-4:]}"  # domain.md R45
+    assert AuditEntry.objects.filter(action=Action.EXPORT, actor=cast.kepala).exists()  # domain.md R46
+
+
+def test_export_csv_holds_every_filtered_row(cast):
+    for i in range(30):
+        make_enterprise(cast.umkm, name=f"Usaha {i:02d}")
+    body = b"".join(cast.client(cast.umkm).get(reverse("umkm:list"), {"format": "csv"}).streaming_content)
+    assert body.decode("utf-8-sig").count("Usaha ") == 30
+
+
+def test_a_status_change_needs_its_date_and_shows_on_the_timeline(cast):
+    enterprise = make_enterprise(cast.umkm)
+    client = cast.client(cast.umkm)
+    url = reverse("umkm:status", args=[enterprise.pk])
+    early = client.post(url, {"status": "tutup", "on": "2000-01-31", "reason": "Pemilik pindah kerja"})
+    assert "tidak boleh sebelum tanggal terdaftar" in early.content.decode()
+    today = timezone.localdate()
+    client.post(url, {"status": "tutup", "on": today.isoformat(), "reason": "Pemilik pindah kerja"})
+    enterprise.refresh_from_db()
+    assert enterprise.status == "tutup"
+    assert enterprise.status_date == today
+    body = client.get(reverse("umkm:detail", args=[enterprise.pk])).content.decode()
+    assert "Pemilik pindah kerja" in body
+
+
+def test_a_wub_field_visit_records_the_mandiri_assessment(cast):
+    enterprise = make_enterprise(cast.umkm, is_wub=True)
+    response = cast.client(cast.umkm).post(
+        reverse("umkm:wub_assessment", args=[enterprise.pk]),
+        {
+            "year": "2025",
+            "visited_on": "2025-08-01",
+            "still_producing": "on",
+            "has_turnover": "on",
+            "operating_in_city": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert enterprise.wub_assessments.get().mandiri
+
+
+def test_the_figures_page_counts_active_enterprises_by_kecamatan(cast):
+    make_enterprise(cast.umkm, kelurahan="63.71.02.1001", registered_on=dt.date(2024, 3, 1))
+    make_enterprise(cast.umkm, kelurahan="63.71.02.1002", registered_on=dt.date(2024, 3, 1))
+    response = cast.client(cast.kepala).get(reverse("umkm:figures"), {"tahun": "2025"})
+    assert response.context["active"] == 2
+    assert response.context["by_kecamatan"][0]["value"] == 2
+
+
+def test_an_empty_registry_invites_to_register_or_import(cast):
+    body = cast.client(cast.umkm).get(reverse("umkm:list")).content.decode()
+    assert "Belum ada usaha mikro terdaftar" in body
+
+
+def test_observation_money_is_kept_exactly(cast):
+    enterprise = make_enterprise(cast.umkm)
+    services.observation_record(
+        actor=cast.umkm,
+        enterprise=enterprise,
+        data={"observed_on": dt.date(2024, 1, 1), "capital": Decimal("1000000000")},
+    )
+    assert enterprise.observations.get().capital == Decimal("1000000000")

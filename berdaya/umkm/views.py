@@ -1,0 +1,310 @@
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from berdaya.accounts.access import can_edit, can_edit_model, get_for_user, scoped
+from berdaya.audit.models import Action
+from berdaya.audit.services import audit_log
+from berdaya.lib.forms import add_service_error
+from berdaya.lib.masking import mask_nik, mask_phone
+from berdaya.people.services import person_get_or_register
+
+from . import figures, services
+from .forms import (
+    EnterpriseFilterForm,
+    EnterpriseForm,
+    ObservationForm,
+    OnlineAccountForm,
+    PermitForm,
+    StatusForm,
+    WubAssessmentForm,
+)
+from .models import Enterprise
+from .selectors import DORMANT_DAYS, dormant_since, enterprise_filter, enterprise_sort, missing_legality
+from .selectors import scale_up_counts, scaled_up_events
+from .timeline import enterprise_timeline
+
+PAGE_SIZE = 25
+EXPORT_COLUMNS = [
+    "ID sumber", "Nama usaha", "Merek", "Sektor", "NIK pemilik", "Nama pemilik", "Telepon", "Kelurahan",
+    "Kecamatan", "Kelas usaha", "NIB", "WUB", "Status", "Terdaftar",
+]  # fmt: skip
+
+
+def _enterprises_for(request):
+    form = EnterpriseFilterForm(request.GET or None)
+    queryset = scoped(
+        Enterprise.objects.select_related("owner", "sector", "kelurahan", "kelurahan__parent"), request.user
+    )
+    if form.is_valid():
+        queryset = enterprise_filter(queryset, form.cleaned_data)
+    return form, enterprise_sort(queryset, request.GET.get("sort"))
+
+
+def enterprise_list(request):
+    if request.GET.get("format") in {"csv", "xlsx"}:
+        return enterprise_export(request, request.GET["format"])
+    form, queryset = _enterprises_for(request)
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    personal = request.user.sees_personal_data
+    rows = [{"e": e, "nik": e.owner.nik if personal else mask_nik(e.owner.nik)} for e in page]
+    context = {
+        "nav": "umkm",
+        "filter_form": form,
+        "page_obj": page,
+        "rows": rows,
+        "can_create": can_edit_model(request.user, Enterprise),
+        "export_formats": ["xlsx", "csv"],
+        "filtered": any(v for k, v in request.GET.items() if k not in {"page", "sort"}),
+    }
+    return render(request, "umkm/enterprise_list.html", context)
+
+
+def _export_rows(queryset, user):
+    personal = user.sees_personal_data
+    for e in queryset.iterator(chunk_size=2000):
+        yield [
+            e.source_id,
+            e.name,
+            e.brand,
+            e.sector.name if e.sector_id else "",
+            e.owner.nik if personal else mask_nik(e.owner.nik),
+            e.owner.name,
+            e.phone if personal else mask_phone(e.phone),
+            e.kelurahan.name if e.kelurahan_id else "",
+            e.kelurahan.parent.name if e.kelurahan_id and e.kelurahan.parent_id else "",
+            e.get_current_size_class_display(),
+            e.nib,
+            "Ya" if e.is_wub else "Tidak",
+            e.get_status_display(),
+            e.registered_on.isoformat() if e.registered_on else "",
+        ]
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def enterprise_export(request, fmt: str):
+    """The filtered list, every row (not one page); NIK and phone masked per role (R45); logged (R46)."""
+    _form, queryset = _enterprises_for(request)
+    count = queryset.count()
+    audit_log(
+        actor=request.user,
+        action=Action.EXPORT,
+        obj=Enterprise,
+        object_repr=f"{count} usaha ({fmt})",
+        note=request.GET.urlencode(),
+    )
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    if fmt == "csv":
+        writer = csv.writer(_Echo())
+
+        def lines():
+            yield "\ufeff"  # so spreadsheet programs read UTF-8
+            yield writer.writerow(EXPORT_COLUMNS)
+            for row in _export_rows(queryset, request.user):
+                yield writer.writerow(row)
+
+        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="usaha-mikro-{stamp}.csv"'
+        return response
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Usaha mikro")
+    sheet.append(EXPORT_COLUMNS)
+    for row in _export_rows(queryset, request.user):
+        sheet.append(row)
+    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="usaha-mikro-{stamp}.xlsx"'
+    workbook.save(response)
+    return response
+
+
+def enterprise_detail(request, pk):
+    enterprise = get_for_user(
+        request.user, Enterprise.objects.select_related("owner", "sector", "kelurahan", "wub_cohort"), pk
+    )
+    personal = request.user.sees_personal_data
+    accounts = list(enterprise.online_accounts.all())
+    since = dormant_since()
+    for account in accounts:
+        account.dormant = account.last_active_on is None or account.last_active_on < since
+    context = {
+        "nav": "umkm",
+        "e": enterprise,
+        "owner_nik": enterprise.owner.nik if personal else mask_nik(enterprise.owner.nik),
+        "phone": enterprise.phone if personal else mask_phone(enterprise.phone),
+        "can_edit": can_edit(request.user, enterprise),
+        "gaps": missing_legality(enterprise),
+        "observations": enterprise.observations.select_related("criteria").order_by("-observed_on"),
+        "permits": enterprise.permits.order_by("kind", "-issued_on"),
+        "accounts": accounts,
+        "dormant_days": DORMANT_DAYS,
+        "assessments": enterprise.wub_assessments.select_related("officer").order_by("-year"),
+        "timeline": enterprise_timeline(enterprise),
+        "other_enterprises": scoped(Enterprise.objects.filter(owner=enterprise.owner), request.user).exclude(
+            pk=enterprise.pk
+        ),
+    }
+    return render(request, "umkm/enterprise_detail.html", context)
+
+
+def _save_enterprise(request, form, enterprise=None):
+    """Resolve the owner by NIK (registering a new person if needed) and save, all in one transaction."""
+    try:
+        with transaction.atomic():
+            owner, _created = person_get_or_register(
+                actor=request.user, nik=form.cleaned_data["owner_nik"], name=form.cleaned_data["owner_name"]
+            )
+            data = form.enterprise_data(owner)
+            if enterprise is None:
+                return services.enterprise_register(actor=request.user, data=data)
+            return services.enterprise_update(actor=request.user, enterprise=enterprise, data=data)
+    except ValidationError as error:
+        add_service_error(form, error)
+        return None
+
+
+def enterprise_create(request):
+    if not can_edit_model(request.user, Enterprise):
+        raise PermissionDenied
+    form = EnterpriseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        enterprise = _save_enterprise(request, form)
+        if enterprise is not None:
+            messages.success(request, _("Usaha %(name)s terdaftar.") % {"name": enterprise.name})
+            return redirect("umkm:detail", pk=enterprise.pk)
+    return render(request, "umkm/enterprise_form.html", {"nav": "umkm", "form": form, "e": None})
+
+
+def enterprise_edit(request, pk):
+    enterprise = get_for_user(request.user, Enterprise, pk, for_edit=True)
+    form = EnterpriseForm(request.POST or None, instance=enterprise)
+    if request.method == "POST" and form.is_valid():
+        saved = _save_enterprise(request, form, enterprise)
+        if saved is not None:
+            messages.success(request, _("Perubahan usaha %(name)s tersimpan.") % {"name": saved.name})
+            return redirect("umkm:detail", pk=saved.pk)
+    return render(request, "umkm/enterprise_form.html", {"nav": "umkm", "form": form, "e": enterprise})
+
+
+# The small records kept on an enterprise's page: one view serves each, through its own service.
+CHILD_FORMS = {
+    "data": (ObservationForm, _("Tambah data usaha tahunan"), "observation_record"),
+    "izin": (PermitForm, _("Tambah izin atau sertifikat"), "permit_record"),
+    "daring": (OnlineAccountForm, _("Tambah akun daring"), "online_account_record"),
+}
+
+
+def enterprise_child_add(request, pk, kind):
+    if kind not in CHILD_FORMS:
+        raise PermissionDenied
+    enterprise = get_for_user(request.user, Enterprise, pk, for_edit=True)
+    form_class, title, service = CHILD_FORMS[kind]
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            getattr(services, service)(actor=request.user, enterprise=enterprise, data=form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Tersimpan."))
+            return redirect("umkm:detail", pk=enterprise.pk)
+    context = {"nav": "umkm", "form": form, "e": enterprise, "title": title}
+    return render(request, "umkm/child_form.html", context)
+
+
+def enterprise_status(request, pk):
+    enterprise = get_for_user(request.user, Enterprise, pk, for_edit=True)
+    form = StatusForm(request.POST or None, initial={"status": enterprise.status, "on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.enterprise_status_change(
+                actor=request.user,
+                enterprise=enterprise,
+                status=form.cleaned_data["status"],
+                on=form.cleaned_data["on"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Status usaha diperbarui."))
+            return redirect("umkm:detail", pk=enterprise.pk)
+    context = {"nav": "umkm", "form": form, "e": enterprise, "title": _("Ubah status usaha")}
+    return render(request, "umkm/child_form.html", context)
+
+
+def wub_assessment_add(request, pk):
+    enterprise = get_for_user(request.user, Enterprise, pk, for_edit=True)
+    form = WubAssessmentForm(request.POST or None, initial={"year": timezone.localdate().year})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.wub_assessment_record(
+                actor=request.user, enterprise=enterprise, officer=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Penilaian kemandirian tersimpan."))
+            return redirect("umkm:detail", pk=enterprise.pk)
+    context = {
+        "nav": "umkm",
+        "form": form,
+        "e": enterprise,
+        "title": _("Penilaian kemandirian WUB (kunjungan)"),
+    }
+    return render(request, "umkm/child_form.html", context)
+
+
+def enterprise_figures(request):
+    """Point 9's figures for a year, by kecamatan and sector: what the yearly report will call."""
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("tahun", today.year))
+    except ValueError:
+        year = today.year
+    year = min(max(year, 2000), today.year)
+    at = min(today, today.replace(year=year, month=12, day=31))
+    base = scoped(Enterprise.objects.all(), request.user)
+    by_kecamatan = figures.active(at, by="kecamatan", queryset=base)
+    by_sector = figures.active(at, by="sector", queryset=base)
+    context = {
+        "nav": "umkm",
+        "year": year,
+        "years": range(today.year, today.year - 6, -1),
+        "registered": figures.registered(at, queryset=base),
+        "active": figures.active(at, queryset=base),
+        "growth": figures.growth(year, queryset=base),
+        "scaled_up": figures.scaled_up(year, queryset=base),
+        "wub_trained": figures.wub_trained(year, queryset=base),
+        "wub_mandiri": figures.wub_mandiri(year, queryset=base),
+        "by_kecamatan": _bars(by_kecamatan),
+        "by_sector": _bars(by_sector),
+        "scale_ups": _named(scaled_up_events(year, queryset=base)[:100], base),
+        "scale_up_counts": sorted(scale_up_counts(queryset=base).items()),
+    }
+    return render(request, "umkm/figures.html", context)
+
+
+def _named(events, enterprises) -> list[dict]:
+    names = dict(enterprises.filter(pk__in=[e.enterprise_id for e in events]).values_list("pk", "name"))
+    return [{"event": e, "name": names.get(e.enterprise_id, e.enterprise_id)} for e in events]
+
+
+def _bars(breakdown: dict) -> list[dict]:
+    """Rows for a CSS bar chart: label, value, and a width in steps of 5% (classes, not inline styles)."""
+    top = max(breakdown.values(), default=0) or 1
+    return [
+        {"label": label or "—", "value": value, "step": round(value * 20 / top) * 5}
+        for label, value in sorted(breakdown.items(), key=lambda item: -item[1])
+    ]
