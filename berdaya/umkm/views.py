@@ -28,8 +28,15 @@ from .forms import (
     WubAssessmentForm,
 )
 from .models import Enterprise
-from .selectors import DORMANT_DAYS, dormant_since, enterprise_filter, enterprise_sort, missing_legality
-from .selectors import scale_up_counts, scaled_up_events
+from .selectors import (
+    DORMANT_DAYS,
+    dormant_since,
+    enterprise_filter,
+    enterprise_sort,
+    missing_legality,
+    scale_up_counts,
+    scaled_up_events,
+)
 from .timeline import enterprise_timeline
 
 PAGE_SIZE = 25
