@@ -10,6 +10,7 @@ urlpatterns = [
     path("wilayah/", include("berdaya.regions.urls")),
     path("audit/", include("berdaya.audit.urls")),
     path("tugas/", include("berdaya.jobs.urls")),
+    path("impor/", include("berdaya.imports.urls")),
     # Language switch works on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]

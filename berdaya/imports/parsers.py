@@ -38,6 +38,14 @@ _SPACES = re.compile(r"\s+")
 
 def cell_text(value) -> str:
     """A cell as trimmed text with single spaces; whole floats lose their ".0" (Excel stores 12 as 12.0)."""
+    if (
+        type(value) is str
+        and "  " not in value
+        and "\n" not in value
+        and "\t" not in value
+        and "\xa0" not in value
+    ):
+        return value.strip()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     elif isinstance(value, dt.datetime):
@@ -90,11 +98,18 @@ def normalize_name(name: str) -> str:
 # --- Identity numbers and phones ----------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=16)
+def nik_details(text_value: str):
+    """lib.nik.parse_nik, remembered for the last few NIKs: a row's NIK is parsed by its column and again by
+    the spec's cross-column check (sex and birth date, R6)."""
+    return parse_nik(text_value)
+
+
 def nik(value) -> str:
     """domain.md R1-R5 via lib.nik; the message says why. A NIK stored as a number in Excel has lost its last
     digit (Excel keeps 15 significant digits), so the message says to format the column as text."""
     as_number = isinstance(value, int | float) and not isinstance(value, bool)
-    result = parse_nik(cell_text(value))
+    result = nik_details(value if isinstance(value, str) and value.isdigit() else cell_text(value))
     if result.errors:
         message = "NIK tidak valid: " + " ".join(result.errors)
         if as_number:
@@ -126,7 +141,8 @@ _MULTIPLIERS = {
     "triliun": 10**12,
 }
 _AMOUNT = re.compile(
-    r"^(?P<sign>-)?\s*(?:rp\.?|idr)?\s*(?P<number>[0-9][0-9.,]*)\s*(?P<unit>[a-z]+)?\.?$", re.IGNORECASE
+    r"^(?P<sign>-)?\s*(?:rp\.?|idr)?\s*(?P<sign2>-)?\s*(?P<number>[0-9][0-9.,]*)\s*(?P<unit>[a-z]+)?\.?$",
+    re.IGNORECASE,
 )
 _CENT = Decimal("0.01")
 
@@ -174,7 +190,7 @@ def amount(value) -> Decimal:
         number = _number(match["number"].rstrip(".,"), bool(unit)) * _MULTIPLIERS.get(unit, 1)
     except InvalidOperation:
         raise ValueError(f"Jumlah tidak dikenal: '{raw}'.") from None
-    if match["sign"]:
+    if match["sign"] or match["sign2"]:
         raise ValueError(f"Jumlah tidak boleh negatif: {raw}.")
     if number >= Decimal("1e16"):
         raise ValueError(f"Jumlah terlalu besar: {raw}.")
@@ -204,7 +220,7 @@ def year(value) -> int:
         number = int(raw)
     if number < 1900:
         raise ValueError(f"Tahun {number} terlalu lama (paling awal 1900).")
-    if number > dt.date.today().year:
+    if number > _today().year:
         raise ValueError(f"Tahun {number} ada di masa depan.")
     return number
 
@@ -243,7 +259,7 @@ _DATE_HELP = "Gunakan hh/bb/tttt, misalnya 17/08/2021."
 def _full_year(number: int) -> int:
     if number >= 100:
         return number
-    return 2000 + number if 2000 + number <= dt.date.today().year else 1900 + number
+    return 2000 + number if 2000 + number <= _today().year else 1900 + number
 
 
 def _to_date(value) -> dt.date:
@@ -287,7 +303,7 @@ def date(
 
     def parse(value) -> dt.date:
         result = _to_date(value)
-        if not allow_future and result > dt.date.today():
+        if not allow_future and result > _today():
             raise ValueError(f"Tanggal {result:%d/%m/%Y} ada di masa depan.")
         if result < earliest:
             raise ValueError(f"Tanggal {result:%d/%m/%Y} terlalu lama.")
@@ -369,9 +385,16 @@ def _kelurahan_index() -> tuple[dict, dict]:
     return by_code, by_name
 
 
+@functools.cache
+def _today() -> dt.date:
+    return dt.date.today()
+
+
 def clear_caches() -> None:
-    """Forget cached reference data (call at the start of each run: regions may have changed)."""
+    """Forget cached reference data (call at the start of each run: regions may have changed, so may the
+    date that decides "in the future")."""
     _kelurahan_index.cache_clear()
+    _today.cache_clear()
 
 
 def kelurahan(value):

@@ -184,12 +184,17 @@ class ModelSpec(ImportSpec):
     """Rows that create or update one model's records, found by a natural key or by the source's row ID.
 
     Subclasses set ``model``, ``fields``, ``key_field`` (the model field of the natural key, e.g. "nik"),
-    ``audited_fields`` (the model fields a row may set, compared to decide "unchanged") and, when the model
-    keeps ``source``/``source_id`` (traceability), ``keeps_source = True``. Override ``instance_values`` when
-    import fields and model fields differ, ``same`` for tolerant comparisons, ``person_id`` for R46.
+    ``audited_fields`` (the model fields a row may set, compared to decide "unchanged"), ``repr_field``
+    (the field naming the record in the audit trail) and, when the model keeps ``source``/``source_id``
+    (traceability), ``keeps_source = True``. Override ``instance_values`` when import fields and model
+    fields differ, ``same`` for tolerant comparisons, ``person_id`` for R46, ``defaults`` for new records.
+
+    Records are read as plain values and new ones written with ``bulk.fast_insert`` (no model instances:
+    they cost more than the rest of the import together); updates go through ``bulk_update``.
     """
 
     key_field: str = ""
+    repr_field: str = "name"
     audited_fields: tuple[str, ...] = ()
     keeps_source: bool = False
     source_id_field: str = "source_id"  # the ImportField carrying the row's ID in the source, if mapped
@@ -200,15 +205,13 @@ class ModelSpec(ImportSpec):
         return {name: values[name] for name in self.audited_fields if name in values}
 
     def same(self, name: str, old, new) -> bool:
-        if isinstance(new, models.Model):
-            return old == new.pk
         return old == new
 
-    def person_id(self, instance) -> int | None:
+    def person_id(self, record: dict) -> int | None:
         return None
 
     def defaults(self) -> dict:
-        """Values for a new record beyond the row's (e.g. the owner's sector)."""
+        """Attname -> value for a new record beyond the row's (e.g. a default sector)."""
         return {}
 
     # -- the mechanism -----------------------------------------------------------------------------------
@@ -218,99 +221,130 @@ class ModelSpec(ImportSpec):
             return ("source_id", source_id)
         return (self.key_field, values.get(self.key_field))
 
-    def fetch_existing(self, keys: Iterable[Hashable], *, source: str) -> dict[Hashable, models.Model]:
-        """One query per key kind: the batch's existing records by source ID and by natural key."""
+    def _attnames(self) -> dict[str, str]:
+        meta = self.model._meta
+        return {name: meta.get_field(name).attname for name in self.audited_fields}
+
+    def fetch_existing(self, keys: Iterable[Hashable], *, source: str) -> dict[Hashable, dict]:
+        """One query per key kind: the batch's existing records (as dicts of attname -> value, plus "pk")
+        by natural key and by source ID."""
         keys = list(keys)
-        found: dict[Hashable, models.Model] = {}
+        columns = ["pk", *dict.fromkeys([*self._attnames().values(), self.key_field, self.repr_field])]
+        if self.keeps_source:
+            columns.append("source_id")
         manager = self.model._default_manager
+        found: dict[Hashable, dict] = {}
         natural = [value for kind, value in keys if kind == self.key_field]
         if natural:
-            for obj in manager.filter(**{f"{self.key_field}__in": natural}):
-                found[(self.key_field, getattr(obj, self.key_field))] = obj
+            for record in manager.filter(**{f"{self.key_field}__in": natural}).values(*columns):
+                found[(self.key_field, record[self.key_field])] = record
         by_source = [value for kind, value in keys if kind == "source_id"]
         if by_source:
-            for obj in manager.filter(source=source, source_id__in=by_source):
-                found[("source_id", obj.source_id)] = obj
+            for record in manager.filter(source=source, source_id__in=by_source).values(*columns):
+                found[("source_id", record["source_id"])] = record
         return found
 
-    def _attname(self, name: str) -> str:
-        return self.model._meta.get_field(name).attname
-
     def write_batch(self, rows: list[Row], *, actor, source: str) -> BatchResult:
+        from .bulk import fast_insert
+
         result = BatchResult()
         existing = self.fetch_existing({self.row_key(row.values) for row in rows}, source=source)
+        attnames = self._attnames()
         now = timezone.now()
-        to_create, to_update, audits = [], [], []
-        changed_fields: set[str] = set()
         actor_id = actor.pk if actor is not None and actor.is_authenticated else None
+        to_create, created_audits, to_update, update_audits = [], [], [], []
+        changed_fields: set[str] = set()
+        defaults = self.defaults()
         for row in rows:
             values = self.instance_values(row.values)
             source_id = row.values.get(self.source_id_field) or ""
-            instance = existing.get(self.row_key(row.values))
-            if instance is None:
-                data = self.defaults() | values
+            key = self.row_key(row.values)
+            record = existing.get(key)
+            if record is None:
+                data = dict(defaults)
+                changes = {}
+                for name, value in values.items():
+                    data[attnames[name]] = value.pk if isinstance(value, models.Model) else value
+                    shown = display(value)
+                    if shown is not None:
+                        changes[name] = [None, shown]
                 if self.keeps_source:
-                    data |= {"source": source, "source_id": source_id}
-                instance = self.model(**data, created_by_id=actor_id, updated_by_id=actor_id)
-                to_create.append(instance)
-                changes = {name: [None, display(value)] for name, value in values.items() if display(value)}
-                audits.append((Action.CREATE, instance, changes, source_id))
+                    data["source"], data["source_id"] = source, source_id
+                data["created_by_id"] = data["updated_by_id"] = actor_id
+                to_create.append(data)
+                created_audits.append((key, changes, source_id))
                 continue
-            changes = {}
+            changes, changed = {}, {}
             for name, new in values.items():
-                attname = self._attname(name)
-                old = getattr(instance, attname)
-                if self.same(name, old, new):
+                attname = attnames[name]
+                old = record[attname]
+                new_value = new.pk if isinstance(new, models.Model) else new
+                if old == new_value or self.same(name, old, new_value):
                     continue
                 changes[name] = [self.old_display(name, old), display(new)]
-                setattr(instance, name, new)
-                changed_fields.add(name)
+                changed[attname] = new_value
             if not changes:
                 result.unchanged += 1
                 continue
-            instance.updated_by_id = actor_id
-            instance.updated_at = now
-            to_update.append(instance)
-            audits.append((Action.UPDATE, instance, changes, source_id))
+            changed_fields.update(changed)
+            to_update.append((record, changed))
+            update_audits.append((record, changes, source_id))
         with transaction.atomic():
+            audits = []
             if to_create:
-                self.model._default_manager.bulk_create(to_create)
+                fast_insert(self.model, to_create, now=now)
+                created = self.fetch_existing([key for key, _c, _s in created_audits], source=source)
+                audits += [
+                    (Action.CREATE, created[key], changes, sid) for key, changes, sid in created_audits
+                ]
             if to_update:
+                instances = []
+                for record, changed in to_update:
+                    instance = self.model(pk=record["pk"], updated_by_id=actor_id, updated_at=now)
+                    for attname in changed_fields:
+                        setattr(instance, attname, changed.get(attname, record.get(attname)))
+                    instances.append(instance)
                 self.model._default_manager.bulk_update(
-                    to_update, [*sorted(changed_fields), "updated_by", "updated_at"]
+                    instances, [*sorted(changed_fields), "updated_by_id", "updated_at"], batch_size=1000
                 )
-            self.write_audit(audits, actor=actor, source=source)
+                for record, changed in to_update:
+                    record.update(changed)
+                audits += [(Action.UPDATE, record, changes, sid) for record, changes, sid in update_audits]
+            self.write_audit(audits, actor=actor, source=source, now=now)
         result.created, result.updated = len(to_create), len(to_update)
         return result
 
     def old_display(self, name: str, old) -> str | None:
         model_field = self.model._meta.get_field(name)
         if model_field.is_relation and old is not None:
-            related = model_field.related_model
-            if related._meta.label_lower == "regions.region":
+            if model_field.related_model._meta.label_lower == "regions.region":
                 region = parsers._kelurahan_index()[0].get(old)
                 return region.name if region else str(old)
+            return str(old)
         return display(old)
 
-    def write_audit(self, audits: list, *, actor, source: str) -> None:
-        """One AuditEntry per created or updated record, in one bulk insert."""
+    def write_audit(self, audits: list, *, actor, source: str, now) -> None:
+        """One AuditEntry per created or updated record, inserted in bulk."""
+        from .bulk import fast_insert
+
         authenticated = actor is not None and actor.is_authenticated
         actor_name = actor.get_username() if authenticated else "sistem"
         object_type = self.model._meta.label_lower
+        note = f"Impor dari {source}"
         entries = []
-        for action, instance, changes, source_id in audits:
-            note = f"Impor dari {source}" + (f", ID sumber {source_id}" if source_id else "")
+        for action, record, changes, source_id in audits:
             entries.append(
-                AuditEntry(
-                    actor=actor if authenticated else None,
-                    actor_name=actor_name,
-                    action=action,
-                    object_type=object_type,
-                    object_id=str(instance.pk),
-                    object_repr=str(instance)[:200],
-                    changes=changes,
-                    person_id=self.person_id(instance),
-                    note=note[:300],
-                )
+                {
+                    "at": now,
+                    "actor_id": actor.pk if authenticated else None,
+                    "actor_name": actor_name,
+                    "action": action.value,
+                    "object_type": object_type,
+                    "object_id": str(record["pk"]),
+                    "object_repr": str(record.get(self.repr_field) or "")[:200],
+                    "changes": changes,
+                    "person_id": self.person_id(record),
+                    "note": (f"{note}, ID sumber {source_id}" if source_id else note)[:300],
+                }
             )
-        AuditEntry.objects.bulk_create(entries, batch_size=2000)
+        fast_insert(AuditEntry, entries, now=now)

@@ -102,7 +102,7 @@ class PersonFilterForm(forms.Form):
         required=False,
         widget=forms.SearchInput(attrs={"placeholder": _("Nama, NIK, atau nomor telepon")}),
     )
-    kecamatan = forms.ChoiceField(label=_("Kecamatan"), required=False, choices=_kecamatan_choices)
+    kecamatan = forms.ChoiceField(label=_("Kecamatan"), required=False)
     sex = forms.ChoiceField(
         label=_("Jenis kelamin"), required=False, choices=[("", _("Semua"))] + Sex.choices
     )
@@ -111,3 +111,7 @@ class PersonFilterForm(forms.Form):
         required=False,
         choices=[("", _("Semua")), ("1", _("Perlu diperiksa")), ("0", _("Sesuai NIK"))],
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kecamatan"].choices = _kecamatan_choices()  # read once per request

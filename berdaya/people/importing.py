@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from berdaya.imports import parsers
 from berdaya.imports.spec import ImportField, ModelSpec, register
-from berdaya.lib.nik import nik_matches, parse_nik
+from berdaya.lib.nik import nik_matches
 
 from .models import Education, Person
 
@@ -47,7 +47,7 @@ PERSON_FIELDS = (
 
 def person_row_clean(values: dict) -> list[str]:
     """Fill sex and birth date from the NIK when missing; flag a mismatch for review (R6)."""
-    result = parse_nik(values["nik"])
+    result = parsers.nik_details(values["nik"])
     values.setdefault("sex", result.sex)
     values.setdefault("birth_date", result.birth_date)
     reasons = nik_matches(result, sex=values["sex"], birth_date=values["birth_date"])
@@ -77,8 +77,8 @@ class PersonSpec(ModelSpec):
             return old == new or parsers.normalize_name(old) == parsers.normalize_name(new)
         return super().same(name, old, new)
 
-    def person_id(self, instance) -> int:
-        return instance.pk
+    def person_id(self, record: dict) -> int:
+        return record["pk"]
 
 
 PERSON_SPEC = register(PersonSpec())

@@ -47,6 +47,15 @@ class EnterpriseFilterForm(forms.Form):
         label=_("Toko daring"), required=False, choices=[("", _("Semua")), ("1", _("Tidak aktif ≥ 90 hari"))]
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Choices read once per request (a callable would be evaluated on every render of the field).
+        self.fields["kecamatan"].choices = _kecamatan_choices()
+        sectors = Sector.objects.filter(is_active=True).select_related("parent").order_by("order", "name")
+        self.fields["sector"].choices = [("", _("Semua"))] + [
+            (s.code, f"{s.parent.name} · {s.name}" if s.parent_id else s.name) for s in sectors
+        ]
+
 
 class EnterpriseForm(forms.ModelForm):
     """An enterprise and its owner, named by NIK: an existing person is linked, a new one registered."""
@@ -142,6 +151,8 @@ class PermitForm(forms.ModelForm):
 
 
 class OnlineAccountForm(forms.ModelForm):
+    url = forms.URLField(label=_("Alamat (URL)"), required=False, max_length=300, assume_scheme="https")
+
     class Meta:
         model = OnlineAccount
         fields = ["platform", "url", "handle", "last_active_on"]

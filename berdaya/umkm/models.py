@@ -248,7 +248,8 @@ class Enterprise(Tracked):
     )
     founding_capital = models.DecimalField(_("modal awal"), **MONEY, null=True, blank=True)
     # domain.md R9: 13 digits, from OSS.
-    nib = models.CharField(_("NIB"), max_length=13, blank=True)
+    # One NIB per business actor (R9): an owner's several enterprises may share it, so it is not unique.
+    nib = models.CharField(_("NIB"), max_length=13, blank=True, db_index=True)
     nib_date = models.DateField(_("tanggal NIB"), null=True, blank=True)
     workers_male = models.PositiveIntegerField(_("pekerja laki-laki"), default=0)
     workers_female = models.PositiveIntegerField(_("pekerja perempuan"), default=0)
@@ -291,7 +292,6 @@ class Enterprise(Tracked):
             models.CheckConstraint(
                 condition=Q(nib="") | Q(Exact(Length("nib"), 13)), name="enterprise_nib_13_digits"
             ),
-            models.UniqueConstraint(fields=["nib"], condition=~Q(nib=""), name="enterprise_nib_unique"),
             models.UniqueConstraint(
                 fields=["source", "source_id"], condition=~Q(source_id=""), name="enterprise_source_id_unique"
             ),

@@ -103,9 +103,17 @@ def _check_enterprise(enterprise: Enterprise) -> None:
         if not (enterprise.nib.isdigit() and len(enterprise.nib) == 13):
             errors["nib"] = _("NIB harus 13 digit angka.")  # domain.md R9
         else:
-            other = Enterprise.objects.filter(nib=enterprise.nib).exclude(pk=enterprise.pk).first()
+            # One NIB per business actor (R9): the owner's other enterprises may share it, nobody else's.
+            other = (
+                Enterprise.objects.filter(nib=enterprise.nib)
+                .exclude(pk=enterprise.pk)
+                .exclude(owner_id=enterprise.owner_id)
+                .first()
+            )
             if other is not None:
-                errors["nib"] = _("NIB ini sudah dipakai oleh usaha %(name)s.") % {"name": other.name}
+                errors["nib"] = _("NIB ini sudah dipakai oleh usaha %(name)s milik pelaku usaha lain.") % {
+                    "name": other.name
+                }
     if enterprise.source_id:
         taken = Enterprise.objects.filter(source=enterprise.source, source_id=enterprise.source_id)
         if taken.exclude(pk=enterprise.pk).exists():

@@ -30,7 +30,7 @@ def enterprise_timeline(enterprise: Enterprise, *, limit: int = 100) -> list[Eve
         Event(entry.at, "audit", f"{entry.get_action_display()} · {entry.actor_name}", entry=entry)
         for entry in AuditEntry.objects.for_object(enterprise)[:limit]
     ]
-    for obs in enterprise.observations.all():
+    for obs in enterprise.observations.all():  # prefetched by the record page
         label = obs.get_size_class_display() or "—"
         events.append(Event(_at(obs.observed_on), "observation", f"Data usaha: {label}", obs.size_reason))
     for visit in enterprise.wub_assessments.select_related("officer"):

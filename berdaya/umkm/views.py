@@ -1,4 +1,5 @@
 import csv
+import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -138,13 +139,17 @@ def enterprise_export(request, fmt: str):
 
 def enterprise_detail(request, pk):
     enterprise = get_for_user(
-        request.user, Enterprise.objects.select_related("owner", "sector", "kelurahan", "wub_cohort"), pk
+        request.user,
+        Enterprise.objects.select_related(
+            "owner", "sector__parent", "kelurahan", "wub_cohort"
+        ).prefetch_related("permits", "observations", "online_accounts"),
+        pk,
     )
     personal = request.user.sees_personal_data
     accounts = list(enterprise.online_accounts.all())
     since = dormant_since()
-    for account in accounts:
-        account.dormant = account.last_active_on is None or account.last_active_on < since
+    for account in accounts:  # same rule as selectors.dormant_accounts: no date is unknown, not dormant
+        account.dormant = account.last_active_on is not None and account.last_active_on <= since
     context = {
         "nav": "umkm",
         "e": enterprise,
@@ -152,8 +157,8 @@ def enterprise_detail(request, pk):
         "phone": enterprise.phone if personal else mask_phone(enterprise.phone),
         "can_edit": can_edit(request.user, enterprise),
         "gaps": missing_legality(enterprise),
-        "observations": enterprise.observations.select_related("criteria").order_by("-observed_on"),
-        "permits": enterprise.permits.order_by("kind", "-issued_on"),
+        "observations": sorted(enterprise.observations.all(), key=lambda o: o.observed_on, reverse=True),
+        "permits": sorted(enterprise.permits.all(), key=lambda p: (p.kind, p.issued_on or dt.date.min)),
         "accounts": accounts,
         "dormant_days": DORMANT_DAYS,
         "assessments": enterprise.wub_assessments.select_related("officer").order_by("-year"),

@@ -1,11 +1,19 @@
 import itertools
 import re
+from collections import Counter
 from datetime import date
 
 import pytest
 
 from berdaya.lib import fakedata
-from berdaya.lib.fakedata import REFERENCE_DATE, FakePerson, people
+from berdaya.lib.fakedata import (
+    REFERENCE_DATE,
+    FakeEnterprise,
+    FakePerson,
+    enterprises,
+    ground_truth_pairs,
+    people,
+)
 from berdaya.lib.nik import nik_matches, parse_nik
 from berdaya.lib.phone import is_mobile, normalize_phone
 
@@ -186,3 +194,88 @@ class TestArguments:
 
     def test_zero_people_is_an_empty_stream(self):
         assert list(people(0, kelurahan_codes=KELURAHAN)) == []
+
+
+@pytest.fixture(scope="module")
+def registry() -> list[FakeEnterprise]:
+    return list(enterprises(5_000, kelurahan_codes=KELURAHAN))
+
+
+class TestEnterprises:
+    def test_the_same_seed_gives_the_same_records(self):
+        assert list(enterprises(300, seed=3, kelurahan_codes=KELURAHAN)) == list(
+            enterprises(300, seed=3, kelurahan_codes=KELURAHAN)
+        )
+
+    def test_it_streams_without_building_a_list(self):
+        assert len(list(itertools.islice(enterprises(10**9, kelurahan_codes=KELURAHAN), 10))) == 10
+
+    def test_record_ids_are_unique_source_ids(self, registry):
+        assert registry[0].record_id == "SRC-000001"
+        assert len({record.record_id for record in registry}) == len(registry)
+
+    def test_about_the_asked_share_of_records_are_duplicates_and_household_look_alikes(self, registry):
+        kinds = Counter(record.kind for record in registry)
+        assert 400 < kinds["duplicate"] < 600
+        assert 180 < kinds["household"] < 320
+        assert 0 < kinds["second_business"] < 120
+
+    def test_ground_truth_pairs_are_the_records_sharing_an_entity(self, registry):
+        pairs = ground_truth_pairs(registry)
+        by_id = {record.record_id: record for record in registry}
+        assert len(pairs) >= Counter(record.kind for record in registry)["duplicate"]
+        for a, b in pairs:
+            assert a < b
+            assert by_id[a].entity_id == by_id[b].entity_id
+
+    def test_duplicates_are_noisy_copies_not_exact_ones(self, registry):
+        originals = {r.entity_id: r for r in registry if r.kind != "duplicate"}
+        copies = [(originals[r.entity_id], r) for r in registry if r.kind == "duplicate"]
+        assert sum(c.owner_name != o.owner_name for o, c in copies) > 0.6 * len(copies)
+        assert sum(c.nik == "" for o, c in copies) > 0.1 * len(copies)
+        assert sum(c.nik not in ("", o.nik) for o, c in copies) > 0.1 * len(copies)
+        new_numbers = sum(
+            bool(c.phone) and normalize_phone(c.phone) != normalize_phone(o.phone) for o, c in copies
+        )
+        assert new_numbers > 0.05 * len(copies)
+        assert sum(c.address != o.address for o, c in copies) > 0.8 * len(copies)
+
+    def test_household_look_alikes_share_phone_and_address_but_not_owner_or_business(self, registry):
+        by_phone: dict[str, list[FakeEnterprise]] = {}
+        for record in registry:
+            if record.phone:
+                by_phone.setdefault(normalize_phone(record.phone), []).append(record)
+        checked = 0
+        for record in (r for r in registry if r.kind == "household"):
+            family = [
+                r
+                for r in by_phone[normalize_phone(record.phone)]
+                if r.kind != "duplicate" and r is not record
+            ]
+            assert family, record
+            relative = family[0]
+            assert relative.entity_id != record.entity_id
+            assert relative.nik != record.nik
+            assert relative.rt == record.rt and relative.rw == record.rw
+            checked += 1
+        assert checked > 100
+
+    def test_niks_of_originals_are_valid_and_match_sex_and_birth_date(self, registry):
+        for record in registry:
+            if record.kind != "duplicate":
+                result = parse_nik(record.nik)
+                assert result.valid, record
+                if record.birth_date:
+                    assert nik_matches(result, sex=record.sex, birth_date=record.birth_date) == []
+
+    def test_business_names_and_money_look_like_micro_enterprises(self, registry):
+        for record in registry:
+            assert record.business_name and record.sector
+            assert 0 < record.capital and 0 < record.annual_sales
+            assert fakedata.ENTERPRISE_FOUNDED_FROM <= record.founding_year <= fakedata.ENTERPRISE_FOUNDED_TO
+        micro = sum(record.capital <= 1_000_000_000 for record in registry)  # domain.md R15
+        assert 0.9 * len(registry) < micro < len(registry)
+
+    def test_it_refuses_shares_that_add_up_to_everything(self):
+        with pytest.raises(ValueError):
+            enterprises(1, kelurahan_codes=KELURAHAN, duplicate_share=0.6, household_share=0.4)

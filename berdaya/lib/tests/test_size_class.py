@@ -14,7 +14,9 @@ M = 10**9
 
 def row(**fields):
     base = dict.fromkeys(
-        f"{measure}_{size}_max" for measure in ("assets", "capital", "sales") for size in ("micro", "small", "medium")
+        f"{measure}_{size}_max"
+        for measure in ("assets", "capital", "sales")
+        for size in ("micro", "small", "medium")
     )
     return SimpleNamespace(**(base | {"tie_break": "smaller"} | fields))
 

@@ -58,17 +58,6 @@ def test_the_size_criteria_of_r14_and_r15_are_seeded_exactly():
     assert sales.bounds("sales") == (Decimal("2000000000"), Decimal("15000000000"), Decimal("50000000000"))
 
 
-def test_nib_is_unique_only_when_filled(cast, enterprise):
-    # domain.md R9: conditional uniqueness; many enterprises may have no NIB yet.
-    from .conftest import make_enterprise
-
-    second = make_enterprise(actor=cast.umkm, name="Kue Bingka")
-    assert enterprise.nib == second.nib == ""
-    Enterprise.objects.filter(pk=enterprise.pk).update(nib="9120301234567")
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Enterprise.objects.filter(pk=second.pk).update(nib="9120301234567")
-
-
 def test_the_database_refuses_a_nib_that_is_not_13_characters(enterprise):
     refused(nib="123")
 

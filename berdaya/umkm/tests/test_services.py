@@ -50,12 +50,19 @@ def test_registering_is_atomic(cast, person, monkeypatch):
     assert Enterprise.objects.count() == 0
 
 
-def test_a_nib_already_used_is_refused_with_a_message(cast, enterprise):
-    # domain.md R9
+def test_a_nib_of_another_business_actor_is_refused_with_a_message(cast, enterprise):
+    # domain.md R9: one NIB per business actor
     enterprise_update(actor=cast.umkm, enterprise=enterprise, data={"nib": "9120301234567"})
     with pytest.raises(ValidationError) as error:
         make_enterprise(actor=cast.umkm, name="Kue Bingka", nib="9120301234567")
-    assert "sudah dipakai oleh usaha Warung Acil Galuh" in str(error.value)
+    assert "sudah dipakai oleh usaha Warung Acil Galuh milik pelaku usaha lain" in str(error.value)
+
+
+def test_one_owner_s_enterprises_may_share_their_nib(cast, enterprise):
+    # domain.md R9: the NIB identifies the business actor, who may run several businesses
+    enterprise = enterprise_update(actor=cast.umkm, enterprise=enterprise, data={"nib": "9120301234567"})
+    second = make_enterprise(actor=cast.umkm, owner=enterprise.owner, name="Kue Bingka", nib="9120301234567")
+    assert second.nib == enterprise.nib == "9120301234567"
 
 
 def test_a_nib_must_be_13_digits(cast):

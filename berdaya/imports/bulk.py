@@ -1,0 +1,68 @@
+"""Fast inserts for imports: plain rows straight to the database driver.
+
+Django's ``bulk_create`` prepares every value through the field API (~8 µs a value): at 20-30 values a row
+that alone caps an import near 4,000 rows/s. Here values are already clean Python values (the parsers made
+them), so they go to ``executemany`` (SQLite) or ``COPY`` (PostgreSQL) as they are; only datetimes and JSON
+are adapted, once per value kind. Model-level save hooks do not run: only for rows that services would
+otherwise write without side effects (the caller writes the audit rows itself).
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.db import connection, models
+from django.db.models.fields import NOT_PROVIDED
+
+
+def _defaults(model: type[models.Model], now) -> dict[str, object]:
+    values = {}
+    for field in model._meta.concrete_fields:
+        if field.primary_key:
+            continue
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            values[field.attname] = now
+        elif field.default is not NOT_PROVIDED:
+            values[field.attname] = field.get_default()
+        elif field.null:
+            values[field.attname] = None
+        elif field.empty_strings_allowed and field.blank:
+            values[field.attname] = ""
+    return values
+
+
+def fast_insert(model: type[models.Model], rows: list[dict], *, now) -> None:
+    """Insert ``rows`` (dicts of attname -> clean value; missing fields get their defaults; ``now`` fills
+    auto_now/auto_now_add fields). No primary keys come back: query them by a key afterwards."""
+    if not rows:
+        return
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    defaults = _defaults(model, now)
+    attnames = [f.attname for f in fields]
+    json_columns = {i for i, f in enumerate(fields) if isinstance(f, models.JSONField)}
+    datetime_columns = {i for i, f in enumerate(fields) if isinstance(f, models.DateTimeField)}
+    adapt_datetime = connection.ops.adapt_datetimefield_value
+    adapted_now = adapt_datetime(now)
+
+    def values_of(row: dict) -> tuple:
+        values = [row[name] if name in row else defaults.get(name) for name in attnames]
+        for index in json_columns:
+            values[index] = json.dumps(values[index], ensure_ascii=False)
+        for index in datetime_columns:
+            value = values[index]
+            if value is not None:
+                values[index] = adapted_now if value is now else adapt_datetime(value)
+        return tuple(values)
+
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            raw = cursor.cursor
+            with raw.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:  # noqa: S608 - names from _meta
+                for row in rows:
+                    copy.write_row(values_of(row))
+        else:
+            placeholders = ", ".join(["%s"] * len(fields))
+            sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608 - names from _meta
+            cursor.executemany(sql, [values_of(row) for row in rows])

@@ -1,0 +1,222 @@
+from datetime import date
+
+import pytest
+
+from berdaya.lib.dedup import (
+    DEFAULT_THRESHOLD,
+    Record,
+    blocking_keys,
+    find_duplicates,
+    match_one,
+    normalize_address,
+    normalize_name,
+    normalize_nik,
+    normalize_phone_or_blank,
+    score_pair,
+)
+from berdaya.lib.fakedata import enterprises, ground_truth_pairs
+
+KELURAHAN = ["63.71.01.1001", "63.71.02.1003", "63.71.03.1005", "63.71.04.1002", "63.71.05.1007"]
+
+
+def owner(**changes) -> Record:
+    """One registration of Hj. Siti Aminah's sasirangan shop; tests change what they are about."""
+    fields = dict(
+        id="A",
+        nik="6371015203800011",
+        owner_name="Hj. Siti Aminah",
+        business_name="Sasirangan Galuh",
+        phone="+6281234567890",
+        address="Jl. Pramuka No. 12 RT 005 RW 002",
+        kelurahan="63.71.02.1003",
+        birth_date=date(1980, 3, 12),
+    )
+    fields.update(changes)
+    return Record(**fields)
+
+
+def is_duplicate(a: Record, b: Record) -> bool:
+    return score_pair(a, b).score >= DEFAULT_THRESHOLD
+
+
+class TestNormalisation:
+    @pytest.mark.parametrize(
+        "typed",
+        ["Hj. Siti Aminah", "Hajjah Siti Aminah", "HJ SITI AMINAH", "Siti Aminah, S.E.", "Dra. Siti Aminah"],
+    )
+    def test_titles_and_degrees_are_dropped_from_names(self, typed):
+        assert normalize_name(typed) == "siti aminah"
+
+    @pytest.mark.parametrize("typed", ["Muhammad Rizky", "Muh. Rizky", "Moh. Rizky", "M. Rizky", "Mhd Rizky"])
+    def test_abbreviations_of_muhammad_are_spelled_out(self, typed):
+        assert normalize_name(typed) == "muhammad rizky"
+
+    def test_abd_is_abdul_and_accents_are_stripped(self):
+        assert normalize_name("H. Abd. Rahmân") == "abdul rahman"
+
+    def test_address_variants_read_the_same(self):
+        assert (
+            normalize_address("Jl. Pramuka No. 12 RT 005 RW 002")
+            == normalize_address("JALAN PRAMUKA Nomor 12 RT.5/RW.02")
+            == normalize_address("Jl Pramuka no 12 Rt. 05 Rw. 2")
+            == "jl pramuka 12 rt 5 rw 2"
+        )
+
+    def test_a_nik_is_kept_only_with_all_16_digits(self):
+        assert normalize_nik("6371.0152-0380 0011") == "6371015203800011"
+        assert normalize_nik("637101520380") == ""
+
+    @pytest.mark.parametrize(
+        "typed", ["0812-3456-7890", "62 812-3456-7890", "+62 812 3456 7890", "081234567890"]
+    )
+    def test_phones_in_any_format_become_e164(self, typed):
+        assert normalize_phone_or_blank(typed) == "+6281234567890"
+
+    @pytest.mark.parametrize("typed", ["", "-", "tidak ada", "12"])
+    def test_an_unusable_phone_is_blank_not_an_error(self, typed):
+        assert normalize_phone_or_blank(typed) == ""
+
+
+class TestScoring:
+    def test_the_same_nik_is_a_duplicate_and_says_so(self):
+        candidate = score_pair(owner(), owner(id="B", owner_name="Siti Aminah", phone=""))
+        assert candidate.score >= DEFAULT_THRESHOLD
+        assert candidate.reasons[0] == "NIK sama"
+
+    def test_a_phone_in_another_format_counts_as_the_same_phone(self):
+        candidate = score_pair(owner(), owner(id="B", nik="", phone="0812-3456-7890"))
+        assert "Nomor telepon sama" in candidate.reasons
+        assert candidate.score >= DEFAULT_THRESHOLD
+
+    def test_swapped_word_order_still_matches(self):
+        candidate = score_pair(owner(nik=""), owner(id="B", nik="", owner_name="AMINAH SITI", phone=""))
+        assert "Nama pemilik sama" in candidate.reasons
+        assert candidate.score >= DEFAULT_THRESHOLD
+
+    def test_a_typo_in_name_and_business_with_no_nik_or_phone_still_matches(self):
+        a = owner(nik="", phone="")
+        b = owner(id="B", nik="", phone="", owner_name="Siti Amnah", business_name="Sasiragan Galuh")
+        assert is_duplicate(a, b)
+
+    def test_a_mistyped_nik_digit_is_still_evidence(self):
+        candidate = score_pair(owner(), owner(id="B", nik="6371015203800017", owner_name="Siti Aminnah"))
+        assert candidate.reasons[0].startswith("NIK hampir sama")
+        assert candidate.score >= DEFAULT_THRESHOLD
+
+    def test_reasons_name_the_evidence_in_indonesian_with_similarities(self):
+        a = owner()
+        b = owner(
+            id="B", owner_name="Siti Aminh", business_name="UD. Sasirangan Galih", phone="0812 3456 7890"
+        )
+        reasons = score_pair(a, b).reasons
+        assert reasons[0] == "NIK sama"
+        assert any(r.startswith("Nama pemilik mirip (") and r.endswith(")") for r in reasons)
+        assert any(r.startswith("Nama usaha mirip (") for r in reasons)
+        assert "Nomor telepon sama" in reasons
+        assert "Alamat sama" in reasons
+        assert "Tanggal lahir sama" in reasons
+
+    def test_household_members_sharing_phone_and_address_are_not_merged(self):
+        wife = owner()
+        husband = owner(
+            id="B",
+            nik="6371011505780021",
+            owner_name="H. Rahmat Hidayat",
+            business_name="Bengkel Amang",
+            birth_date=date(1978, 5, 15),
+        )
+        candidate = score_pair(wife, husband)
+        assert candidate.score < DEFAULT_THRESHOLD
+        assert {"Nomor telepon sama", "Alamat sama"} <= set(candidate.reasons)
+
+    def test_household_members_without_nik_or_birth_date_are_not_merged_either(self):
+        a = owner(nik="", birth_date=None, owner_name="Siti Hasanah", business_name="Kue Bingka Diang")
+        b = owner(id="B", nik="", birth_date=None, owner_name="Rina Hasanah", business_name="Laundry Bungas")
+        assert not is_duplicate(a, b)
+
+    def test_different_people_with_the_same_name_in_other_kelurahan_are_not_merged(self):
+        a = owner(owner_name="Muhammad Rahman", business_name="Toko Barokah", birth_date=None)
+        b = Record(
+            id="B",
+            nik="6371040101850003",
+            owner_name="Muhammad Rahman",
+            business_name="Bengkel Barokah",
+            phone="085298765432",
+            address="Jl. Kuin Utara No. 3 RT 001 RW 001",
+            kelurahan="63.71.04.1002",
+        )
+        assert not is_duplicate(a, b)
+
+    def test_one_owner_with_two_different_businesses_is_not_one_business(self):
+        candidate = score_pair(owner(), owner(id="B", business_name="Laundry Bersih"))
+        assert candidate.score < DEFAULT_THRESHOLD
+        assert "Pemilik sama, usaha berbeda" in candidate.reasons
+
+
+class TestFindDuplicates:
+    def test_it_reports_each_pair_once_with_ids_in_input_order(self):
+        records = [
+            owner(),
+            owner(id="B", owner_name="Siti Aminah"),
+            owner(id="C", owner_name="H. Siti Aminah"),
+        ]
+        found = find_duplicates(records)
+        assert sorted((c.a_id, c.b_id) for c in found) == [("A", "B"), ("A", "C"), ("B", "C")]
+
+    def test_records_sharing_no_blocking_key_are_never_compared(self):
+        other = Record(
+            id="B", owner_name="Budi Santoso", business_name="Servis HP Jaya", kelurahan="63.71.05.1007"
+        )
+        assert not blocking_keys(owner()) & blocking_keys(other)
+        assert find_duplicates([owner(), other], threshold=0) == []
+
+    def test_blocking_keys_include_nik_phone_and_name_keys(self):
+        keys = blocking_keys(owner())
+        assert "nik:6371015203800011" in keys
+        assert "tel:+6281234567890" in keys
+        assert any(key.startswith("nama:63.71.02.1003:") for key in keys)
+
+    def test_it_gives_the_same_pairs_and_scores_every_time_and_in_any_order(self):
+        records = [
+            Record(id=e.record_id, nik=e.nik, owner_name=e.owner_name, business_name=e.business_name,
+                   phone=e.phone, address=e.address, kelurahan=e.kelurahan_code, birth_date=e.birth_date)
+            for e in enterprises(1_000, kelurahan_codes=KELURAHAN)
+        ]  # fmt: skip
+        first = find_duplicates(records)
+        assert first == find_duplicates(records)
+        reversed_order = find_duplicates(list(reversed(records)))
+        assert {(frozenset((c.a_id, c.b_id)), c.score) for c in first} == {
+            (frozenset((c.a_id, c.b_id)), c.score) for c in reversed_order
+        }
+
+    def test_it_finds_97_percent_of_generated_duplicates_with_97_percent_precision(self):
+        generated = list(enterprises(5_000, seed=11, kelurahan_codes=KELURAHAN))
+        truth = ground_truth_pairs(generated)
+        records = [
+            Record(id=e.record_id, nik=e.nik, owner_name=e.owner_name, business_name=e.business_name,
+                   phone=e.phone, address=e.address, kelurahan=e.kelurahan_code, birth_date=e.birth_date)
+            for e in generated
+        ]  # fmt: skip
+        found = {tuple(sorted((c.a_id, c.b_id))) for c in find_duplicates(records)}
+        precision = len(found & truth) / len(found)
+        recall = len(found & truth) / len(truth)
+        assert len(truth) > 400
+        assert precision >= 0.97, precision
+        assert recall >= 0.97, recall
+
+
+class TestMatchOne:
+    def test_it_returns_the_likely_duplicates_best_first(self):
+        new = owner(id="new", owner_name="Siti Aminah", nik="")
+        candidates = [
+            owner(id="1", owner_name="Rina Aminah", nik="6371016001900002", business_name="Kue Bingka Diang"),
+            owner(id="2"),
+            owner(id="3", phone="", nik=""),
+        ]
+        found = match_one(new, candidates)
+        assert [c.b_id for c in found] == ["2", "3"]
+        assert all(c.a_id == "new" for c in found)
+        assert found[0].score >= found[1].score
+
+    def test_it_skips_the_record_itself(self):
+        assert match_one(owner(), [owner()]) == []
