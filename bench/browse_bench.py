@@ -128,8 +128,8 @@ def load(rows: int) -> None:
     enterprise_columns = [
         "created_at", "updated_at", "owner_id", "name", "brand", "sector_id", "kbli", "main_activity",
         "products", "legal_form", "address", "rt", "rw", "kelurahan_id", "phone", "founded_year", "nib",
-        "workers_male", "workers_female", "workers_paid", "workers_unpaid", "workers_disabled", "status", "status_reason",
-        "registered_on", "photo", "is_wub", "source", "source_id", "current_size_class", "search_text",
+        "workers_male", "workers_female", "workers_paid", "workers_unpaid", "workers_disabled", "status",
+        "status_reason", "registered_on", "photo", "is_wub", "source", "source_id", "current_size_class", "search_text",
     ]  # fmt: skip
     source = enterprises(rows, seed=7, kelurahan_codes=codes, duplicate_share=0, household_share=0,
                          second_business_share=0)  # fmt: skip
@@ -141,8 +141,8 @@ def load(rows: int) -> None:
             yield (
                 now, now, owner_id, e.business_name, e.brand, sectors.get(e.sector, fallback_sector),
                 "", "", "", "perorangan", e.address.split(" RT ")[0], e.rt, e.rw,
-                e.kelurahan_code,
-                _phone(e.phone), e.founding_year, nib, 1, 1, 1, 1, 0, "aktif", "", dt.date(2020 + i % 6, 1 + i % 12, 1), "",
+                e.kelurahan_code, _phone(e.phone), e.founding_year, nib, 1, 1, 1, 1, 0, "aktif", "",
+                dt.date(2020 + i % 6, 1 + i % 12, 1), "",
                 i % 20 == 0, "bench", e.record_id, classes[i % 100],
                 normalize_search(f"{e.business_name} {e.brand} {e.owner_name}"),
             )  # fmt: skip

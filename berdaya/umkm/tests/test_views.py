@@ -11,12 +11,11 @@ from openpyxl import load_workbook
 
 from berdaya.audit.models import Action, AuditEntry
 from berdaya.people.models import Person
-from berdaya.regions.models import Region
 from berdaya.test import make_person, valid_nik
 from berdaya.umkm import services
+from berdaya.umkm.models import Enterprise, Sector
 
 from .conftest import make_enterprise
-from berdaya.umkm.models import Enterprise, Sector
 
 pytestmark = pytest.mark.django_db
 
