@@ -129,7 +129,8 @@ def load(rows: int) -> None:
         "created_at", "updated_at", "owner_id", "name", "brand", "sector_id", "kbli", "main_activity",
         "products", "legal_form", "address", "rt", "rw", "kelurahan_id", "phone", "founded_year", "nib",
         "workers_male", "workers_female", "workers_paid", "workers_unpaid", "workers_disabled", "status",
-        "status_reason", "registered_on", "photo", "is_wub", "source", "source_id", "current_size_class", "search_text",
+        "status_reason", "registered_on", "photo", "is_wub", "source", "source_id", "current_size_class",
+        "search_text",
     ]  # fmt: skip
     source = enterprises(rows, seed=7, kelurahan_codes=codes, duplicate_share=0, household_share=0,
                          second_business_share=0)  # fmt: skip
