@@ -13,6 +13,11 @@ class UploadForm(forms.Form):
         help_text=_("Excel (.xlsx) atau CSV, paling besar %(mb)d MB. Baris pertama berisi judul kolom.")
         % {"mb": MAX_UPLOAD_MB},
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(SUPPORTED_EXTENSIONS)}),
+        error_messages={
+            "empty": _("Berkas kosong."),
+            "required": _("Pilih berkas untuk diunggah."),
+            "invalid": _("Berkas tidak terkirim dengan benar; coba unggah lagi."),
+        },
     )
     source = forms.CharField(
         label=_("Nama sumber"),

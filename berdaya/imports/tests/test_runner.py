@@ -136,6 +136,7 @@ def test_a_database_error_rolls_back_its_batch_only(spec, tmp_path, monkeypatch)
     # write_batch's own transaction committed before the simulated failure; a real failure inside it
     # rolls back. Test the real thing below; here the reporting.
     assert counts.rejected == 2
+    assert errors.close() is not None
     assert counts.failed_batches and "Baris 4–5" in counts.failed_batches[0]
 
 
