@@ -4,6 +4,8 @@ import re
 
 from django.db.models import Q, QuerySet
 
+from berdaya.regions.models import Region
+
 SORTS = {"name": "name", "-name": "-name", "created": "created_at", "-created": "-created_at"}
 
 
@@ -26,7 +28,9 @@ def person_filter(queryset: QuerySet, data: dict) -> QuerySet:
     """Apply cleaned PersonFilterForm data."""
     queryset = person_search(queryset, data.get("q") or "")
     if data.get("kecamatan"):
-        queryset = queryset.filter(kelurahan__code__startswith=data["kecamatan"])
+        # A literal list of the kecamatan's kelurahan codes lets the database use the kelurahan index.
+        codes = list(Region.objects.filter(parent_id=data["kecamatan"]).values_list("code", flat=True))
+        queryset = queryset.filter(kelurahan_id__in=codes)
     if data.get("sex"):
         queryset = queryset.filter(sex=data["sex"])
     if data.get("needs_review") in {"0", "1"}:

@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from berdaya.lib.size_class import SizeClass, is_scale_up
+from berdaya.regions.models import Region
 
 from .models import Enterprise, Observation, OnlineAccount, Permit, PermitKind, Sector
 
@@ -71,10 +72,9 @@ def enterprise_search(queryset: QuerySet, q: str) -> QuerySet:
     by_words = Q()
     for word in words:
         by_words &= Q(search_text__contains=word)
-    by_owner = Q()  # the owner's name may have changed since search_text was written
-    for word in q.split():
-        by_owner &= Q(owner__name__icontains=word)
-    return queryset.filter(by_words | Q(search_text__contains="".join(words)) | by_owner)
+    # Only the indexed search_text (trigram index on PostgreSQL): it holds the owner's name as of the
+    # enterprise's last save, which keeps search fast at a million records.
+    return queryset.filter(by_words | Q(search_text__contains="".join(words)))
 
 
 # --- Online presence ----------------------------------------------------------------------------------------
@@ -171,7 +171,9 @@ def enterprise_filter(queryset: QuerySet, data: dict) -> QuerySet:
     status, dormant ("1"/"0" or booleans for the flags)."""
     queryset = enterprise_search(queryset, data.get("q") or "")
     if data.get("kecamatan"):
-        queryset = queryset.filter(kelurahan__code__startswith=f"{_code(data['kecamatan'])}.")
+        # A literal list of the kecamatan's kelurahan codes lets the database use the kelurahan index.
+        codes = list(Region.objects.filter(parent_id=_code(data["kecamatan"])).values_list("code", flat=True))
+        queryset = queryset.filter(kelurahan_id__in=codes)
     if data.get("kelurahan"):
         queryset = queryset.filter(kelurahan_id=_code(data["kelurahan"]))
     if data.get("sector"):

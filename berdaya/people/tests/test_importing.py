@@ -41,7 +41,7 @@ def test_a_row_that_disagrees_with_its_nik_is_imported_and_flagged_for_review():
     ("row", "reason"),
     [
         (["6371", "Ali"], "NIK tidak valid: NIK harus 16 digit angka."),
-        (["6371019913850001", "Ali"], "NIK tidak valid: Tanggal lahir pada NIK tidak valid: bulan harus 01–12."),
+        (["6371011213850001", "Ali"], "NIK tidak valid: Tanggal lahir pada NIK tidak valid: bulan harus 01–12."),
         ([None, "Ali"], "NIK wajib diisi."),
         ([valid_nik(), " "], "Nama wajib diisi."),
         ([valid_nik(), "Ali", "X"], "Jenis kelamin harus L atau P: 'X'."),
