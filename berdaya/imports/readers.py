@@ -7,7 +7,7 @@
 
 CSV: UTF-8 (with or without BOM), falling back to Windows-1252 (old Excel); `;` or `,` or tab, sniffed from
 the header line. XLSX: python-calamine (Rust, fast) for the first non-empty sheet. Calamine holds a whole
-sheet in memory, so a sheet too big for that (STREAM_ABOVE_BYTES of sheet XML, about 150,000 rows) is read
+sheet in memory, so a sheet too big for that (STREAM_ABOVE_BYTES of sheet XML, some 100,000-300,000 rows by width) is read
 by a streaming reader of the sheet XML instead, keeping memory flat whatever the file size.
 """
 
@@ -27,7 +27,7 @@ from pathlib import Path
 __all__ = ["SUPPORTED_EXTENSIONS", "ReaderError", "Table", "open_table", "sniff_kind"]
 
 SUPPORTED_EXTENSIONS = (".xlsx", ".csv")
-STREAM_ABOVE_BYTES = 60 * 1024 * 1024
+STREAM_ABOVE_BYTES = 120 * 1024 * 1024
 HEADER_SEARCH_ROWS = 20
 
 
@@ -272,6 +272,13 @@ _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _CELL_REF = re.compile(rb'\br="([A-Z]+)\d*"')
 _CELL_TYPE = re.compile(rb'\bt="(\w+)"')
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
+# The common shape (Excel, LibreOffice, openpyxl): r, then optional s and t; a value or inline text. Rows
+# where it does not account for every cell take the general path.
+_FAST_CELL = re.compile(
+    rb'<c r="([A-Z]+)\d+"(?: s="\d+")?(?: t="(\w+)")?(?: s="\d+")?\s*'
+    rb"(?:/>|>(?:<f>[^<]*</f>|<f[^>]*/>)?(?:<v>([^<]*)</v>)?(?:<is>(.*?)</is>)?</c>)",
+    re.S,
+)
 
 
 def _column_index(letters: bytes) -> int:
@@ -325,8 +332,37 @@ def _streamed_xlsx_rows(path: Path) -> tuple[Iterator[tuple[int, list]], int | N
                 for row in _ROW.finditer(chunk):
                     found = _ROW_NUMBER.search(row[1])
                     number = int(found[1]) if found else number + 1
-                    cells: list = []
-                    for cell in _CELL.finditer(row[2] or b""):
+                    body = row[2] or b""
+                    fast = _FAST_CELL.findall(body)
+                    if len(fast) == body.count(b"<c "):
+                        cells = []
+                        for letters, kind, raw, inline in fast:
+                            index = columns.get(letters)
+                            if index is None:
+                                index = columns[letters] = _column_index(letters)
+                            if index > len(cells):
+                                cells.extend([None] * (index - len(cells)))
+                            if kind == b"s":
+                                cells.append(strings[int(raw)])
+                            elif not kind or kind == b"n":
+                                if not raw:
+                                    cells.append(None)
+                                elif b"." in raw or b"E" in raw or b"e" in raw:
+                                    cells.append(float(raw))
+                                else:
+                                    cells.append(int(raw))
+                            elif kind == b"inlineStr":
+                                cells.append("".join(_unescape(part) for part in _T.findall(inline)))
+                            elif kind == b"b":
+                                cells.append(raw == b"1")
+                            elif kind == b"e":
+                                cells.append(None)
+                            else:
+                                cells.append(_unescape(raw))
+                        yield number, cells
+                        continue
+                    cells = []
+                    for cell in _CELL.finditer(body):
                         attrs = cell[1]
                         ref = _CELL_REF.search(attrs)
                         if ref:

@@ -74,6 +74,8 @@ def upload(request, spec_key):
 
 def mapping(request, pk):
     run = _run_for(request.user, pk, for_edit=True)
+    if run.status != RunStatus.DRAFT:
+        return redirect("imports:detail", run.pk)
     spec = get_spec(run.spec)
     initial = run.mapping or suggest_mapping(spec, run.headers, services.remembered_mapping(spec, run.source))
     form = MappingForm(request.POST or None, spec=spec, headers=run.headers, initial_mapping=initial)
@@ -87,6 +89,8 @@ def mapping(request, pk):
 def preview(request, pk):
     run = _run_for(request.user, pk, for_edit=True)
     spec = get_spec(run.spec)
+    if run.status != RunStatus.DRAFT:
+        return redirect("imports:detail", run.pk)
     if not run.mapping or runner.missing_required(spec, run.mapping):
         return redirect("imports:mapping", run.pk)
     table = open_table(run.file.path, name=run.original_name)

@@ -70,6 +70,11 @@ class EnterpriseForm(forms.ModelForm):
         help_text=_("Wajib bila NIK belum terdaftar di data orang."),
     )
     kelurahan = KelurahanField(label=_("Kelurahan"), required=False)
+    confirm_not_duplicate = forms.BooleanField(
+        label=_("Saya sudah memeriksa: ini usaha lain, tetap daftarkan"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     class Meta:
         model = Enterprise
@@ -113,6 +118,12 @@ class EnterpriseForm(forms.ModelForm):
     def validate_unique(self):
         pass  # NIB and source ID uniqueness are checked by the service with their own messages
 
+    def ask_to_confirm(self) -> None:
+        """Likely duplicates were found: show the confirmation box, unticked."""
+        self.fields["confirm_not_duplicate"].widget = forms.CheckboxInput()
+        self.data = self.data.copy()
+        self.data.pop(self.add_prefix("confirm_not_duplicate"), None)
+
     def clean_owner_nik(self) -> str:
         return validate_nik(self.cleaned_data["owner_nik"])
 
@@ -132,7 +143,11 @@ class EnterpriseForm(forms.ModelForm):
         return nib
 
     def enterprise_data(self, owner) -> dict:
-        data = {k: v for k, v in self.cleaned_data.items() if k not in {"owner_nik", "owner_name"}}
+        data = {
+            k: v
+            for k, v in self.cleaned_data.items()
+            if k not in {"owner_nik", "owner_name", "confirm_not_duplicate"}
+        }
         return data | {"owner": owner}
 
 

@@ -205,11 +205,24 @@ class WubCohort(Tracked):
         return f"{self.name} ({self.year})"
 
 
+class CurrentEnterpriseManager(models.Manager):
+    """Enterprises not merged into another: what lists, figures and look-ups see (merging.py)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(merged_into__isnull=True)
+
+
 class Enterprise(Tracked):
     """One micro (or larger) enterprise. Holds every column of the national SIDT export; the owner's
-    columns (NIK, name, sex, disability, birth date, education, phone, address) live on people.Person."""
+    columns (NIK, name, sex, disability, birth date, education, phone, address) live on people.Person.
+
+    ``objects`` hides records merged into another (kept for history and undo); ``all_objects`` has them.
+    """
 
     access = AccessPolicy(division=_UMKM, area_field="kelurahan__code")
+
+    objects = CurrentEnterpriseManager()
+    all_objects = models.Manager()
 
     owner = models.ForeignKey(
         "people.Person", verbose_name=_("pemilik"), on_delete=models.PROTECT, related_name="enterprises"
@@ -283,6 +296,16 @@ class Enterprise(Tracked):
     )
     # Maintained by the services: lower-cased, accent-free, titles normalised (selectors.normalize_search).
     search_text = models.TextField(editable=False, blank=True, default="")
+    # Set by merging.enterprise_merge: this record is a duplicate of that one and is hidden from lists.
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("digabung ke"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="merged_duplicates",
+    )
 
     class Meta:
         ordering = ["name", "id"]
@@ -573,3 +596,91 @@ class WubAssessment(Tracked):
     @staticmethod
     def is_mandiri(*, still_producing: bool, has_turnover: bool, operating_in_city: bool) -> bool:
         return bool(still_producing and has_turnover and operating_in_city)
+
+
+# --- De-duplication (dedup.py finds pairs, merging.py decides them) ----------------------------------------
+
+
+class PairStatus(models.TextChoices):
+    OPEN = "open", _("Belum diputuskan")
+    MERGED = "merged", _("Digabung")
+    NOT_DUPLICATE = "not_duplicate", _("Bukan duplikat")
+
+
+class DuplicatePair(models.Model):
+    """Two enterprises that look like one business, with the score and reasons of ``lib.dedup``.
+
+    ``a`` is always the smaller pk, so a pair has one row whichever way it was found. A decision (merged,
+    not a duplicate) is remembered: later scans update open pairs only.
+    """
+
+    access = AccessPolicy(division=_UMKM, area_field="a__kelurahan__code")
+
+    a = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="+")
+    b = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="+")
+    score = models.PositiveSmallIntegerField(_("skor"))
+    reasons = models.JSONField(_("alasan"), default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=PairStatus.choices, default=PairStatus.OPEN, db_index=True
+    )
+    found_at = models.DateTimeField(_("ditemukan"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-score", "a", "b"]
+        verbose_name = _("pasangan duplikat")
+        verbose_name_plural = _("pasangan duplikat")
+        constraints = [
+            models.UniqueConstraint(fields=["a", "b"], name="duplicatepair_one_per_pair"),
+            models.CheckConstraint(condition=Q(a__lt=F("b")), name="duplicatepair_a_before_b"),
+            models.CheckConstraint(condition=Q(score__lte=100), name="duplicatepair_score_le_100"),
+            models.CheckConstraint(
+                condition=Q(status__in=PairStatus.values), name="duplicatepair_status_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-score"], name="umkm_pair_status_score_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.a_id} ~ {self.b_id} ({self.score})"
+
+
+class EnterpriseMerge(models.Model):
+    """One merge of ``merged`` into ``keep``, with exactly what moved so it can be undone.
+
+    ``moved``: {"observation": [pk, ...], "permit": [...], ..., "skipped": {"observation": [pk, ...]},
+    "pair": {"id": pk, "status": "open"}}. ``filled``: {field attname: [old, new]} of the kept record's
+    blank fields filled from the merged one (raw values as strings, old is "" or None).
+    """
+
+    access = AccessPolicy(division=_UMKM, area_field="keep__kelurahan__code")
+
+    keep = models.ForeignKey(
+        Enterprise, verbose_name=_("dipertahankan"), on_delete=models.PROTECT, related_name="+"
+    )
+    merged = models.ForeignKey(
+        Enterprise, verbose_name=_("digabungkan"), on_delete=models.PROTECT, related_name="+"
+    )
+    moved = models.JSONField(_("data yang dipindah"), default=dict, blank=True)
+    filled = models.JSONField(_("isian yang dilengkapi"), default=dict, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("oleh"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
+    undone_at = models.DateTimeField(_("dibatalkan"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("penggabungan usaha")
+        verbose_name_plural = _("penggabungan usaha")
+        constraints = [
+            models.CheckConstraint(condition=~Q(keep=F("merged")), name="enterprisemerge_two_records"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.merged_id} -> {self.keep_id}"

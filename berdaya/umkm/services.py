@@ -115,7 +115,8 @@ def _check_enterprise(enterprise: Enterprise) -> None:
                     "name": other.name
                 }
     if enterprise.source_id:
-        taken = Enterprise.objects.filter(source=enterprise.source, source_id=enterprise.source_id)
+        # all_objects: a merged record keeps its source ID, and the constraint counts it.
+        taken = Enterprise.all_objects.filter(source=enterprise.source, source_id=enterprise.source_id)
         if taken.exclude(pk=enterprise.pk).exists():
             errors["source_id"] = _("Baris sumber ini sudah pernah dimasukkan.")
     if enterprise.wub_cohort_id and not enterprise.is_wub:

@@ -19,6 +19,7 @@ from berdaya.lib.masking import mask_nik, mask_phone
 from berdaya.people.services import person_get_or_register
 
 from . import figures, services
+from .dedup import candidates_for_entry
 from .forms import (
     EnterpriseFilterForm,
     EnterpriseForm,
@@ -190,12 +191,21 @@ def enterprise_create(request):
     if not can_edit_model(request.user, Enterprise):
         raise PermissionDenied
     form = EnterpriseForm(request.POST or None)
+    duplicates = []
     if request.method == "POST" and form.is_valid():
-        enterprise = _save_enterprise(request, form)
-        if enterprise is not None:
-            messages.success(request, _("Usaha %(name)s terdaftar.") % {"name": enterprise.name})
-            return redirect("umkm:detail", pk=enterprise.pk)
-    return render(request, "umkm/enterprise_form.html", {"nav": "umkm", "form": form, "e": None})
+        # Likely duplicates are shown before saving; the clerk saves anyway only by ticking the box.
+        duplicates = candidates_for_entry(
+            form.cleaned_data, queryset=scoped(Enterprise.objects.all(), request.user)
+        )
+        if not duplicates or form.cleaned_data.get("confirm_not_duplicate"):
+            enterprise = _save_enterprise(request, form)
+            if enterprise is not None:
+                messages.success(request, _("Usaha %(name)s terdaftar.") % {"name": enterprise.name})
+                return redirect("umkm:detail", pk=enterprise.pk)
+        else:
+            form.ask_to_confirm()
+    context = {"nav": "umkm", "form": form, "e": None, "duplicates": duplicates}
+    return render(request, "umkm/enterprise_form.html", context)
 
 
 def enterprise_edit(request, pk):

@@ -34,7 +34,10 @@ def test_the_whole_flow_as_the_micro_enterprise_clerk(cast, tmp_path, django_cap
     assert page.status_code == 200
     assert page.context["form"]["col_1"].initial == "nik"
 
-    mapping = {f"col_{i}": name for i, name in enumerate(["", "nik", "name", "sex", "birth_date", "phone", "address", "kelurahan"])}
+    mapping = {
+        f"col_{i}": name
+        for i, name in enumerate(["", "nik", "name", "sex", "birth_date", "phone", "address", "kelurahan"])
+    }
     response = client.post(reverse("imports:mapping", args=[run.pk]), mapping)
     assert response.url == reverse("imports:preview", args=[run.pk])
     assert ImportMapping.objects.get(spec="people", source="kel-kelayan").mapping["nama lengkap"] == "name"
@@ -80,7 +83,9 @@ def test_one_field_from_one_column_only(cast, tmp_path):
     client = cast.client(cast.umkm)
     upload(client, write_csv(tmp_path / "a.csv", people_rows([valid_nik()])))
     run = ImportRun.objects.get()
-    response = client.post(reverse("imports:mapping", args=[run.pk]), {"col_1": "nik", "col_2": "name", "col_3": "name"})
+    response = client.post(
+        reverse("imports:mapping", args=[run.pk]), {"col_1": "nik", "col_2": "name", "col_3": "name"}
+    )
     assert "Satu isian hanya boleh dari satu kolom: Nama." in response.content.decode()
 
 

@@ -41,16 +41,25 @@ def test_a_row_that_disagrees_with_its_nik_is_imported_and_flagged_for_review():
     ("row", "reason"),
     [
         (["6371", "Ali"], "NIK tidak valid: NIK harus 16 digit angka."),
-        (["6371011213850001", "Ali"], "NIK tidak valid: Tanggal lahir pada NIK tidak valid: bulan harus 01–12."),
+        (
+            ["6371011213850001", "Ali"],
+            "NIK tidak valid: Tanggal lahir pada NIK tidak valid: bulan harus 01–12.",
+        ),
         ([None, "Ali"], "NIK wajib diisi."),
         ([valid_nik(), " "], "Nama wajib diisi."),
         ([valid_nik(), "Ali", "X"], "Jenis kelamin harus L atau P: 'X'."),
         ([valid_nik(), "Ali", None, "31/02/1990"], "Tanggal lahir: Tanggal tidak ada: '31/02/1990'."),
         ([valid_nik(), "Ali", None, "01/01/2999"], "Tanggal lahir: Tanggal 01/01/2999 ada di masa depan."),
         ([valid_nik(), "Ali", None, None, "12"], "Telepon: Nomor telepon tidak valid"),
-        ([valid_nik(), "Ali", None, None, None, "Kayutangi Ulu"], "Kelurahan 'Kayutangi Ulu' tidak dikenal di wilayah kerja."),
+        (
+            [valid_nik(), "Ali", None, None, None, "Kayutangi Ulu"],
+            "Kelurahan 'Kayutangi Ulu' tidak dikenal di wilayah kerja.",
+        ),
         ([valid_nik(), "Ali", None, None, None, None, "S9"], "Pendidikan tidak dikenal: 'S9'."),
-        ([valid_nik(), "Ali", None, None, None, None, None, "kadang"], "Penyandang disabilitas: Isi dengan 'ya' atau 'tidak'"),
+        (
+            [valid_nik(), "Ali", None, None, None, None, None, "kadang"],
+            "Penyandang disabilitas: Isi dengan 'ya' atau 'tidak'",
+        ),
     ],
 )
 def test_each_bad_cell_gets_a_clear_indonesian_reason(row, reason):
@@ -72,8 +81,28 @@ def test_imported_people_match_what_the_form_would_store(tmp_path, cast):
     nik = valid_nik(birth=dt.date(1985, 3, 12))
     path = write_xlsx(
         tmp_path / "a.xlsx",
-        [[nik, "H. Ahmad Fauzi", "Laki-laki", "12 Maret 1985", "0812 3456 7890", "KELAYAN BARAT", "S1", "tidak"]],
-        ["NIK", "Nama Lengkap", "Jenis Kelamin", "Tanggal Lahir", "No HP", "Kelurahan", "Pendidikan", "Disabilitas"],
+        [
+            [
+                nik,
+                "H. Ahmad Fauzi",
+                "Laki-laki",
+                "12 Maret 1985",
+                "0812 3456 7890",
+                "KELAYAN BARAT",
+                "S1",
+                "tidak",
+            ]
+        ],
+        [
+            "NIK",
+            "Nama Lengkap",
+            "Jenis Kelamin",
+            "Tanggal Lahir",
+            "No HP",
+            "Kelurahan",
+            "Pendidikan",
+            "Disabilitas",
+        ],
     )
     spec = get_spec("people")
     table = open_table(path)

