@@ -211,10 +211,17 @@ def start_server(database_url: str, port: int) -> subprocess.Popen:
 
 def measure(url: str, cookie: str, *, requests: int, concurrency: int) -> list[float]:
     timings: list[float] = []
+    errors: list[str] = []
     lock = threading.Lock()
     per_thread = requests // concurrency
 
     def worker():
+        try:
+            run()
+        except Exception as error:  # reported once below, not as a thread traceback
+            errors.append(f"{url}: {error}")
+
+    def run():
         for _ in range(per_thread):
             request = urllib.request.Request(url, headers={"Cookie": cookie})  # noqa: S310 - loopback only
             start = time.perf_counter()
@@ -230,6 +237,8 @@ def measure(url: str, cookie: str, *, requests: int, concurrency: int) -> list[f
         thread.start()
     for thread in threads:
         thread.join()
+    if errors:
+        raise SystemExit(errors[0])
     return timings
 
 

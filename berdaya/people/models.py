@@ -58,7 +58,10 @@ class Person(Tracked):
         constraints = [
             models.CheckConstraint(condition=models.Q(sex__in=["L", "P"]), name="person_sex_valid"),
         ]
-        indexes = [models.Index(fields=["kelurahan", "name"])]
+        indexes = [
+            models.Index(fields=["kelurahan", "name"]),
+            models.Index(fields=["name", "id"], name="people_person_name_id_idx"),  # the list's default order
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -2,7 +2,6 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,6 +12,7 @@ from berdaya.accounts.access import can_edit, can_edit_model, get_for_user, scop
 from berdaya.accounts.roles import AUDIT_READER_ROLES
 from berdaya.audit.models import Action, AuditEntry
 from berdaya.lib.forms import add_service_error
+from berdaya.lib.pagination import CappedPaginator
 from berdaya.lib.masking import mask_address, mask_nik, mask_phone
 
 from . import services
@@ -44,7 +44,7 @@ def person_list(request):
     if request.GET.get("format") == "csv":
         return person_export(request)
     form, queryset = _people_for(request)
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "nav": "people",
         "filter_form": form,

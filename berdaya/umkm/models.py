@@ -357,6 +357,8 @@ class Enterprise(Tracked):
         ]
         indexes = [
             models.Index(fields=["kelurahan", "name"], name="umkm_ent_kel_name_idx"),
+            models.Index(fields=["name", "id"], name="umkm_ent_name_id_idx"),  # the list's default order
+            models.Index(fields=["registered_on", "id"], name="umkm_ent_registered_id_idx"),
             models.Index(fields=["sector", "status"], name="umkm_ent_sector_status_idx"),
         ]
 

@@ -3,7 +3,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -15,6 +14,7 @@ from berdaya.accounts.access import can_edit, can_edit_model, get_for_user, scop
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log
 from berdaya.lib.forms import add_service_error
+from berdaya.lib.pagination import CappedPaginator
 from berdaya.lib.masking import mask_nik, mask_phone
 from berdaya.people.services import person_get_or_register
 
@@ -62,7 +62,7 @@ def enterprise_list(request):
     if request.GET.get("format") in {"csv", "xlsx"}:
         return enterprise_export(request, request.GET["format"])
     form, queryset = _enterprises_for(request)
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     personal = request.user.sees_personal_data
     rows = [{"e": e, "nik": e.owner.nik if personal else mask_nik(e.owner.nik)} for e in page]
     context = {

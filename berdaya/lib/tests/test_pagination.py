@@ -1,0 +1,24 @@
+import pytest
+
+from berdaya.lib.pagination import CappedPaginator
+from berdaya.regions.models import Region
+
+pytestmark = pytest.mark.django_db
+
+
+def test_below_the_cap_the_count_is_exact():
+    kelurahan = Region.objects.filter(code__startswith="63.71.", level=4)
+    paginator = CappedPaginator(kelurahan, 10, cap=100)
+    assert paginator.count == 52
+    assert not paginator.capped
+    assert paginator.num_pages == 6
+
+
+def test_past_the_cap_the_count_stops_and_says_so():
+    villages = Region.objects.filter(level=4).order_by("code")  # province 63: about two thousand
+    paginator = CappedPaginator(villages, 25, cap=100)
+    assert paginator.count == 101
+    assert paginator.capped
+    assert paginator.num_pages == 4
+    assert paginator.display_count == "100+"
+    assert len(paginator.get_page(4).object_list) == 25
