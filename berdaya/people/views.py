@@ -12,8 +12,8 @@ from berdaya.accounts.access import can_edit, can_edit_model, get_for_user, scop
 from berdaya.accounts.roles import AUDIT_READER_ROLES
 from berdaya.audit.models import Action, AuditEntry
 from berdaya.lib.forms import add_service_error
-from berdaya.lib.pagination import CappedPaginator
 from berdaya.lib.masking import mask_address, mask_nik, mask_phone
+from berdaya.lib.pagination import CappedPaginator
 
 from . import services
 from .forms import PersonFilterForm, PersonForm

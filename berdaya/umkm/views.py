@@ -14,8 +14,8 @@ from berdaya.accounts.access import can_edit, can_edit_model, get_for_user, scop
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log
 from berdaya.lib.forms import add_service_error
-from berdaya.lib.pagination import CappedPaginator
 from berdaya.lib.masking import mask_nik, mask_phone
+from berdaya.lib.pagination import CappedPaginator
 from berdaya.people.services import person_get_or_register
 
 from . import figures, services
