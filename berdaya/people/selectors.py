@@ -39,4 +39,5 @@ def person_filter(queryset: QuerySet, data: dict) -> QuerySet:
 
 
 def person_sort(queryset: QuerySet, sort: str | None) -> QuerySet:
-    return queryset.order_by(SORTS.get(sort or "", "name"), "id")
+    order = SORTS.get(sort or "", "name")
+    return queryset.order_by(order, "-id" if order.startswith("-") else "id")  # one index serves both

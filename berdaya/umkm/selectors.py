@@ -179,7 +179,9 @@ def enterprise_filter(queryset: QuerySet, data: dict) -> QuerySet:
     if data.get("sector"):
         sector = data["sector"]
         code = sector.code if isinstance(sector, Sector) else str(sector)
-        queryset = queryset.filter(Q(sector__code=code) | Q(sector__parent__code=code))
+        # Resolved to ids first (a parent includes its sub-sectors) so the sector index does the work.
+        ids = list(Sector.objects.filter(Q(code=code) | Q(parent__code=code)).values_list("pk", flat=True))
+        queryset = queryset.filter(sector_id__in=ids)
     if data.get("size_class"):
         wanted = data["size_class"]
         queryset = queryset.filter(current_size_class="" if wanted == "unknown" else wanted)
@@ -215,7 +217,9 @@ SORTS = {
 
 
 def enterprise_sort(queryset: QuerySet, sort: str | None) -> QuerySet:
-    return queryset.order_by(SORTS.get(sort or "", "name"), "id")
+    order = SORTS.get(sort or "", "name")
+    # The tie-breaker runs the same way as the sort, so one index (field, id) serves both directions.
+    return queryset.order_by(order, "-id" if order.startswith("-") else "id")
 
 
 # --- Naik kelas (domain.md R18) -----------------------------------------------------------------------------

@@ -22,3 +22,9 @@ def test_past_the_cap_the_count_stops_and_says_so():
     assert paginator.num_pages == 4
     assert paginator.display_count == "100+"
     assert len(paginator.get_page(4).object_list) == 25
+
+
+def test_a_page_keeps_the_queryset_order():
+    villages = Region.objects.filter(level=4, code__startswith="63.71.").order_by("-name", "-code")
+    page = CappedPaginator(villages, 10).get_page(2)
+    assert [r.code for r in page] == [r.code for r in villages[10:20]]
