@@ -44,7 +44,8 @@ def person_list(request):
     if request.GET.get("format") == "csv":
         return person_export(request)
     form, queryset = _people_for(request)
-    page = CappedPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    filtered = any(v for k, v in request.GET.items() if k not in {"page", "sort"})
+    page = CappedPaginator(queryset, PAGE_SIZE, narrow_first=filtered).get_page(request.GET.get("page"))
     context = {
         "nav": "people",
         "filter_form": form,
@@ -52,7 +53,7 @@ def person_list(request):
         "rows": [_display_row(p, request.user) for p in page],
         "can_create": can_edit_model(request.user, Person),
         "export_formats": ["csv"],
-        "filtered": any(v for k, v in request.GET.items() if k not in {"page", "sort"}),
+        "filtered": filtered,
     }
     return render(request, "people/person_list.html", context)
 

@@ -62,7 +62,8 @@ def enterprise_list(request):
     if request.GET.get("format") in {"csv", "xlsx"}:
         return enterprise_export(request, request.GET["format"])
     form, queryset = _enterprises_for(request)
-    page = CappedPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    filtered = any(v for k, v in request.GET.items() if k not in {"page", "sort"})
+    page = CappedPaginator(queryset, PAGE_SIZE, narrow_first=filtered).get_page(request.GET.get("page"))
     personal = request.user.sees_personal_data
     rows = [{"e": e, "nik": e.owner.nik if personal else mask_nik(e.owner.nik)} for e in page]
     context = {
@@ -72,7 +73,7 @@ def enterprise_list(request):
         "rows": rows,
         "can_create": can_edit_model(request.user, Enterprise),
         "export_formats": ["xlsx", "csv"],
-        "filtered": any(v for k, v in request.GET.items() if k not in {"page", "sort"}),
+        "filtered": filtered,
     }
     return render(request, "umkm/enterprise_list.html", context)
 

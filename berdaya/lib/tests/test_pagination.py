@@ -28,3 +28,19 @@ def test_a_page_keeps_the_queryset_order():
     villages = Region.objects.filter(level=4, code__startswith="63.71.").order_by("-name", "-code")
     page = CappedPaginator(villages, 10).get_page(2)
     assert [r.code for r in page] == [r.code for r in villages[10:20]]
+
+
+def test_narrow_first_sorts_the_matches_exactly_below_the_cap():
+    villages = Region.objects.filter(level=4, code__startswith="63.71.").order_by("name", "code")
+    paginator = CappedPaginator(villages, 10, narrow_first=True)
+    assert paginator.count == 52
+    assert [r.code for r in paginator.get_page(3)] == [r.code for r in villages[20:30]]
+
+
+def test_narrow_first_past_the_cap_keeps_the_first_matches_found_in_order():
+    villages = Region.objects.filter(level=4).order_by("name", "code")
+    paginator = CappedPaginator(villages, 25, cap=100, narrow_first=True)
+    assert paginator.capped
+    names = [r.name for r in paginator.get_page(1)]
+    assert names == sorted(names)
+    assert len(names) == 25
