@@ -45,7 +45,9 @@ def person_list(request):
         return person_export(request)
     form, queryset = _people_for(request)
     filtered = any(v for k, v in request.GET.items() if k not in {"page", "sort"})
-    page = CappedPaginator(queryset, PAGE_SIZE, narrow_first=filtered).get_page(request.GET.get("page"))
+    # A text search finds its matches through the trigram index first; structured filters walk the sort index.
+    searching = bool(request.GET.get("q", "").strip())
+    page = CappedPaginator(queryset, PAGE_SIZE, narrow_first=searching).get_page(request.GET.get("page"))
     context = {
         "nav": "people",
         "filter_form": form,

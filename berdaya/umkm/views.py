@@ -63,7 +63,9 @@ def enterprise_list(request):
         return enterprise_export(request, request.GET["format"])
     form, queryset = _enterprises_for(request)
     filtered = any(v for k, v in request.GET.items() if k not in {"page", "sort"})
-    page = CappedPaginator(queryset, PAGE_SIZE, narrow_first=filtered).get_page(request.GET.get("page"))
+    # A text search finds its matches through the trigram index first; structured filters walk the sort index.
+    searching = bool(request.GET.get("q", "").strip())
+    page = CappedPaginator(queryset, PAGE_SIZE, narrow_first=searching).get_page(request.GET.get("page"))
     personal = request.user.sees_personal_data
     rows = [{"e": e, "nik": e.owner.nik if personal else mask_nik(e.owner.nik)} for e in page]
     context = {
