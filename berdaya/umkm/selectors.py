@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from berdaya.lib.size_class import SizeClass, is_scale_up
+from berdaya.people.models import Person
 from berdaya.regions.models import Region
 
 from .models import Enterprise, Observation, OnlineAccount, Permit, PermitKind, Sector
@@ -51,6 +52,9 @@ def normalize_search(text: str) -> str:
     return f"{' '.join(words)} | {''.join(words)}" if words else ""
 
 
+OWNER_MATCH_CAP = 10_000  # a 4-digit NIK prefix matches a whole city: past this, type more digits
+
+
 def enterprise_search(queryset: QuerySet, q: str) -> QuerySet:
     """By name, brand or owner name (every word; case, accents, spaces and H./Hj./Muh. forgiven), by
     owner NIK or NIB (full or prefix), or by phone (any format)."""
@@ -60,11 +64,15 @@ def enterprise_search(queryset: QuerySet, q: str) -> QuerySet:
     digits = re.sub(r"[\s.\-+()]", "", q)
     if digits.isdigit() and len(digits) >= 4:
         national = digits[1:] if digits.startswith("0") else digits[2:] if digits.startswith("62") else digits
+        # Owners first, in their own table (NIK prefix and phone indexes), then one OR over enterprise
+        # indexes: an OR across the join would read the whole table.
+        owners = list(
+            Person.objects.filter(Q(nik__startswith=digits) | Q(phone__contains=national)).values_list(
+                "pk", flat=True
+            )[:OWNER_MATCH_CAP]
+        )
         return queryset.filter(
-            Q(owner__nik__startswith=digits)
-            | Q(nib__startswith=digits)
-            | Q(phone__contains=national)
-            | Q(owner__phone__contains=national)
+            Q(owner_id__in=owners) | Q(nib__startswith=digits) | Q(phone__contains=national)
         )
     words = normalize_words(q)
     if not words:
