@@ -221,6 +221,20 @@ class ModelSpec(ImportSpec):
             return ("source_id", source_id)
         return (self.key_field, values.get(self.key_field))
 
+    def _choice_labels(self) -> dict[str, dict]:
+        """Field -> {value: label} for choice fields: the audit trail shows "Laki-laki", not "L"."""
+        labels = {}
+        for name in self.audited_fields:
+            choices = getattr(self.model._meta.get_field(name), "choices", None)
+            if choices:
+                labels[name] = {value: str(label) for value, label in choices}
+        return labels
+
+    def shown(self, name: str, value, labels: dict[str, dict]) -> str | None:
+        if name in labels and value in labels[name]:
+            return labels[name][value]
+        return display(value)
+
     def _attnames(self) -> dict[str, str]:
         meta = self.model._meta
         return {name: meta.get_field(name).attname for name in self.audited_fields}
@@ -250,6 +264,7 @@ class ModelSpec(ImportSpec):
         result = BatchResult()
         existing = self.fetch_existing({self.row_key(row.values) for row in rows}, source=source)
         attnames = self._attnames()
+        labels = self._choice_labels()
         now = timezone.now()
         actor_id = actor.pk if actor is not None and actor.is_authenticated else None
         to_create, created_audits, to_update, update_audits = [], [], [], []
@@ -265,7 +280,7 @@ class ModelSpec(ImportSpec):
                 changes = {}
                 for name, value in values.items():
                     data[attnames[name]] = value.pk if isinstance(value, models.Model) else value
-                    shown = display(value)
+                    shown = self.shown(name, value, labels)
                     if shown is not None:
                         changes[name] = [None, shown]
                 if self.keeps_source:
@@ -281,7 +296,8 @@ class ModelSpec(ImportSpec):
                 new_value = new.pk if isinstance(new, models.Model) else new
                 if old == new_value or self.same(name, old, new_value):
                     continue
-                changes[name] = [self.old_display(name, old), display(new)]
+                old_shown = labels[name].get(old, old) if name in labels else self.old_display(name, old)
+                changes[name] = [old_shown or None, self.shown(name, new, labels)]
                 changed[attname] = new_value
             if not changes:
                 result.unchanged += 1

@@ -65,6 +65,7 @@ def test_valid_rows_are_created_with_audit_rows(spec, tmp_path, cast):
     entry = AuditEntry.objects.get(object_type="people.person", object_id=str(person.pk))
     assert entry.action == "create" and entry.person_id == person.pk and entry.actor == cast.umkm
     assert entry.changes["nik"] == [None, niks[0]]
+    assert entry.changes["sex"] == [None, "Laki-laki"]  # choice labels, as the services write them
     assert entry.note == "Impor dari uji"
 
 
