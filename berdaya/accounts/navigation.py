@@ -5,7 +5,10 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .roles import AUDIT_READER_ROLES, Role
+from .roles import AUDIT_READER_ROLES, ROLE_DIVISION, Role
+
+# Roles that keep registries and so bring in the office's spreadsheets (the import pages check per registry).
+IMPORT_ROLES = frozenset(ROLE_DIVISION) - {Role.SEKRETARIAT} | {Role.ADMIN}
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ def navigation_for(user) -> list[NavItem]:
         NavItem("kinerja", _("Kinerja"), reverse("dashboard:division", args=["kinerja"]), "chart"),
         NavItem("regions", _("Wilayah"), reverse("regions:list"), "map"),
     ]
+    if user.role in IMPORT_ROLES:
+        items.append(NavItem("imports", _("Impor data"), reverse("imports:list"), "download"))
     if user.role in AUDIT_READER_ROLES:
         items.append(NavItem("audit", _("Jejak Audit"), reverse("audit:list"), "history"))
     if user.role == Role.ADMIN:
