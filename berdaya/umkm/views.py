@@ -17,6 +17,7 @@ from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_nik, mask_phone
 from berdaya.lib.pagination import CappedPaginator
 from berdaya.people.services import person_get_or_register
+from berdaya.regions.models import Region
 
 from . import figures, services
 from .dedup import candidates_for_entry
@@ -29,7 +30,7 @@ from .forms import (
     StatusForm,
     WubAssessmentForm,
 )
-from .models import Enterprise
+from .models import Enterprise, Sector
 from .selectors import (
     DORMANT_DAYS,
     dormant_since,
@@ -313,8 +314,8 @@ def enterprise_figures(request):
         "scaled_up": figures.scaled_up(year, queryset=base),
         "wub_trained": figures.wub_trained(year, queryset=base),
         "wub_mandiri": figures.wub_mandiri(year, queryset=base),
-        "by_kecamatan": _bars(by_kecamatan),
-        "by_sector": _bars(by_sector),
+        "by_kecamatan": _bars(by_kecamatan, dict(Region.objects.filter(level=3).values_list("code", "name"))),
+        "by_sector": _bars(by_sector, dict(Sector.objects.values_list("code", "name"))),
         "scale_ups": _named(scaled_up_events(year, queryset=base)[:100], base),
         "scale_up_counts": sorted(scale_up_counts(queryset=base).items()),
     }
@@ -326,10 +327,11 @@ def _named(events, enterprises) -> list[dict]:
     return [{"event": e, "name": names.get(e.enterprise_id, e.enterprise_id)} for e in events]
 
 
-def _bars(breakdown: dict) -> list[dict]:
-    """Rows for a CSS bar chart: label, value, and a width in steps of 5% (classes, not inline styles)."""
+def _bars(breakdown: dict, names: dict) -> list[dict]:
+    """Rows for a CSS bar chart: label (a code's name), value, and a width in steps of 5% (classes, not
+    inline styles: the CSP forbids them)."""
     top = max(breakdown.values(), default=0) or 1
     return [
-        {"label": label or "—", "value": value, "step": round(value * 20 / top) * 5}
-        for label, value in sorted(breakdown.items(), key=lambda item: -item[1])
+        {"label": names.get(key, key) or "—", "value": value, "step": round(value * 20 / top) * 5}
+        for key, value in sorted(breakdown.items(), key=lambda item: -item[1])
     ]

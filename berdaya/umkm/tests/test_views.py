@@ -177,6 +177,7 @@ def test_the_figures_page_counts_active_enterprises_by_kecamatan(cast):
     response = cast.client(cast.kepala).get(reverse("umkm:figures"), {"tahun": "2025"})
     assert response.context["active"] == 2
     assert response.context["by_kecamatan"][0]["value"] == 2
+    assert response.context["by_kecamatan"][0]["label"] == "Banjarmasin Timur"  # the name, not 63.71.02
 
 
 def test_an_empty_registry_invites_to_register_or_import(cast):
