@@ -304,6 +304,15 @@ def _name_similarity(a: _Prepared, b: _Prepared) -> int:
     return round(max(best, aligned))
 
 
+def _business_without_owner(record: _Prepared, other: _Prepared) -> str:
+    """The business name less the owners' name words: "Agen Hafsah" and "Bengkel Hafsah" of one Hafsah are
+    two businesses, and the shared "hafsah" says nothing about that. A name made only of the owner's words
+    is kept whole."""
+    owners = set(record.name_words) | set(other.name_words)
+    rest = [word for word in record.business.split() if word not in owners]
+    return " ".join(rest) if rest else record.business
+
+
 def _score(a: _Prepared, b: _Prepared) -> tuple[int, list[str]]:
     reasons: list[str] = []
     points = 0.0
@@ -332,8 +341,9 @@ def _score(a: _Prepared, b: _Prepared) -> tuple[int, list[str]]:
     if a.business and b.business:
         # Token-set alone calls "Kembang" and "Servis HP Kembang" equal; token-sort alone punishes a
         # left-out word. Their mean does neither.
+        business_a, business_b = _business_without_owner(a, b), _business_without_owner(b, a)
         business = round(
-            (token_set_ratio(a.business, b.business) + token_sort_ratio(a.business, b.business)) / 2
+            (token_set_ratio(business_a, business_b) + token_sort_ratio(business_a, business_b)) / 2
         )
         points += max(-25.0, min(24.0, (business - 65) * 0.8))
         if business >= 80:

@@ -178,10 +178,18 @@ class TestFindDuplicates:
 
     def test_it_gives_the_same_pairs_and_scores_every_time_and_in_any_order(self):
         records = [
-            Record(id=e.record_id, nik=e.nik, owner_name=e.owner_name, business_name=e.business_name,
-                   phone=e.phone, address=e.address, kelurahan=e.kelurahan_code, birth_date=e.birth_date)
+            Record(
+                id=e.record_id,
+                nik=e.nik,
+                owner_name=e.owner_name,
+                business_name=e.business_name,
+                phone=e.phone,
+                address=e.address,
+                kelurahan=e.kelurahan_code,
+                birth_date=e.birth_date,
+            )
             for e in enterprises(1_000, kelurahan_codes=KELURAHAN)
-        ]  # fmt: skip
+        ]
         first = find_duplicates(records)
         assert first == find_duplicates(records)
         reversed_order = find_duplicates(list(reversed(records)))
@@ -193,10 +201,18 @@ class TestFindDuplicates:
         generated = list(enterprises(5_000, seed=11, kelurahan_codes=KELURAHAN))
         truth = ground_truth_pairs(generated)
         records = [
-            Record(id=e.record_id, nik=e.nik, owner_name=e.owner_name, business_name=e.business_name,
-                   phone=e.phone, address=e.address, kelurahan=e.kelurahan_code, birth_date=e.birth_date)
+            Record(
+                id=e.record_id,
+                nik=e.nik,
+                owner_name=e.owner_name,
+                business_name=e.business_name,
+                phone=e.phone,
+                address=e.address,
+                kelurahan=e.kelurahan_code,
+                birth_date=e.birth_date,
+            )
             for e in generated
-        ]  # fmt: skip
+        ]
         found = {tuple(sorted((c.a_id, c.b_id))) for c in find_duplicates(records)}
         precision = len(found & truth) / len(found)
         recall = len(found & truth) / len(truth)
@@ -220,3 +236,54 @@ class TestMatchOne:
 
     def test_it_skips_the_record_itself(self):
         assert match_one(owner(), [owner()]) == []
+
+
+def test_an_owner_s_two_businesses_named_after_them_are_not_duplicates():
+    # "Agen Hafsah" and "Bengkel Hafsah": one owner, two businesses (seen in the demo data)
+    from berdaya.lib.dedup import Record, score_pair
+
+    agen = Record(
+        id="1",
+        nik="6371024509970278",
+        owner_name="Hafsah Ulfah",
+        business_name="Agen Hafsah",
+        phone="+628126830250",
+        address="Jl. Veteran No. 15",
+        kelurahan="63.71.02.1001",
+    )
+    bengkel = Record(
+        id="2",
+        nik="6371024509970278",
+        owner_name="Hafsah Ulfah",
+        business_name="Bengkel Hafsah",
+        phone="+628126830250",
+        address="Jl. Veteran No. 15",
+        kelurahan="63.71.02.1001",
+    )
+    candidate = score_pair(agen, bengkel)
+    assert candidate.score <= 40
+    assert "Pemilik sama, usaha berbeda" in candidate.reasons
+
+
+def test_the_same_business_named_after_its_owner_is_still_a_duplicate():
+    from berdaya.lib.dedup import Record, score_pair
+
+    a = Record(
+        id="1",
+        nik="6371024509970278",
+        owner_name="Hj. Hafsah Ulfah",
+        business_name="Warung Soto Hafsah",
+        phone="+628126830250",
+        address="Jl. Veteran No. 15",
+        kelurahan="63.71.02.1001",
+    )
+    b = Record(
+        id="2",
+        nik="",
+        owner_name="Hafsah Ulfah",
+        business_name="Soto Hafsah",
+        phone="0812-6830-250",
+        address="Jalan Veteran 15",
+        kelurahan="63.71.02.1001",
+    )
+    assert score_pair(a, b).score >= 55
