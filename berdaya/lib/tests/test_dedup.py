@@ -177,19 +177,7 @@ class TestFindDuplicates:
         assert any(key.startswith("nama:63.71.02.1003:") for key in keys)
 
     def test_it_gives_the_same_pairs_and_scores_every_time_and_in_any_order(self):
-        records = [
-            Record(
-                id=e.record_id,
-                nik=e.nik,
-                owner_name=e.owner_name,
-                business_name=e.business_name,
-                phone=e.phone,
-                address=e.address,
-                kelurahan=e.kelurahan_code,
-                birth_date=e.birth_date,
-            )
-            for e in enterprises(1_000, kelurahan_codes=KELURAHAN)
-        ]
+        records = [e.dedup_record() for e in enterprises(1_000, kelurahan_codes=KELURAHAN)]
         first = find_duplicates(records)
         assert first == find_duplicates(records)
         reversed_order = find_duplicates(list(reversed(records)))
@@ -200,19 +188,7 @@ class TestFindDuplicates:
     def test_it_finds_97_percent_of_generated_duplicates_with_97_percent_precision(self):
         generated = list(enterprises(5_000, seed=11, kelurahan_codes=KELURAHAN))
         truth = ground_truth_pairs(generated)
-        records = [
-            Record(
-                id=e.record_id,
-                nik=e.nik,
-                owner_name=e.owner_name,
-                business_name=e.business_name,
-                phone=e.phone,
-                address=e.address,
-                kelurahan=e.kelurahan_code,
-                birth_date=e.birth_date,
-            )
-            for e in generated
-        ]
+        records = [e.dedup_record() for e in generated]
         found = {tuple(sorted((c.a_id, c.b_id))) for c in find_duplicates(records)}
         precision = len(found & truth) / len(found)
         recall = len(found & truth) / len(truth)
