@@ -182,16 +182,21 @@ def enterprise_merge(*, actor, keep: Enterprise, merge: Enterprise) -> Enterpris
             person_id=merge.owner_id,
             note=note,
         )
-        for child in child_audits:
-            audit_log(
-                actor=actor,
-                action=Action.UPDATE,
-                obj=child,
-                changes={"enterprise": [f"{merge} (#{merge.pk})", f"{keep} (#{keep.pk})"]},
-                person_id=keep.owner_id,
-                note=note,
-            )
+        _audit_moved(child_audits, actor=actor, source=merge, target=keep, note=note)
     return record
+
+
+def _audit_moved(children, *, actor, source: Enterprise, target: Enterprise, note: str) -> None:
+    """One audit row per child record that moved from ``source`` to ``target`` (merge or undo)."""
+    for child in children:
+        audit_log(
+            actor=actor,
+            action=Action.UPDATE,
+            obj=child,
+            changes={"enterprise": [f"{source} (#{source.pk})", f"{target} (#{target.pk})"]},
+            person_id=target.owner_id,
+            note=note,
+        )
 
 
 def enterprise_unmerge(*, actor, merge_record: EnterpriseMerge) -> EnterpriseMerge:
@@ -276,15 +281,7 @@ def enterprise_unmerge(*, actor, merge_record: EnterpriseMerge) -> EnterpriseMer
             person_id=merge.owner_id,
             note=note,
         )
-        for child in child_audits:
-            audit_log(
-                actor=actor,
-                action=Action.UPDATE,
-                obj=child,
-                changes={"enterprise": [f"{keep} (#{keep.pk})", f"{merge} (#{merge.pk})"]},
-                person_id=merge.owner_id,
-                note=note,
-            )
+        _audit_moved(child_audits, actor=actor, source=keep, target=merge, note=note)
     return record
 
 
