@@ -4,7 +4,7 @@ import datetime as dt
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -233,7 +233,7 @@ CHILD_FORMS = {
 
 def enterprise_child_add(request, pk, kind):
     if kind not in CHILD_FORMS:
-        raise PermissionDenied
+        raise Http404
     enterprise = get_for_user(request.user, Enterprise, pk, for_edit=True)
     form_class, title, service = CHILD_FORMS[kind]
     form = form_class(request.POST or None)

@@ -210,3 +210,9 @@ def test_a_likely_duplicate_is_shown_before_saving_and_saved_only_when_confirmed
     confirmed = client.post(reverse("umkm:create"), data | {"confirm_not_duplicate": "on"})
     assert confirmed.status_code == 302
     assert Enterprise.objects.count() == 2
+
+
+def test_an_unknown_kind_of_record_to_add_is_not_found(cast):
+    enterprise = make_enterprise(actor=cast.umkm)
+    response = cast.client(cast.umkm).get(reverse("umkm:child_add", args=[enterprise.pk, "nope"]))
+    assert response.status_code == 404
