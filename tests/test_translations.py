@@ -3,7 +3,11 @@
 import re
 from pathlib import Path
 
-PO = Path(__file__).resolve().parents[1] / "berdaya" / "locale" / "en" / "LC_MESSAGES" / "django.po"
+import pytest
+
+# The project's catalogue (berdaya/locale) and any app's own (berdaya/<app>/locale), which Django also loads.
+BERDAYA = Path(__file__).resolve().parents[1] / "berdaya"
+CATALOGUES = sorted(BERDAYA.glob("**/locale/en/LC_MESSAGES/django.po"))
 
 
 def untranslated(po_text: str) -> list[str]:
@@ -23,8 +27,15 @@ def untranslated(po_text: str) -> list[str]:
     return missing
 
 
-def test_every_string_has_an_english_translation():
-    assert untranslated(PO.read_text(encoding="utf-8")) == []
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda path: str(path.relative_to(BERDAYA)))
+def test_every_string_has_an_english_translation(po):
+    assert untranslated(po.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda path: str(path.relative_to(BERDAYA)))
+def test_every_catalogue_is_compiled(po):
+    mo = po.with_suffix(".mo")
+    assert mo.exists() and mo.stat().st_size > 0, f"{mo} is missing: compile the catalogue"
 
 
 def test_the_check_notices_a_missing_translation():

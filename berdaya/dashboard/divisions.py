@@ -11,6 +11,16 @@ from berdaya.accounts.roles import ROLE_DIVISION, Division
 
 
 @dataclass(frozen=True)
+class DivisionPage:
+    """A working page of a division's module, listed on its landing page."""
+
+    label: Promise
+    url_name: str
+    description: Promise
+    icon: str = "list"
+
+
+@dataclass(frozen=True)
 class DivisionInfo:
     key: str
     name: Promise
@@ -19,6 +29,7 @@ class DivisionInfo:
     units: tuple[Promise, ...]  # units outside the three sections (UPTD BLK)
     pending: Promise  # the honest empty state until the division's registries exist
     icon: str
+    pages: tuple[DivisionPage, ...] = ()  # the module's pages; empty until it exists
 
     def roles(self) -> list[str]:
         return [role for role, division in ROLE_DIVISION.items() if division == self.key]
@@ -59,6 +70,26 @@ DIVISIONS = {
                 "sementara itu data orang dapat dikelola di menu Orang."
             ),
             icon="store",
+            pages=(
+                DivisionPage(
+                    _("Daftar usaha mikro"),
+                    "umkm:list",
+                    _("Cari, saring, tambah dan ekspor data usaha mikro."),
+                    "store",
+                ),
+                DivisionPage(
+                    _("Kemungkinan duplikat"),
+                    "umkm:dedup_list",
+                    _("Periksa pasangan yang mirip, gabungkan atau tandai bukan duplikat."),
+                    "users",
+                ),
+                DivisionPage(
+                    _("Angka untuk laporan"),
+                    "umkm:figures",
+                    _("Jumlah terdaftar, aktif, naik kelas dan WUB mandiri per tahun."),
+                    "chart",
+                ),
+            ),
         ),
         DivisionInfo(
             key=Division.TENAGA_KERJA,

@@ -1,5 +1,6 @@
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 
 from berdaya.accounts.models import User
 
@@ -15,5 +16,16 @@ def division(request, key: str):
     info = DIVISIONS.get(key)
     if info is None:
         raise Http404
+    pages = [
+        {
+            "label": page.label,
+            "url": reverse(page.url_name),
+            "description": page.description,
+            "icon": page.icon,
+        }
+        for page in info.pages
+    ]
     staff = User.objects.filter(role__in=info.roles(), is_active=True).order_by("first_name", "username")
-    return render(request, "dashboard/division.html", {"nav": key, "division": info, "staff": staff})
+    return render(
+        request, "dashboard/division.html", {"nav": key, "division": info, "staff": staff, "pages": pages}
+    )

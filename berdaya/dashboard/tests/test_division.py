@@ -49,3 +49,10 @@ def test_inactive_staff_are_not_listed(cast):
     cast.koperasi.save()
     html = cast.client(cast.umkm).get(reverse("dashboard:division", args=["koperasi"])).content.decode()
     assert "Belum ada akun staf aktif untuk bidang ini." in html
+
+
+def test_the_micro_enterprise_page_leads_to_the_registry_pages(cast):
+    html = cast.client(cast.umkm).get(reverse("dashboard:division", args=["usaha_mikro"])).content.decode()
+    for name in ["umkm:list", "umkm:dedup_list", "umkm:figures"]:
+        assert f'href="{reverse(name)}"' in html
+    assert "Registri usaha mikro sedang disiapkan" not in html

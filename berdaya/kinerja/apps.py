@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KinerjaConfig(AppConfig):
+    name = "berdaya.kinerja"
+    verbose_name = _("Kinerja (SAKIP)")

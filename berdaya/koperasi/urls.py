@@ -1,0 +1,2 @@
+app_name = "koperasi"
+urlpatterns: list = []
