@@ -30,11 +30,14 @@ class AccessPolicy:
     division: the division that owns (edits) the records; None for shared registries such as people.
     area_field: lookup path to the record's region code (a kelurahan code), for field officers' areas.
     assignee_field: lookup path to the user a record is assigned to (visits, verifications), if any.
+    field_work: records field officers make themselves (visits, verifications, yearly assessments), within
+        their area or assignment, although a division owns them.
     """
 
     division: Division | None = None
     area_field: str | None = None
     assignee_field: str | None = None
+    field_work: bool = False
 
 
 def policy_of(model: type[Model]) -> AccessPolicy:
@@ -65,7 +68,7 @@ def can_edit_model(user, model: type[Model]) -> bool:
     if user.role == Role.ADMIN:
         return True
     if user.role == Role.PETUGAS_LAPANGAN:
-        return policy.division is None
+        return policy.division is None or policy.field_work
     division = ROLE_DIVISION.get(user.role)
     if division is None:
         return False

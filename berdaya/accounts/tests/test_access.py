@@ -84,3 +84,20 @@ class CooperativeLike:
 )
 def test_a_division_edits_only_its_own_registry(cast, persona, allowed):
     assert can_edit_model(getattr(cast, persona), CooperativeLike) is allowed
+
+
+class VisitLike:
+    """A division-owned record that field officers make themselves (a visit), within their area."""
+
+    from berdaya.accounts.access import AccessPolicy
+    from berdaya.accounts.roles import Division
+
+    access = AccessPolicy(division=Division.KOPERASI, area_field="kelurahan__code", field_work=True)
+
+
+@pytest.mark.parametrize(
+    ("persona", "allowed"),
+    [("koperasi", True), ("admin", True), ("petugas", True), ("umkm", False), ("inspektur", False)],
+)
+def test_field_officers_make_field_records_of_a_division(cast, persona, allowed):
+    assert can_edit_model(getattr(cast, persona), VisitLike) is allowed
