@@ -114,40 +114,48 @@ def execute(
     progress: Callable[[int, int | None, str], None] | None = None,
     batch_size: int | None = None,
 ) -> Counts:
-    """Import every row of ``table``. Each batch is written in its own transaction: a database error
-    rolls back that batch only; its rows are reported as rejected with the reason."""
+    """Import every row of ``table`` in batches, each written in its own transaction.
+
+    A batch the database refuses (say, a NIB another record already has) is split in halves and retried
+    until the refused rows stand alone: those are rejected with the database's reason, the rest are saved.
+    Rows for the same record (the same NIK twice in a file) go to successive batches, in file order, so a
+    batch never holds one record twice and batches stay full."""
     spec.prepare()
     batch_size = batch_size or spec.batch_size
     counts = Counts()
-    batch: list[Row] = []
-    batch_cells: list[list] = []
-    keys: set = set()
+    # Batches being filled: the first is written when full; a row whose record is already in a batch
+    # goes to the next batch that does not hold it.
+    pending: list[tuple[list[Row], list[list], set]] = [([], [], set())]
 
     def reject(number, cells, reasons):
         counts.rejected += 1
         if errors is not None:
             errors.add(number, cells, reasons)
 
-    def flush():
-        if not batch:
-            return
-        first, last = batch[0].number, batch[-1].number
+    def write(rows: list[Row], cells: list[list]) -> None:
         try:
-            result = spec.write_batch(batch, actor=actor, source=source)
+            result = spec.write_batch(rows, actor=actor, source=source)
         except DatabaseError as error:
-            log.warning("import batch %s-%s failed: %s", first, last, error)
-            message = f"Baris {first}–{last} gagal disimpan ke basis data, tidak ada yang tersimpan: {error}"
-            counts.failed_batches.append(message[:300])
-            reason = f"Tidak tersimpan: kelompok baris {first}–{last} ditolak basis data ({error})."
-            for row, cells in zip(batch, batch_cells, strict=True):
-                reject(row.number, cells, [reason[:500]])
+            if len(rows) > 1:
+                half = len(rows) // 2
+                write(rows[:half], cells[:half])
+                write(rows[half:], cells[half:])
+                return
+            number = rows[0].number
+            log.warning("import row %s refused: %s", number, error)
+            counts.failed_batches.append(f"Baris {number} ditolak basis data: {error}"[:300])
+            reject(number, cells[0], [f"Tidak tersimpan: ditolak basis data ({error})."[:500]])
         else:
             counts.created += result.created
             counts.updated += result.updated
             counts.unchanged += result.unchanged
-        batch.clear()
-        batch_cells.clear()
-        keys.clear()
+
+    def flush():
+        rows, cells, _keys = pending.pop(0)
+        if not pending:
+            pending.append(([], [], set()))
+        if rows:
+            write(rows, cells)
         if progress is not None:
             progress(counts.total, table.total, f"{counts.total} baris diproses")
 
@@ -157,14 +165,17 @@ def execute(
             reject(number, cells, reasons)
             continue
         key = spec.row_key(values)
-        if key in keys:  # the same record twice in a batch: write the first before the second
+        target = next((batch for batch in pending if key not in batch[2]), None)
+        if target is None:
+            target = ([], [], set())
+            pending.append(target)
+        target[0].append(Row(number, values))
+        target[1].append(cells)
+        target[2].add(key)
+        if len(pending[0][0]) >= batch_size:
             flush()
-        keys.add(key)
-        batch.append(Row(number, values))
-        batch_cells.append(cells)
-        if len(batch) >= batch_size:
-            flush()
-    flush()
+    while pending[0][0] or len(pending) > 1:
+        flush()
     if progress is not None:
         progress(counts.total, counts.total, "Selesai")
     return counts

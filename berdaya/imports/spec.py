@@ -190,7 +190,7 @@ class ModelSpec(ImportSpec):
     fields differ, ``same`` for tolerant comparisons, ``person_id`` for R46, ``defaults`` for new records.
 
     Records are read as plain values and new ones written with ``bulk.fast_insert`` (no model instances:
-    they cost more than the rest of the import together); updates go through ``bulk_update``.
+    they cost more than the rest of the import together); updates with ``bulk.fast_update``.
     """
 
     key_field: str = ""
@@ -259,7 +259,7 @@ class ModelSpec(ImportSpec):
         return found
 
     def write_batch(self, rows: list[Row], *, actor, source: str) -> BatchResult:
-        from .bulk import fast_insert
+        from .bulk import fast_insert, fast_update
 
         result = BatchResult()
         existing = self.fetch_existing({self.row_key(row.values) for row in rows}, source=source)
@@ -268,7 +268,6 @@ class ModelSpec(ImportSpec):
         now = timezone.now()
         actor_id = actor.pk if actor is not None and actor.is_authenticated else None
         to_create, created_audits, to_update, update_audits = [], [], [], []
-        changed_fields: set[str] = set()
         defaults = self.defaults()
         for row in rows:
             values = self.instance_values(row.values)
@@ -302,7 +301,6 @@ class ModelSpec(ImportSpec):
             if not changes:
                 result.unchanged += 1
                 continue
-            changed_fields.update(changed)
             to_update.append((record, changed))
             update_audits.append((record, changes, source_id))
         with transaction.atomic():
@@ -314,14 +312,10 @@ class ModelSpec(ImportSpec):
                     (Action.CREATE, created[key], changes, sid) for key, changes, sid in created_audits
                 ]
             if to_update:
-                instances = []
-                for record, changed in to_update:
-                    instance = self.model(pk=record["pk"], updated_by_id=actor_id, updated_at=now)
-                    for attname in changed_fields:
-                        setattr(instance, attname, changed.get(attname, record.get(attname)))
-                    instances.append(instance)
-                self.model._default_manager.bulk_update(
-                    instances, [*sorted(changed_fields), "updated_by_id", "updated_at"], batch_size=1000
+                fast_update(
+                    self.model,
+                    [(record["pk"], changed | {"updated_by_id": actor_id}) for record, changed in to_update],
+                    now=now,
                 )
                 for record, changed in to_update:
                     record.update(changed)

@@ -119,46 +119,30 @@ def test_the_same_nik_twice_in_a_file_is_written_in_turn(spec, tmp_path):
     assert Person.objects.get(nik=nik).address == "Jl. Kedua"
 
 
-def test_a_database_error_rolls_back_its_batch_only(spec, tmp_path, monkeypatch):
+def test_a_row_the_database_refuses_is_rejected_alone_and_the_rest_of_its_batch_is_saved(
+    spec, tmp_path, monkeypatch
+):
     niks = [valid_nik() for _ in range(6)]
-    original = type(spec).write_batch
-    calls = []
-
-    def failing_second_batch(self, rows, **kwargs):
-        calls.append(len(rows))
-        result = original(self, rows, **kwargs)
-        if len(calls) == 2:
-            raise IntegrityError("kunci ganda")
-        return result
-
-    monkeypatch.setattr(type(spec), "write_batch", failing_second_batch)
-    errors = runner.ErrorFile(tmp_path / "ditolak.xlsx", PEOPLE_HEADERS)
-    counts = run(spec, write_xlsx(tmp_path / "a.xlsx", people_rows(niks)), batch_size=2, errors=errors)
-    # write_batch's own transaction committed before the simulated failure; a real failure inside it
-    # rolls back. Test the real thing below; here the reporting.
-    assert counts.rejected == 2
-    assert errors.close() is not None
-    assert counts.failed_batches and "Baris 4–5" in counts.failed_batches[0]
-
-
-def test_a_real_database_error_leaves_nothing_of_its_batch(spec, tmp_path, monkeypatch):
-    niks = [valid_nik() for _ in range(4)]
+    refused = niks[3]
     from berdaya.imports import spec as spec_module
 
     original = spec_module.ModelSpec.write_audit
-    calls = []
 
-    def audit_then_fail(self, audits, **kwargs):
-        original(self, audits, **kwargs)
-        calls.append(1)
-        if len(calls) == 2:
-            raise IntegrityError("gagal di tengah")
+    def refuse_one_nik(self, audits, **kwargs):
+        original(self, audits, **kwargs)  # the records are written by now: the refusal must undo them
+        if any(record["nik"] == refused for _action, record, _changes, _sid in audits):
+            raise IntegrityError("kunci ganda")
 
-    monkeypatch.setattr(spec_module.ModelSpec, "write_audit", audit_then_fail)
-    counts = run(spec, write_xlsx(tmp_path / "a.xlsx", people_rows(niks)), batch_size=2)
-    assert (counts.created, counts.rejected) == (2, 2)
-    assert set(Person.objects.values_list("nik", flat=True)) == set(niks[:2])
-    assert AuditEntry.objects.filter(object_type="people.person").count() == 2
+    monkeypatch.setattr(spec_module.ModelSpec, "write_audit", refuse_one_nik)
+    errors = runner.ErrorFile(tmp_path / "ditolak.xlsx", PEOPLE_HEADERS)
+    counts = run(spec, write_xlsx(tmp_path / "a.xlsx", people_rows(niks)), batch_size=4, errors=errors)
+    assert (counts.created, counts.rejected) == (5, 1)
+    assert set(Person.objects.values_list("nik", flat=True)) == set(niks) - {refused}
+    assert counts.failed_batches == ["Baris 5 ditolak basis data: kunci ganda"]
+    rejected = load_workbook(errors.close()).active
+    assert [cell.value for cell in rejected[2]][:3] == [5, 4, refused]
+    assert "ditolak basis data (kunci ganda)" in rejected[2][-1].value
+    assert AuditEntry.objects.filter(object_type="people.person").count() == 5  # none for the refused row
 
 
 def test_rejected_rows_go_to_the_error_file_with_every_reason(spec, tmp_path):
@@ -191,3 +175,22 @@ def test_preview_shows_the_first_rows_and_counts(spec, tmp_path):
     assert (result.valid, result.invalid) == (2, 1)
     assert [row["ok"] for row in result.rows] == [True, False, True]
     assert Person.objects.count() == 0
+
+
+def test_a_record_repeated_in_a_file_goes_to_the_next_batches_in_file_order(spec, tmp_path, monkeypatch):
+    a, b, c, d = (valid_nik() for _ in range(4))
+    rows = people_rows([a, a, b, c, d, a])
+    for index, row in enumerate(rows):
+        row[6] = f"Jl. Ke-{index + 1}"
+    original = type(spec).write_batch
+    sizes = []
+
+    def spy(self, batch, **kwargs):
+        sizes.append(len(batch))
+        return original(self, batch, **kwargs)
+
+    monkeypatch.setattr(type(spec), "write_batch", spy)
+    counts = run(spec, write_xlsx(tmp_path / "a.xlsx", rows), batch_size=4)
+    assert sizes == [4, 1, 1]  # the first batch stays full; the repeats follow it
+    assert (counts.created, counts.updated) == (4, 2)
+    assert Person.objects.get(nik=a).address == "Jl. Ke-6"
