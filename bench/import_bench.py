@@ -95,8 +95,8 @@ def child(mode: str, path: str) -> dict:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "berdaya.settings")
     django.setup()
     started = time.perf_counter()
-    if mode == "baseline":
-        rows, errors = baseline(path)
+    if mode.startswith("baseline"):
+        rows, errors = baseline(path, bulk=mode == "baseline-bulk")
     else:
         from berdaya.imports import runner
         from berdaya.imports.readers import open_table
@@ -116,7 +116,9 @@ def child(mode: str, path: str) -> dict:
     return {"mode": mode, "rows": rows, "rejected": errors, "seconds": elapsed, "peak_mb": peak}
 
 
-def baseline(path: str) -> tuple[int, int]:
+def baseline(path: str, *, bulk: bool) -> tuple[int, int]:
+    """django-import-export as documented; ``bulk``: with its documented bulk options (use_bulk,
+    batch_size, skip_diff), its fastest configuration that still finds existing records by NIK."""
     import tablib
     from import_export import fields, resources
 
@@ -135,7 +137,10 @@ def baseline(path: str) -> tuple[int, int]:
             model = Person
             fields = ("nik", "name", "sex", "birth_date", "phone")
             import_id_fields = ("nik",)
-            skip_unchanged = True
+            skip_unchanged = not bulk
+            use_bulk = bulk
+            batch_size = 1000
+            skip_diff = bulk
 
     with open(path, "rb") as file:
         dataset = tablib.Dataset().load(file.read(), format="xlsx")
@@ -187,7 +192,7 @@ def main() -> None:
         "DJANGO_DEBUG": "0",
     }
     base_env.pop("DATABASE_URL", None)
-    modes = args.modes.split(",") + ([] if args.skip_baseline else ["baseline"])
+    modes = args.modes.split(",") + ([] if args.skip_baseline else ["baseline", "baseline-bulk"])
     results = []
 
     if not args.no_sqlite:
@@ -229,26 +234,29 @@ def main() -> None:
 
     print()
     columns = ("rows", "rejected", "seconds", "rows/s")
-    print(f"{'database':<11} {'import':<34}" + "".join(f" {c:>9}" for c in columns) + f" {'peak RSS':>9}")
+    print(f"{'database':<11} {'import':<36}" + "".join(f" {c:>9}" for c in columns) + f" {'peak RSS':>9}")
     labels = {
         "people": "ours: owners -> Person",
         "umkm": "ours: full UMKM (owner+usaha+data)",
         "baseline": "django-import-export -> Person",
+        "baseline-bulk": "django-import-export bulk -> Person",
     }
     by_key = {}
     for r in results:
         rate = r["rows"] / r["seconds"]
         by_key[r["db"], r["mode"]] = rate
         print(
-            f"{r['db']:<11} {labels[r['mode']]:<34} {r['rows']:>9} {r['rejected']:>9} {r['seconds']:>8.1f}"
+            f"{r['db']:<11} {labels[r['mode']]:<36} {r['rows']:>9} {r['rejected']:>9} {r['seconds']:>8.1f}"
             f" {rate:>8.0f} {r['peak_mb']:>6} MB"
         )
     for db in ("SQLite", "PostgreSQL"):
-        if (db, "baseline") in by_key:
+        baselines = [by_key[db, mode] for mode in ("baseline", "baseline-bulk") if (db, mode) in by_key]
+        if baselines:
+            best = max(baselines)  # compare with the baseline's faster configuration
             for mode in ("people", "umkm"):
                 if (db, mode) in by_key:
-                    ratio = by_key[db, mode] / by_key[db, "baseline"]
-                    print(f"{db}: {labels[mode]} is {ratio:.1f}x django-import-export")
+                    ratio = by_key[db, mode] / best
+                    print(f"{db}: {labels[mode]} is {ratio:.1f}x django-import-export at its fastest")
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -214,6 +214,9 @@ class ModelSpec(ImportSpec):
         """Attname -> value for a new record beyond the row's (e.g. a default sector)."""
         return {}
 
+    def after_update(self, updated: list[tuple[dict, dict]]) -> None:
+        """Called inside the batch's transaction with (record, {attname: new value}) of updated records."""
+
     # -- the mechanism -----------------------------------------------------------------------------------
     def row_key(self, values: dict) -> Hashable:
         source_id = values.get(self.source_id_field) if self.keeps_source else None
@@ -317,6 +320,7 @@ class ModelSpec(ImportSpec):
                     [(record["pk"], changed | {"updated_by_id": actor_id}) for record, changed in to_update],
                     now=now,
                 )
+                self.after_update(to_update)
                 for record, changed in to_update:
                     record.update(changed)
                 audits += [(Action.UPDATE, record, changes, sid) for record, changes, sid in update_audits]

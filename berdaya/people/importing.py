@@ -12,6 +12,7 @@ from berdaya.imports.spec import ImportField, ModelSpec, register
 from berdaya.lib.nik import nik_matches
 
 from .models import Education, Person
+from .services import people_renamed
 
 PERSON_FIELDS = (
     ImportField(
@@ -76,6 +77,9 @@ class PersonSpec(ModelSpec):
         if name == "name":
             return old == new or parsers.normalize_name(old) == parsers.normalize_name(new)
         return super().same(name, old, new)
+
+    def after_update(self, updated: list[tuple[dict, dict]]) -> None:
+        people_renamed([record["pk"] for record, changed in updated if "name" in changed])
 
     def person_id(self, record: dict) -> int:
         return record["pk"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -30,6 +32,17 @@ AUDITED_FIELDS = (
 )
 # Personal fields masked for roles that do not work with identities (domain.md R45).
 PERSONAL_FIELDS = frozenset({"nik", "phone", "address"})
+
+# Registries that keep a copy of a person's name for fast search (umkm's search_text) register a function
+# here at start-up; it gets the ids of renamed people. People does not import the registries built on it.
+RENAME_FOLLOWERS: list[Callable[[list[int]], None]] = []
+
+
+def people_renamed(person_ids: list[int]) -> None:
+    """Tell the registries that copy names: these people's names changed (inside the caller's transaction)."""
+    if person_ids:
+        for follower in RENAME_FOLLOWERS:
+            follower(person_ids)
 
 
 def _review_flags(person: Person) -> None:
@@ -87,6 +100,8 @@ def person_update(*, actor, person: Person, data: dict) -> Person:
         if changes:
             person.save()
             audit_log(actor=actor, action=Action.UPDATE, obj=person, changes=changes, person_id=person.pk)
+            if "name" in changes:
+                people_renamed([person.pk])
     return person
 
 

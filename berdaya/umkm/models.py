@@ -556,7 +556,8 @@ class OnlineAccount(Tracked):
 class WubAssessment(Tracked):
     """The yearly "mandiri" assessment of a new entrepreneur, from a field visit (first key indicator)."""
 
-    access = _CHILD_ACCESS
+    # Recorded on field visits: field officers make them for the enterprises of their area (R-point 5).
+    access = AccessPolicy(division=_UMKM, area_field="enterprise__kelurahan__code", field_work=True)
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="wub_assessments")
     year = models.PositiveSmallIntegerField(_("tahun"), db_index=True)

@@ -96,6 +96,18 @@ def _search_text(enterprise: Enterprise) -> str:
     return normalize_search(" ".join(filter(None, [enterprise.name, enterprise.brand, owner.name])))
 
 
+def owners_renamed(person_ids: list[int]) -> None:
+    """Keep search_text (which holds the owner's name) current when owners are renamed in the people
+    registry; registered in people.services.RENAME_FOLLOWERS by UmkmConfig.ready()."""
+    stale = []
+    for enterprise in Enterprise.all_objects.filter(owner_id__in=person_ids).select_related("owner"):
+        text = _search_text(enterprise)
+        if text != enterprise.search_text:
+            enterprise.search_text = text
+            stale.append(enterprise)
+    Enterprise.all_objects.bulk_update(stale, ["search_text"], batch_size=1000)
+
+
 def _check_enterprise(enterprise: Enterprise) -> None:
     """Rules that need the database, with messages a form can show (the constraints back them up)."""
     errors = {}

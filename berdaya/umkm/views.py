@@ -30,7 +30,7 @@ from .forms import (
     StatusForm,
     WubAssessmentForm,
 )
-from .models import Enterprise, Sector
+from .models import Enterprise, Sector, WubAssessment
 from .selectors import (
     DORMANT_DAYS,
     dormant_since,
@@ -161,6 +161,7 @@ def enterprise_detail(request, pk):
         "owner_nik": enterprise.owner.nik if personal else mask_nik(enterprise.owner.nik),
         "phone": enterprise.phone if personal else mask_phone(enterprise.phone),
         "can_edit": can_edit(request.user, enterprise),
+        "can_assess": can_edit_model(request.user, WubAssessment),
         "gaps": missing_legality(enterprise),
         "observations": sorted(enterprise.observations.all(), key=lambda o: o.observed_on, reverse=True),
         "permits": sorted(enterprise.permits.all(), key=lambda p: (p.kind, p.issued_on or dt.date.min)),
@@ -271,7 +272,10 @@ def enterprise_status(request, pk):
 
 
 def wub_assessment_add(request, pk):
-    enterprise = get_for_user(request.user, Enterprise, pk, for_edit=True)
+    # A field visit: the division's clerks and the field officers of the enterprise's area record it.
+    enterprise = get_for_user(request.user, Enterprise, pk)
+    if not can_edit_model(request.user, WubAssessment):
+        raise PermissionDenied
     form = WubAssessmentForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
         try:

@@ -28,6 +28,8 @@ def sectors(transactional_db):
 def test_a_clerk_registers_a_business_and_sees_its_size_class(page, sectors):
     make_staff(PERSONAS["umkm"][0], username="b_umkm")
     log_in(page, "b_umkm", PASSWORD)
+    page.goto(reverse("umkm:list"))
+    expect(page.locator("select[name=kecamatan]")).to_be_visible()  # no fold on a wide screen
     page.goto(reverse("umkm:create"))
     page.fill("input[name=owner_nik]", valid_nik(female=True))
     page.fill("input[name=owner_name]", "Galuh Rahmawati")
@@ -55,6 +57,11 @@ def test_the_business_list_works_on_a_small_phone(phone_page, sectors):
     log_in(page, "b_umkm2", PASSWORD)
     page.goto(reverse("umkm:list"))
     expect(page.locator("h1")).to_have_text("Usaha Mikro")
+    # The filters beyond the search box fold on a phone, one tap away.
+    expect(page.locator("input[name=q]")).to_be_visible()
+    expect(page.locator("select[name=kecamatan]")).to_be_hidden()
+    page.locator("details.filters-more > summary").click()
+    expect(page.locator("select[name=kecamatan]")).to_be_visible()
     screenshot(page, "ponsel-usaha-mikro")
     wide = page.evaluate(
         "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 361)"

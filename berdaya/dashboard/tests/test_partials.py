@@ -93,6 +93,16 @@ def test_filters_put_the_search_box_first_keep_the_sort_and_autosubmit(rf):
     assert 'href="/orang/"' in html
 
 
+def test_filters_beyond_the_search_box_fold_and_open_when_one_is_in_use(rf):
+    folded = render("_filters.html", rf, "/orang/?q=siti", filter_form=SampleForm(data={"q": "siti"}))
+    assert '<details class="filters-more" data-open-wide>' in folded
+    assert folded.index('id="id_q"') < folded.index("<details")  # the search box stays out of the fold
+    form = SampleForm(data={"q": "", **{name: "x" for name in list(SampleForm.base_fields)[1:2]}})
+    opened = render("_filters.html", rf, "/orang/", filter_form=form)
+    assert '<details class="filters-more" data-open-wide open>' in opened
+    assert '<span class="badge">1</span>' in opened
+
+
 def test_the_empty_state_offers_its_action(rf):
     html = render(
         "_empty.html", rf, message="Belum ada data.", action_url="/orang/baru/", action_label="Tambah"

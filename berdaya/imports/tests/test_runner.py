@@ -194,3 +194,16 @@ def test_a_record_repeated_in_a_file_goes_to_the_next_batches_in_file_order(spec
     assert sizes == [4, 1, 1]  # the first batch stays full; the repeats follow it
     assert (counts.created, counts.updated) == (4, 2)
     assert Person.objects.get(nik=a).address == "Jl. Ke-6"
+
+
+def test_renaming_people_by_import_tells_the_registries_that_copy_names(spec, tmp_path, monkeypatch):
+    from berdaya.people import services as people_services
+
+    renamed = []
+    monkeypatch.setattr(people_services, "RENAME_FOLLOWERS", [renamed.extend])
+    nik, other = valid_nik(), valid_nik()
+    run(spec, write_xlsx(tmp_path / "a.xlsx", people_rows([nik, other])))
+    rows = people_rows([nik, other])
+    rows[0][2] = "Nama Baru Sekali"
+    run(spec, write_xlsx(tmp_path / "b.xlsx", rows))
+    assert renamed == [Person.objects.get(nik=nik).pk]

@@ -269,3 +269,13 @@ def test_the_office_can_extend_its_sector_list(cast):
     assert str(sector) == "Kriya — Ukir Kayu"
     with pytest.raises(ValidationError):
         sector_add(actor=cast.umkm, code="kriya-ukir", name="Lagi")
+
+
+def test_renaming_the_owner_in_the_people_registry_keeps_the_business_findable_by_the_new_name(cast):
+    from berdaya.people.services import person_update
+    from berdaya.umkm.selectors import enterprise_search
+
+    enterprise = make_enterprise(actor=cast.umkm, name="Warung Berkah")
+    person_update(actor=cast.umkm, person=enterprise.owner, data={"name": "Siti Rahmah Aulia"})
+    found = enterprise_search(Enterprise.objects.all(), "rahmah aulia")
+    assert list(found) == [enterprise]

@@ -171,6 +171,30 @@ def test_a_wub_field_visit_records_the_mandiri_assessment(cast):
     assert enterprise.wub_assessments.get().mandiri
 
 
+WUB_VISIT = {"year": "2025", "visited_on": "2025-08-01", "still_producing": "on", "has_turnover": "on"}
+
+
+@pytest.mark.parametrize(
+    ("persona", "kelurahan", "status"),
+    [
+        ("petugas", "63.71.01.1001", 302),  # a field officer, in their area (63.71.01)
+        ("petugas", "63.71.02.1001", 404),  # ... outside it: not even visible
+        ("koperasi", "63.71.01.1001", 403),  # another division
+        ("inspektur", "63.71.01.1001", 403),  # reads, never writes
+    ],
+)
+def test_field_officers_record_wub_visits_in_their_own_area_only(cast, persona, kelurahan, status):
+    enterprise = make_enterprise(actor=cast.umkm, is_wub=True, kelurahan=kelurahan)
+    client = cast.client(getattr(cast, persona))
+    response = client.post(reverse("umkm:wub_assessment", args=[enterprise.pk]), WUB_VISIT)
+    assert response.status_code == status
+    assert enterprise.wub_assessments.count() == (1 if status == 302 else 0)
+    if status == 302:
+        assert enterprise.wub_assessments.get().officer == cast.petugas
+        page = client.get(reverse("umkm:detail", args=[enterprise.pk])).content.decode()
+        assert reverse("umkm:wub_assessment", args=[enterprise.pk]) in page
+
+
 def test_the_figures_page_counts_active_enterprises_by_kecamatan(cast):
     make_enterprise(actor=cast.umkm, kelurahan="63.71.02.1001", registered_on=dt.date(2024, 3, 1))
     make_enterprise(actor=cast.umkm, kelurahan="63.71.02.1002", registered_on=dt.date(2024, 3, 1))

@@ -7,11 +7,28 @@
  *   data-confirm="Question?"  on a form, link or button: asks before submitting/following
  *   data-autosubmit           on a GET form: submits when a select, checkbox, radio or date changes;
  *                             empty fields are left out of the URL
+ *   data-open-wide            on a <details>: opened on screens 640px and wider (folded on phones)
  */
 (function () {
   "use strict";
 
   document.documentElement.classList.add("js");
+
+  function openWide(root) {
+    if (!window.matchMedia("(min-width: 640px)").matches) {
+      return;
+    }
+    root.querySelectorAll("details[data-open-wide]").forEach(function (details) {
+      details.open = true;
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    openWide(document);
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    openWide(event.target);
+  });
 
   function onMenuToggle(button) {
     var target = document.getElementById(button.getAttribute("aria-controls"));
