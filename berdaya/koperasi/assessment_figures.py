@@ -62,10 +62,10 @@ def count(queryset: QuerySet, *, by: str | None = None):
         raise ValueError(f"by must be one of {sorted(BY)} or None, not {by!r}")
     rows = (
         queryset.order_by()
-        .annotate(group=BY[by]())
-        .values("group")
+        .annotate(bucket=BY[by]())
+        .values("bucket")
         .annotate(n=Count("pk", distinct=True))
-        .values_list("group", "n")
+        .values_list("bucket", "n")
     )
     return dict(sorted(rows, key=lambda row: (row[0] is None, row[0] or "")))
 

@@ -3,7 +3,9 @@
 import datetime as dt
 
 from berdaya.koperasi import rubrics
+from berdaya.koperasi.health import Method
 from berdaya.koperasi.services import rat_record
+from berdaya.koperasi.services_assessment import health_assess
 
 
 def hold_rat(cooperative, actor, year: int) -> None:
@@ -37,3 +39,16 @@ def rating_scores(fraction: float = 1.0) -> dict:
         for a in rubric["aspects"]
         for i in a["indicators"]
     }
+
+
+def assessed_2020(cooperative, actor, year: int, *, all_met: bool = True, on: dt.date | None = None):
+    """Hold the RAT of ``year`` and assess it with the 2020 method (all met: Sehat; none: Khusus)."""
+    hold_rat(cooperative, actor, year)
+    return health_assess(
+        actor=actor,
+        cooperative=cooperative,
+        fiscal_year=year,
+        method=Method.M2020,
+        answers=answers_2020(all_met),
+        assessed_on=on or dt.date(year + 1, 5, 1),
+    )
