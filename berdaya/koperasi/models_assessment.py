@@ -57,7 +57,14 @@ class Rubric(models.Model):
 
     @classmethod
     def in_force(cls, kind: str, on: dt.date) -> Rubric | None:
-        """The newest version of ``kind`` in force on ``on`` (None before the first one)."""
+        """The newest version of ``kind`` in force on ``on`` (None before the first one).
+
+        An empty table (a database flushed by transactional tests) is filled from the files first.
+        """
+        if not cls.objects.filter(kind=kind).exists():
+            from . import rubrics
+
+            rubrics.load(cls)
         return cls.objects.filter(kind=kind, effective_from__lte=on).order_by("-effective_from").first()
 
 
