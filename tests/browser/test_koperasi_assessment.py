@@ -15,22 +15,19 @@ from .conftest import log_in, screenshot
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def koperasi_data(transactional_db):
-    # Transactional tests start empty: the RAT rule and rubrics the data migrations seed are put back.
-    from berdaya.koperasi.models import RatRule
-
-    if not RatRule.objects.exists():
-        call_command("migrate", "koperasi", "0001", verbosity=0)
-        call_command("migrate", "koperasi", verbosity=0)
+def reseed_koperasi() -> None:
+    """Put back the RAT rule and rubrics the data migrations seed (transactional tests start empty)."""
+    call_command("migrate", "koperasi", "0001", verbosity=0)  # back before the data migrations
+    call_command("migrate", "koperasi", verbosity=0)  # and forward through them again
 
 
-def test_a_clerk_assesses_health_on_a_phone(phone_page, koperasi_data):
+def test_a_clerk_assesses_health_on_a_phone(phone_page):
     from berdaya.koperasi.models import Kind
     from berdaya.koperasi.models_assessment import HealthAssessment
     from berdaya.koperasi.services import cooperative_register, rat_record
     from berdaya.regions.models import Region
 
+    reseed_koperasi()
     page = phone_page
     clerk = make_staff(PERSONAS["koperasi"][0], username="b_koperasi")
     cooperative = cooperative_register(
