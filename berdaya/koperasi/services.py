@@ -107,34 +107,29 @@ def current_rule(on: dt.date | None = None) -> RatRule:
 
 
 def evaluate_cooperative(cooperative: Cooperative, *, on: dt.date | None = None, rules=None):
-    """status.evaluate fed from the database for one cooperative on ``on`` (default today)."""
+    """status.evaluate fed from the database for one cooperative on ``on`` (default today). Reads through
+    the related managers' ``.all()`` so a list can prefetch "rats", "warnings", "dissolutions__steps"."""
     on = on or timezone.localdate()
     rule = status_rules.rule_on(rules if rules is not None else RatRule.objects.all(), on)
-    rats = dict(cooperative.rats.values_list("fiscal_year", "held_on"))
-    warned = (
-        cooperative.warnings.filter(issued_on__lte=on)
-        .order_by("-issued_on")
-        .values_list("issued_on", flat=True)
-    )
+    rats = {rat.fiscal_year: rat.held_on for rat in cooperative.rats.all()}
+    warned = [letter.issued_on for letter in cooperative.warnings.all() if letter.issued_on <= on]
     return status_rules.evaluate(
         rats=rats,
         on=on,
         rule=rule,
         first_year=cooperative.legal_entity_date.year if cooperative.legal_entity_date else None,
-        warned_on=warned.first(),
+        warned_on=max(warned, default=None),
         dissolution_stage=dissolution_stage_on(cooperative, on),
     )
 
 
 def dissolution_stage_on(cooperative: Cooperative, on: dt.date) -> str | None:
-    """The stage the open (or last) dissolution had reached on ``on``, or None."""
-    step = (
-        DissolutionStep.objects.filter(dissolution__cooperative=cooperative, on__lte=on)
-        .order_by("-on", "-id")
-        .values_list("stage", flat=True)
-        .first()
-    )
-    return step if step != DissolutionStage.CANCELLED else None
+    """The stage the latest dissolution had reached on ``on``, or None (none, or cancelled)."""
+    steps = [step for d in cooperative.dissolutions.all() for step in d.steps.all() if step.on <= on]
+    if not steps:
+        return None
+    stage = max(steps, key=lambda step: (step.on, step.pk)).stage
+    return stage if stage != DissolutionStage.CANCELLED else None
 
 
 def cooperative_refresh_status(cooperative: Cooperative, *, on: dt.date | None = None, rules=None):
