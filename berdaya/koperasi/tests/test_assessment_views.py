@@ -197,3 +197,11 @@ def test_the_figures_page_counts_quality_and_healthy_cooperatives(cast, cooperat
     )
     assert other_year.context["quality_total"] == 0
     assert other_year.context["quality_ever"] == 1
+
+
+def test_the_cooperative_page_shows_the_section_with_its_links(cast, cooperative):
+    assessed_2020(cooperative, cast.koperasi, 2024)
+    html = cast.client(cast.koperasi).get(reverse("koperasi:detail", args=[cooperative.pk])).content.decode()
+    assert "Kesehatan dan pemeringkatan" in html
+    assert reverse("koperasi:health_detail", args=[cooperative.health_assessments.get().pk]) in html
+    assert reverse("koperasi:rating_new", args=[cooperative.pk]) in html
