@@ -1,3 +1,13 @@
 """Routes for health assessment (R23-R25) and rating (R26), included by urls.py."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views_assessment as views
+
+urlpatterns: list = [
+    path("penilaian/<int:pk>/kesehatan/", views.health_assess_view, name="health_assess"),
+    path("penilaian/kesehatan/<int:pk>/", views.health_detail, name="health_detail"),
+    path("penilaian/<int:pk>/peringkat/", views.rating_new, name="rating_new"),
+    path("penilaian/peringkat/<int:pk>/", views.rating_detail, name="rating_detail"),
+    path("penilaian/angka/", views.assessment_figures_view, name="assessment_figures"),
+]
