@@ -138,3 +138,12 @@ def flags(program: Program) -> list[dict]:
 
 def pending_verification(officer) -> QuerySet:
     return Visit.objects.filter(officer=officer, done_on__isnull=True, purpose=VisitPurpose.VERIFICATION)
+
+
+def partner_vouchers(partner) -> QuerySet:
+    """The vouchers a partner redeemed, newest first (what the partner may see and claim)."""
+    return (
+        Voucher.objects.filter(redeemed_by=partner, status=VoucherStatus.REDEEMED)
+        .select_related("application__program", "claim")
+        .order_by("-redeemed_at")
+    )
