@@ -19,7 +19,15 @@ class NavItem:
     icon: str
 
 
+# Roles that work with assistance programs (berdaya.programs); partners see only their voucher pages.
+PROGRAM_ROLES = frozenset(
+    {Role.KEPALA_DINAS, Role.USAHA_MIKRO, Role.PETUGAS_LAPANGAN, Role.INSPEKTORAT, Role.ADMIN}
+)
+
+
 def navigation_for(user) -> list[NavItem]:
+    if user.role == Role.MITRA:
+        return [NavItem("programs", _("Tukar voucher"), reverse("programs:partner"), "check")]
     items = [
         NavItem("home", _("Beranda"), reverse("dashboard:home"), "home"),
         NavItem("people", _("Orang"), reverse("people:list"), "users"),
@@ -42,6 +50,8 @@ def navigation_for(user) -> list[NavItem]:
         NavItem("kinerja", _("Kinerja"), reverse("dashboard:division", args=["kinerja"]), "chart"),
         NavItem("regions", _("Wilayah"), reverse("regions:list"), "map"),
     ]
+    if user.role in PROGRAM_ROLES:
+        items.insert(4, NavItem("programs", _("Program"), reverse("programs:list"), "check"))
     if user.role in IMPORT_ROLES:
         items.append(NavItem("imports", _("Impor data"), reverse("imports:list"), "download"))
     if user.role in AUDIT_READER_ROLES:

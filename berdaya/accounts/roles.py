@@ -22,6 +22,9 @@ class Role(models.TextChoices):
     PETUGAS_LAPANGAN = "petugas_lapangan", _("Petugas Lapangan")
     INSPEKTORAT = "inspektorat", _("Inspektorat")
     ADMIN = "admin", _("Administrator")
+    # A registered partner (courier, shop) that redeems program vouchers (domain.md R33): sees only the
+    # partner pages of berdaya.programs, no registry.
+    MITRA = "mitra", _("Mitra penukaran voucher")
 
 
 # The division whose records a role edits. Roles not listed edit no division's records.
