@@ -1,0 +1,402 @@
+"""Everything the yearly report (LAKIP, sakip.md "The yearly report") shows, as plain data.
+
+The builders (``build.py``) read only these dataclasses, so the report does not depend on how the plan,
+the indicators or the budget are stored: ``assemble.py`` fills them from the database (or a closed year's
+snapshot), the tests fill them by hand from seed 003.
+
+Numbers are Decimals in full precision; achievement (S6), categories (S7) and budget percentages are
+computed here from their inputs, never carried as typed values (S8). A category typed in an import is kept
+only to show where it disagrees with the computed one. The category bands are data (``Band`` rows of the
+table in force for the year), not constants.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+HUNDRED = Decimal(100)
+
+
+class Polarity(StrEnum):
+    HIGHER = "higher"  # higher is better
+    LOWER = "lower"  # lower is better
+
+
+class LowerFormula(StrEnum):
+    """S6: how achievement is computed for a lower-is-better indicator."""
+
+    TWICE_TARGET = "2t-r"  # (2 × target − realisation) / target × 100 (default)
+    RATIO = "t/r"  # target / realisation × 100
+
+
+def achievement(
+    target: Decimal | None,
+    realisation: Decimal | None,
+    *,
+    polarity: Polarity = Polarity.HIGHER,
+    lower_formula: LowerFormula = LowerFormula.TWICE_TARGET,
+    floor: Decimal | None = None,
+    cap: Decimal | None = None,
+) -> Decimal | None:
+    """Achievement in percent (S6), full precision; None when it cannot be computed (no target or value)."""
+    if target is None or realisation is None or target == 0:
+        return None
+    if polarity == Polarity.HIGHER:
+        value = realisation / target * HUNDRED
+    elif lower_formula == LowerFormula.RATIO:
+        if realisation == 0:
+            return None
+        value = target / realisation * HUNDRED
+    else:
+        value = (2 * target - realisation) / target * HUNDRED
+    if floor is not None:
+        value = max(value, floor)
+    if cap is not None:
+        value = min(value, cap)
+    return value
+
+
+def percent(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
+    if part is None or not whole:
+        return None
+    return Decimal(part) / Decimal(whole) * HUNDRED
+
+
+@dataclass(frozen=True)
+class Band:
+    """One category band (S7): values above ``lower`` (or equal, when inclusive); None = no lower bound."""
+
+    name: str
+    lower: Decimal | None
+    lower_inclusive: bool = False
+
+
+def category(value: Decimal | None, bands: list[Band]) -> str:
+    """The band a percentage falls in; bands are tried from the highest lower bound down."""
+    if value is None:
+        return ""
+    ordered = sorted(bands, key=lambda b: (b.lower is None, -(b.lower or 0)))
+    for band in ordered:
+        if band.lower is None:
+            return band.name
+        if value > band.lower or (band.lower_inclusive and value == band.lower):
+            return band.name
+    return ""
+
+
+# --- Front matter and chapter I -----------------------------------------------------------------------------
+
+
+@dataclass
+class Signatory:
+    name: str
+    title: str  # e.g. "Kepala Dinas Koperasi, Usaha Mikro dan Tenaga Kerja Kota Banjarmasin"
+    rank: str = ""  # pangkat, e.g. "Pembina Tk. I"
+    nip: str = ""
+
+
+@dataclass
+class Office:
+    name: str  # "Dinas Koperasi, Usaha Mikro dan Tenaga Kerja"
+    city: str  # "Kota Banjarmasin"
+    place: str  # where the foreword is signed: "Banjarmasin"
+    head: Signatory
+    address: str = ""
+
+
+@dataclass
+class Unit:
+    """A unit of the organisation with its duties (Bab I, position, duties and functions)."""
+
+    name: str
+    duties: str
+
+
+@dataclass
+class CountRow:
+    label: str
+    count: int
+
+
+@dataclass
+class StaffTable:
+    """Staff counted by one attribute (education, rank or position), Bab I tables 1.1-1.3."""
+
+    title: str
+    rows: list[CountRow]
+
+    @property
+    def total(self) -> int:
+        return sum(row.count for row in self.rows)
+
+
+@dataclass
+class PlacementYear:
+    """Job seekers registered vs placed in a year (seed 003 table 1.4); the ratio is computed."""
+
+    year: int
+    registered: int
+    placed: int
+
+    @property
+    def ratio(self) -> Decimal | None:
+        return percent(Decimal(self.placed), Decimal(self.registered))
+
+
+# --- Chapter II: plan, indicators, agreement ----------------------------------------------------------------
+
+
+@dataclass
+class StrategicTarget:
+    """A sasaran strategis with its strategies and policy directions."""
+
+    name: str
+    strategies: list[str] = field(default_factory=list)
+    policies: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Goal:
+    """A tujuan of the Renstra and the targets under it."""
+
+    name: str
+    targets: list[StrategicTarget] = field(default_factory=list)
+
+
+@dataclass
+class Renstra:
+    start_year: int
+    end_year: int
+    duties: str = ""  # tugas
+    functions: list[str] = field(default_factory=list)  # fungsi
+    goals: list[Goal] = field(default_factory=list)
+
+    @property
+    def period(self) -> str:
+        return f"{self.start_year}–{self.end_year}"
+
+
+@dataclass
+class Indicator:
+    """An indicator as defined in the plan (the IKU table of the appendix)."""
+
+    code: str
+    name: str
+    unit: str  # "%", "orang", "koperasi", "nilai"
+    level: str = "sasaran"  # "tujuan" (goal-level) or "sasaran" (IKU of a strategic target)
+    goal: str = ""
+    target_name: str = ""  # the sasaran strategis it measures
+    definition: str = ""  # penjelasan
+    formula: str = ""  # perhitungan
+    data_source: str = ""
+    responsible_unit: str = ""
+    polarity: Polarity = Polarity.HIGHER
+    lower_formula: LowerFormula = LowerFormula.TWICE_TARGET
+    floor: Decimal | None = None
+    cap: Decimal | None = None
+
+    @property
+    def is_iku(self) -> bool:
+        return self.level == "sasaran"
+
+
+@dataclass
+class YearValue:
+    year: int
+    target: Decimal | None
+    realisation: Decimal | None
+
+
+@dataclass
+class Narrative:
+    """Bab III items (5)-(7) and the indicator's analysis: drafted from the data, edited by staff.
+    Empty fields are drafted when the report is built (``narrative.py``)."""
+
+    analysis: str = ""  # what moved vs last year and vs target
+    causes: str = ""  # (5) causes of success/failure and solutions
+    efficiency: str = ""  # (6) efficiency of resources
+    programs: str = ""  # (7) programs that supported it
+
+
+@dataclass
+class IndicatorResult:
+    """One indicator in the report year: target, realisation and everything compared against (Bab III A)."""
+
+    indicator: Indicator
+    target: Decimal | None
+    realisation: Decimal | None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    history: list[YearValue] = field(default_factory=list)  # earlier years, oldest first
+    renstra_end_target: Decimal | None = None
+    national_standard: str = ""  # (4) vs national standards, where any
+    programs: list[str] = field(default_factory=list)  # programs that carried it
+    narrative: Narrative = field(default_factory=Narrative)
+
+    @property
+    def achievement(self) -> Decimal | None:
+        ind = self.indicator
+        return achievement(
+            self.target,
+            self.realisation,
+            polarity=ind.polarity,
+            lower_formula=ind.lower_formula,
+            floor=ind.floor,
+            cap=ind.cap,
+        )
+
+    @property
+    def previous(self) -> YearValue | None:
+        return self.history[-1] if self.history else None
+
+    @property
+    def vs_end_target(self) -> Decimal | None:
+        """Realisation as a percentage of the Renstra end target (Bab III A (3))."""
+        return achievement(
+            self.renstra_end_target,
+            self.realisation,
+            polarity=self.indicator.polarity,
+            lower_formula=self.indicator.lower_formula,
+        )
+
+
+@dataclass
+class AgreementRow:
+    """A line of the year's performance agreement (PK)."""
+
+    target_name: str
+    indicator: str
+    target: Decimal | None
+    unit: str
+
+
+@dataclass
+class Agreement:
+    title: str  # "Perjanjian Kinerja Perubahan Tahun 2022"
+    rows: list[AgreementRow]
+    first_party: Signatory | None = None  # the head of office
+    second_party: Signatory | None = None  # the mayor
+    revision: str = ""  # e.g. "Perubahan 1, 2022-08-01"
+
+
+@dataclass
+class ProgramBudget:
+    """A priority program with its budget (Bab II table 2.3)."""
+
+    name: str
+    amount: Decimal
+
+
+# --- Chapter III: divisions, budget, revenue ----------------------------------------------------------------
+
+
+@dataclass
+class DivisionRow:
+    target_name: str
+    program: str  # the program or sub-activity carrying it
+    indicator: str
+    unit: str
+    target: Decimal | None
+    realisation: Decimal | None
+    polarity: Polarity = Polarity.HIGHER
+
+    @property
+    def achievement(self) -> Decimal | None:
+        return achievement(self.target, self.realisation, polarity=self.polarity)
+
+
+@dataclass
+class DivisionTable:
+    """Indicators of one division or section (Bab III A, per-division tables)."""
+
+    division: str
+    rows: list[DivisionRow]
+
+
+class BudgetLevel(StrEnum):
+    PROGRAM = "program"
+    ACTIVITY = "activity"  # kegiatan
+    SUB_ACTIVITY = "sub_activity"  # sub kegiatan
+
+
+@dataclass
+class BudgetRow:
+    """One node of the budget tree in tree order (program, its activities, their sub-activities)."""
+
+    level: BudgetLevel
+    code: str
+    name: str
+    pagu: Decimal
+    realisation: Decimal
+    physical: Decimal | None = None  # physical realisation, percent
+    typed_category: str = ""  # category as imported, only to flag disagreements (S8, S11)
+
+    @property
+    def absorption(self) -> Decimal | None:
+        return percent(self.realisation, self.pagu)
+
+
+@dataclass
+class RevenueRow:
+    name: str
+    target: Decimal
+    realisation: Decimal
+
+    @property
+    def absorption(self) -> Decimal | None:
+        return percent(self.realisation, self.target)
+
+
+# --- The whole report ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class LakipData:
+    year: int
+    office: Office
+    bands: list[Band]  # the S7 table in force for the year
+    renstra: Renstra
+    results: list[IndicatorResult]  # goal-level indicators and IKU, in plan order
+    agreement: Agreement
+    priority_programs: list[ProgramBudget] = field(default_factory=list)
+    division_tables: list[DivisionTable] = field(default_factory=list)
+    budget: list[BudgetRow] = field(default_factory=list)
+    revenue: list[RevenueRow] = field(default_factory=list)
+    # chapter I
+    background: str = ""
+    units: list[Unit] = field(default_factory=list)
+    staff_tables: list[StaffTable] = field(default_factory=list)
+    facilities: list[str] = field(default_factory=list)
+    strategic_issues: list[str] = field(default_factory=list)
+    placement_history: list[PlacementYear] = field(default_factory=list)
+    # front matter and chapter IV: empty ones are drafted from the data
+    foreword: str = ""
+    reviewed_statement: str = ""
+    executive_summary: str = ""
+    conclusions: list[str] = field(default_factory=list)
+    recommendations: list[str] = field(default_factory=list)
+    signed_on: dt.date | None = None
+    source: str = ""  # where the figures come from: "snapshot <date>", "live", "contoh"
+
+    def category(self, value: Decimal | None) -> str:
+        return category(value, self.bands)
+
+    @property
+    def iku(self) -> list[IndicatorResult]:
+        return [r for r in self.results if r.indicator.is_iku]
+
+    @property
+    def goal_results(self) -> list[IndicatorResult]:
+        return [r for r in self.results if not r.indicator.is_iku]
+
+    @property
+    def budget_programs(self) -> list[BudgetRow]:
+        return [row for row in self.budget if row.level == BudgetLevel.PROGRAM]
+
+    @property
+    def budget_total(self) -> tuple[Decimal, Decimal]:
+        programs = self.budget_programs
+        return sum((r.pagu for r in programs), Decimal(0)), sum((r.realisation for r in programs), Decimal(0))
