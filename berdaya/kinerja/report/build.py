@@ -213,7 +213,7 @@ def _signature(w: _Writer, signatory, *, place_date: str = "") -> None:
 
 def _front_matter(w: _Writer) -> dict:
     data, doc = w.data, w.doc
-    office = f"{data.office.name.upper()} {data.office.city.upper()}"
+    office = data.office_name.upper()
     for _ in range(6):
         doc.add_paragraph()
     title = w.para(
@@ -468,8 +468,8 @@ def build_docx(data: LakipData, path: Path, progress: Callable[[str], None] = la
     _chapter_four(w)
     _appendices(w)
     _fill_lists(w, marks)
-    w.doc.core_properties.title = f"LAKIP {data.office.name} {data.office.city} Tahun {data.year}"
-    w.doc.core_properties.author = data.office.name
+    w.doc.core_properties.title = f"LAKIP {data.office_name} Tahun {data.year}"
+    w.doc.core_properties.author = data.office_name
     w.doc.save(path)
     return path
 

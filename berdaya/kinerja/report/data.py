@@ -5,9 +5,9 @@ the indicators or the budget are stored: ``assemble.py`` fills them from the dat
 snapshot), the tests fill them by hand from seed 003.
 
 Numbers are Decimals in full precision; achievement (S6), categories (S7) and budget percentages are
-computed here from their inputs, never carried as typed values (S8). A category typed in an import is kept
-only to show where it disagrees with the computed one. The category bands are data (``Band`` rows of the
-table in force for the year), not constants.
+computed here from their inputs with the module's own arithmetic (``berdaya.kinerja.formulas``), never
+carried as typed values (S8). A category typed in an import is kept only to show where it disagrees with the
+computed one. The category bands are data (the ``Band`` rows in force for the year), not constants.
 """
 
 from __future__ import annotations
@@ -17,46 +17,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from berdaya.kinerja import formulas
+from berdaya.kinerja.formulas import BandSpec, LowerFormula
+
 HUNDRED = Decimal(100)
-
-
-class Polarity(StrEnum):
-    HIGHER = "higher"  # higher is better
-    LOWER = "lower"  # lower is better
-
-
-class LowerFormula(StrEnum):
-    """S6: how achievement is computed for a lower-is-better indicator."""
-
-    TWICE_TARGET = "2t-r"  # (2 × target − realisation) / target × 100 (default)
-    RATIO = "t/r"  # target / realisation × 100
-
-
-def achievement(
-    target: Decimal | None,
-    realisation: Decimal | None,
-    *,
-    polarity: Polarity = Polarity.HIGHER,
-    lower_formula: LowerFormula = LowerFormula.TWICE_TARGET,
-    floor: Decimal | None = None,
-    cap: Decimal | None = None,
-) -> Decimal | None:
-    """Achievement in percent (S6), full precision; None when it cannot be computed (no target or value)."""
-    if target is None or realisation is None or target == 0:
-        return None
-    if polarity == Polarity.HIGHER:
-        value = realisation / target * HUNDRED
-    elif lower_formula == LowerFormula.RATIO:
-        if realisation == 0:
-            return None
-        value = target / realisation * HUNDRED
-    else:
-        value = (2 * target - realisation) / target * HUNDRED
-    if floor is not None:
-        value = max(value, floor)
-    if cap is not None:
-        value = min(value, cap)
-    return value
 
 
 def percent(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
@@ -65,26 +29,10 @@ def percent(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
     return Decimal(part) / Decimal(whole) * HUNDRED
 
 
-@dataclass(frozen=True)
-class Band:
-    """One category band (S7): values above ``lower`` (or equal, when inclusive); None = no lower bound."""
-
-    name: str
-    lower: Decimal | None
-    lower_inclusive: bool = False
-
-
-def category(value: Decimal | None, bands: list[Band]) -> str:
-    """The band a percentage falls in; bands are tried from the highest lower bound down."""
-    if value is None:
-        return ""
-    ordered = sorted(bands, key=lambda b: (b.lower is None, -(b.lower or 0)))
-    for band in ordered:
-        if band.lower is None:
-            return band.name
-        if value > band.lower or (band.lower_inclusive and value == band.lower):
-            return band.name
-    return ""
+def category(value: Decimal | None, bands: list[BandSpec]) -> str:
+    """The label of the band (S7) a percentage falls in; empty when there is no value."""
+    band = formulas.band_for(value, bands)
+    return band.label if band else ""
 
 
 # --- Front matter and chapter I -----------------------------------------------------------------------------
@@ -186,21 +134,29 @@ class Indicator:
     code: str
     name: str
     unit: str  # "%", "orang", "koperasi", "nilai"
-    level: str = "sasaran"  # "tujuan" (goal-level) or "sasaran" (IKU of a strategic target)
+    level: str = "sasaran"  # "tujuan" (goal), "sasaran" (strategic target) or "program"
     goal: str = ""
     target_name: str = ""  # the sasaran strategis it measures
     definition: str = ""  # penjelasan
     formula: str = ""  # perhitungan
     data_source: str = ""
     responsible_unit: str = ""
-    polarity: Polarity = Polarity.HIGHER
-    lower_formula: LowerFormula = LowerFormula.TWICE_TARGET
-    floor: Decimal | None = None
+    is_iku: bool = True
+    higher_is_better: bool = True
+    lower_formula: str = LowerFormula.TWO_TARGET
+    floor_zero: bool = False
     cap: Decimal | None = None
 
-    @property
-    def is_iku(self) -> bool:
-        return self.level == "sasaran"
+    def achievement(self, target: Decimal | None, realisation: Decimal | None) -> Decimal | None:
+        """Achievement (S6) of a realisation against a target, with this indicator's polarity."""
+        return formulas.achievement(
+            realisation,
+            target,
+            higher_is_better=self.higher_is_better,
+            lower_formula=self.lower_formula,
+            floor_zero=self.floor_zero,
+            cap=self.cap,
+        )
 
 
 @dataclass
@@ -238,15 +194,7 @@ class IndicatorResult:
 
     @property
     def achievement(self) -> Decimal | None:
-        ind = self.indicator
-        return achievement(
-            self.target,
-            self.realisation,
-            polarity=ind.polarity,
-            lower_formula=ind.lower_formula,
-            floor=ind.floor,
-            cap=ind.cap,
-        )
+        return self.indicator.achievement(self.target, self.realisation)
 
     @property
     def previous(self) -> YearValue | None:
@@ -255,12 +203,7 @@ class IndicatorResult:
     @property
     def vs_end_target(self) -> Decimal | None:
         """Realisation as a percentage of the Renstra end target (Bab III A (3))."""
-        return achievement(
-            self.renstra_end_target,
-            self.realisation,
-            polarity=self.indicator.polarity,
-            lower_formula=self.indicator.lower_formula,
-        )
+        return self.indicator.achievement(self.renstra_end_target, self.realisation)
 
 
 @dataclass
@@ -301,11 +244,11 @@ class DivisionRow:
     unit: str
     target: Decimal | None
     realisation: Decimal | None
-    polarity: Polarity = Polarity.HIGHER
+    higher_is_better: bool = True
 
     @property
     def achievement(self) -> Decimal | None:
-        return achievement(self.target, self.realisation, polarity=self.polarity)
+        return formulas.achievement(self.realisation, self.target, higher_is_better=self.higher_is_better)
 
 
 @dataclass
@@ -357,7 +300,7 @@ class RevenueRow:
 class LakipData:
     year: int
     office: Office
-    bands: list[Band]  # the S7 table in force for the year
+    bands: list[BandSpec]  # the S7 table in force for the year
     renstra: Renstra
     results: list[IndicatorResult]  # goal-level indicators and IKU, in plan order
     agreement: Agreement
@@ -385,12 +328,20 @@ class LakipData:
         return category(value, self.bands)
 
     @property
+    def bands_high_first(self) -> list[BandSpec]:
+        return sorted(self.bands, key=lambda b: (b.lower is None, -(b.lower or 0)))
+
+    @property
     def iku(self) -> list[IndicatorResult]:
         return [r for r in self.results if r.indicator.is_iku]
 
     @property
     def goal_results(self) -> list[IndicatorResult]:
         return [r for r in self.results if not r.indicator.is_iku]
+
+    @property
+    def office_name(self) -> str:
+        return f"{self.office.name} {self.office.city}".strip()
 
     @property
     def budget_programs(self) -> list[BudgetRow]:

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 
-from .data import BudgetRow, IndicatorResult, LakipData, Narrative, Polarity, percent
+from .data import BudgetRow, IndicatorResult, LakipData, Narrative, percent
 from .numbers import fmt_number, fmt_percent, fmt_rupiah, fmt_value
 
 
@@ -23,7 +23,7 @@ def _movement(result: IndicatorResult) -> str:
     delta = result.realisation - previous.realisation
     if delta == 0:
         return f"Realisasi sama dengan tahun {previous.year} ({fmt_value(previous.realisation, unit)})."
-    better = (delta > 0) == (result.indicator.polarity == Polarity.HIGHER)
+    better = (delta > 0) == result.indicator.higher_is_better
     word = "naik" if delta > 0 else "turun"
     points = "poin persentase" if unit == "%" else unit
     verdict = "membaik" if better else "memburuk"
@@ -110,7 +110,7 @@ def with_drafts(data: LakipData) -> LakipData:
 
 
 def draft_foreword(data: LakipData) -> str:
-    office = f"{data.office.name} {data.office.city}"
+    office = data.office_name
     return (
         f"Laporan Akuntabilitas Kinerja Instansi Pemerintah (LAKIP) {office} Tahun {data.year} disusun "
         "untuk memenuhi Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi "
@@ -123,7 +123,7 @@ def draft_foreword(data: LakipData) -> str:
 
 def _category_counts(results: list[IndicatorResult], data: LakipData) -> str:
     counts = Counter(data.category(r.achievement) or "tanpa kategori" for r in results)
-    order = [band.name for band in data.bands] + ["tanpa kategori"]
+    order = [band.label for band in data.bands_high_first] + ["tanpa kategori"]
     return ", ".join(f"{counts[name]} {name}" for name in order if counts[name])
 
 
@@ -144,7 +144,7 @@ def draft_summary(data: LakipData) -> str:
     return " ".join(
         part
         for part in (
-            f"Kinerja {data.office.name} {data.office.city} tahun {data.year} diukur dengan {len(iku)} "
+            f"Kinerja {data.office_name} tahun {data.year} diukur dengan {len(iku)} "
             f"Indikator Kinerja Utama (IKU) pada {len({r.indicator.target_name for r in iku})} sasaran "
             f"strategis. {reached} dari {len(iku)} IKU mencapai atau melampaui target; menurut kategori: "
             f"{_category_counts(iku, data)}.",

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal as D
+from importlib import import_module
+
+from berdaya.kinerja.formulas import BandSpec
 
 from .data import (
     Agreement,
     AgreementRow,
-    Band,
     BudgetLevel,
     BudgetRow,
     CountRow,
@@ -42,13 +44,9 @@ from .data import (
 
 OFFICE = "Dinas Koperasi, Usaha Mikro dan Tenaga Kerja"
 
-# sakip.md S7 as seed 003 prints it, made gapless (the table the plan module keeps, effective 2016).
+# sakip.md S7 as seed 003 prints it, made gapless: the rows the plan module's migration stores.
 SEED_BANDS = [
-    Band("Sangat Berhasil", D(90), lower_inclusive=True),
-    Band("Berhasil", D(75)),
-    Band("Cukup Berhasil", D(60)),
-    Band("Kurang Berhasil", D(50)),
-    Band("Tidak Berhasil", None),
+    BandSpec(*row) for row in import_module("berdaya.kinerja.migrations.0002_bands_and_check_rules").BANDS
 ]
 
 T_UMKM = "Meningkatnya Wirausaha Baru yang Mandiri"
@@ -70,6 +68,7 @@ def _indicator(code, name, unit, target_name, goal, formula, source, unit_name, 
         name=name,
         unit=unit,
         level=level,
+        is_iku=level == "sasaran",
         goal=goal,
         target_name=target_name,
         formula=formula,

@@ -149,20 +149,14 @@ def priority_table(data: LakipData) -> Table:
     )
 
 
+def _band_rule(band) -> str:
+    low = f"{'≥' if band.lower_closed else '>'} {fmt_number(band.lower)}" if band.lower is not None else ""
+    high = f"{'≤' if band.upper_closed else '<'} {fmt_number(band.upper)}" if band.upper is not None else ""
+    return " dan ".join(part for part in (low, high) if part) or "semua"
+
+
 def bands_table(data: LakipData) -> Table:
-    rows = []
-    ordered = sorted(data.bands, key=lambda b: (b.lower is None, -(b.lower or 0)))
-    upper, upper_inclusive = None, False
-    for band in ordered:
-        if band.lower is None:
-            rule = f"{'<' if upper_inclusive else '≤'} {fmt_number(upper)}" if upper is not None else "semua"
-        else:
-            low = f"{'≥' if band.lower_inclusive else '>'} {fmt_number(band.lower)}"
-            rule = (
-                low if upper is None else f"{low} dan {'<' if upper_inclusive else '≤'} {fmt_number(upper)}"
-            )
-        rows.append([rule, band.name])
-        upper, upper_inclusive = band.lower, band.lower_inclusive
+    rows = [[_band_rule(band), band.label] for band in data.bands_high_first]
     return Table("bands", "3.1", "Kategori Capaian Kinerja", [C("Capaian (%)"), C("Kategori")], rows)
 
 
