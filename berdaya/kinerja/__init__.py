@@ -1,0 +1,22 @@
+"""Performance accountability (SAKIP, issue 6). A short map for the report (LAKIP) and other apps:
+
+Models (``models.py``)
+- ``Renstra`` (versions via ``revises``) → ``Goal`` → ``StrategicTarget`` (strategy, policy);
+  ``Indicator`` (renstra, goal/target, ``is_iku``, kind ratio/count/growth over measure keys, polarity,
+  formula_text, data_source, responsible_unit, baseline) with ``YearTarget`` (indicator, year, value).
+- ``Agreement`` (PK: year, unit, section, echelon, version) with ``AgreementTarget`` (indicator, value).
+- ``ActionPlan`` (year, unit, indicator, q1..q4 cumulative targets).
+- ``BudgetItem`` (year, parent, level program/kegiatan/sub, pagu) with ``BudgetQuarter`` (financial Rp,
+  physical %). ``budget.rollup(year)`` gives the tree with rolled-up totals and bands.
+- ``Snapshot`` (indicator, year, quarter 0 = year): frozen inputs, value, target, achievement, category,
+  record ids (S3). ``SwotItem`` / ``SwotStrategy`` (year).
+- ``Band`` (dated S7 bands), ``CheckRule`` (dated tolerances), ``ManualMeasure`` / ``ManualValue``.
+
+Functions
+- ``measures``: ``Measure``, ``Period``, ``register``, ``get``, ``all_measures``.
+- ``evaluation.evaluate(indicator, Period(year)) -> Evaluation`` (inputs, value, target, achievement,
+  band/category/colour); ``evaluation.bands_at(date)``; ``evaluation.target_of(indicator, year)``.
+- ``formulas``: pure ``indicator_value``, ``achievement``, ``band_for``, ``display`` (S5 rounding).
+- ``selectors.year_results(year)``: evaluations of a year's indicators (snapshot if closed, else live).
+- ``checks.run(year)``: data-quality findings (S9-S11).
+"""

@@ -1,0 +1,154 @@
+"""Data-quality checks (sakip.md S9-S11), run when something is saved and on demand before a report.
+
+``run(year)`` returns ``Finding``s, each with the rule it breaks and a link to the page that fixes it.
+Tolerances come from the dated ``CheckRule`` table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from . import budget, evaluation, formulas
+from .measures import Period
+from .models import Indicator, Renstra
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # "S9" or "S10"
+    code: str
+    subject: str
+    message: str
+    url: str
+
+
+def _rp(value) -> str:
+    return f"Rp {value:,.0f}".replace(",", ".")
+
+
+def budget_findings(year: int, *, item_ids: set[int] | None = None) -> list[Finding]:
+    """S9 structure and S10 consistency of the year's budget tree (``item_ids``: only those items)."""
+    rule = evaluation.check_rule_at(dt.date(year, 12, 31))
+    bands = evaluation.bands_at(dt.date(year, 12, 31))
+    findings = []
+    for root in budget.tree(year, bands):
+        for _depth, node in root.walk():
+            item = node.item
+            if item_ids is not None and item.pk not in item_ids:
+                continue
+            url = reverse("kinerja:budget_edit", args=[item.pk])
+
+            def add(rule_no, code, message, item=item, url=url):
+                findings.append(Finding(rule_no, code, item.name, message, url))
+
+            if node.children:
+                children_pagu = sum((c.pagu for c in node.children), Decimal(0))
+                if abs(item.pagu - children_pagu) > rule.money_tolerance:
+                    add(
+                        "S9",
+                        "pagu_sum",
+                        _("Pagu tertulis %(typed)s, jumlah rinciannya %(sum)s.")
+                        % {"typed": _rp(item.pagu), "sum": _rp(children_pagu)},
+                    )
+                if node.own_financial and abs(node.own_financial - node.financial) > rule.money_tolerance:
+                    add(
+                        "S9",
+                        "realisation_sum",
+                        _("Realisasi tertulis %(typed)s, jumlah rinciannya %(sum)s.")
+                        % {"typed": _rp(node.own_financial), "sum": _rp(node.financial)},
+                    )
+            if node.financial > node.pagu and not item.justification:
+                add(
+                    "S9",
+                    "over_pagu",
+                    _("Realisasi %(real)s melebihi pagu %(pagu)s tanpa penjelasan.")
+                    % {"real": _rp(node.financial), "pagu": _rp(node.pagu)},
+                )
+            if node.physical is not None and not (0 <= node.physical <= 100):
+                add(
+                    "S9",
+                    "physical_range",
+                    _("Realisasi fisik %(value)s%% di luar 0–100%%.")
+                    % {"value": formulas.display(node.physical)},
+                )
+            if item.reported_percent is not None:
+                typed_real = node.own_financial if node.children and node.own_financial else node.financial
+                computed = typed_real / item.pagu * 100 if item.pagu else None
+                if computed is not None and abs(computed - item.reported_percent) > rule.percent_tolerance:
+                    add(
+                        "S10",
+                        "percent_mismatch",
+                        _(
+                            "Tertulis %(typed)s%%, padahal realisasi %(real)s dari pagu %(pagu)s "
+                            "adalah %(computed)s%%."
+                        )
+                        % {
+                            "typed": formulas.display(item.reported_percent),
+                            "real": _rp(typed_real),
+                            "pagu": _rp(item.pagu),
+                            "computed": formulas.display(computed),
+                        },
+                    )
+                if item.reported_category:
+                    band = formulas.band_for(item.reported_percent, bands)
+                    if band is not None and band.label.lower() != item.reported_category.lower():
+                        add(
+                            "S10",
+                            "category_mismatch",
+                            _(
+                                "Kategori tertulis «%(typed)s» tidak sesuai dengan %(percent)s%% "
+                                "(seharusnya «%(band)s»)."
+                            )
+                            % {
+                                "typed": item.reported_category,
+                                "percent": formulas.display(item.reported_percent),
+                                "band": band.label,
+                            },
+                        )
+    return findings
+
+
+def indicator_findings(year: int) -> list[Finding]:
+    """S9 numerator ≤ denominator, S10 a denominator that jumps from the year before."""
+    rule = evaluation.check_rule_at(dt.date(year, 12, 31))
+    findings = []
+    indicators = Indicator.objects.filter(renstra__in=Renstra.objects.filter(is_current=True))
+    for indicator in indicators.filter(kind=Indicator.Kind.RATIO):
+        url = reverse("kinerja:indicator", args=[indicator.pk])
+        inputs = evaluation.inputs_of(indicator, Period(year))
+        num, den = inputs["numerator"].value, inputs["denominator"].value
+        if indicator.bounded and num is not None and den is not None and num > den:
+            findings.append(
+                Finding(
+                    "S9",
+                    "numerator_gt_denominator",
+                    indicator.name,
+                    _("Pembilang %(num)s melebihi penyebut %(den)s.") % {"num": num, "den": den},
+                    url,
+                )
+            )
+        before = evaluation.inputs_of(indicator, Period(year - 1))["denominator"].value
+        if den and before and max(den / before, before / den) >= rule.denominator_jump:
+            findings.append(
+                Finding(
+                    "S10",
+                    "denominator_jump",
+                    indicator.name,
+                    _(
+                        "Penyebut berubah dari %(before)s (%(prev)s) menjadi %(now)s (%(year)s): "
+                        "perlu penjelasan."
+                    )
+                    % {"before": before, "prev": year - 1, "now": den, "year": year},
+                    url,
+                )
+            )
+    return findings
+
+
+def run(year: int) -> list[Finding]:
+    return indicator_findings(year) + budget_findings(year)

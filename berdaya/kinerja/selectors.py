@@ -1,0 +1,142 @@
+"""Reads shared by the pages, the dashboard and the report: a year's results (snapshot if the period is
+closed, live otherwise, with restatements, S3), trends, and the quarter's action-plan monitoring."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from . import evaluation
+from .evaluation import Evaluation
+from .measures import Period
+from .models import ActionPlan, Indicator, Renstra, Snapshot
+
+
+@dataclass
+class Result:
+    indicator: Indicator
+    period: Period
+    live: Evaluation
+    snapshot: Snapshot | None = None
+
+    @property
+    def closed(self) -> bool:
+        return self.snapshot is not None
+
+    @property
+    def value(self):
+        return self.snapshot.value if self.closed else self.live.value
+
+    @property
+    def target(self):
+        return self.snapshot.target if self.closed else self.live.target
+
+    @property
+    def achievement(self):
+        return self.snapshot.achievement if self.closed else self.live.achievement
+
+    @property
+    def category(self) -> str:
+        return self.snapshot.category if self.closed else self.live.category
+
+    @property
+    def colour(self) -> str:
+        if not self.closed:
+            return self.live.colour
+        bands = evaluation.bands_at(self.period.end)
+        return next((b.colour for b in bands if b.label == self.category), "none")
+
+    @property
+    def restated(self) -> bool:
+        """A closed value the registries no longer agree with (S3): shown, never silently changed."""
+        return self.closed and (self.snapshot.value != _q(self.live.value) or self.changed_records())
+
+    def changed_records(self) -> dict[str, tuple[int, int]]:
+        """{input: (records added since closing, records removed)} for inputs whose records changed."""
+        if not self.closed:
+            return {}
+        changes = {}
+        for name, reading in self.live.inputs.items():
+            if reading.records is None:
+                continue
+            before, now = set(self.snapshot.records.get(name, [])), set(reading.record_ids())
+            if before != now:
+                changes[name] = (len(now - before), len(before - now))
+        return changes
+
+
+def _q(value):
+    field = Snapshot._meta.get_field("value")
+    return None if value is None else Decimal(value).quantize(Decimal(1).scaleb(-field.decimal_places))
+
+
+def current_renstra(year: int | None = None) -> Renstra | None:
+    plans = Renstra.objects.filter(is_current=True)
+    if year is not None:
+        plans = plans.filter(start_year__lte=year, end_year__gte=year)
+    return plans.order_by("-start_year", "-version").first()
+
+
+def indicators_for(year: int, *, iku_only: bool = False):
+    indicators = Indicator.objects.filter(
+        renstra__is_current=True, renstra__start_year__lte=year, renstra__end_year__gte=year
+    ).select_related("goal", "target")
+    return indicators.filter(is_iku=True) if iku_only else indicators
+
+
+def result(indicator: Indicator, period: Period, bands=None) -> Result:
+    snap = Snapshot.objects.filter(indicator=indicator, year=period.year, quarter=period.quarter or 0).first()
+    live = evaluation.evaluate(indicator, period, bands=bands)
+    return Result(indicator, period, live, snap)
+
+
+def year_results(year: int, quarter: int = 0, *, iku_only: bool = False) -> list[Result]:
+    period = Period(year, quarter or None)
+    bands = evaluation.bands_at(period.end)
+    return [result(indicator, period, bands) for indicator in indicators_for(year, iku_only=iku_only)]
+
+
+def trend(indicator: Indicator, years) -> list[Result]:
+    return [result(indicator, Period(year)) for year in years]
+
+
+def closed_periods() -> list[tuple[int, int]]:
+    return list(Snapshot.objects.order_by("year", "quarter").values_list("year", "quarter").distinct())
+
+
+@dataclass
+class PlanStatus:
+    plan: ActionPlan
+    target: Decimal | None
+    live: Evaluation
+
+    @property
+    def behind(self) -> bool | None:
+        value = self.live.value
+        if value is None or self.target is None:
+            return None
+        if self.plan.indicator.higher_is_better:
+            return value < self.target
+        return value > self.target
+
+
+def monitoring(year: int, quarter: int, *, unit: str | None = None) -> list[PlanStatus]:
+    """Each unit's action plans against the quarter's (cumulative) target, realisation live (point 4)."""
+    plans = ActionPlan.objects.filter(year=year).select_related("indicator")
+    if unit:
+        plans = plans.filter(unit=unit)
+    period = Period(year, quarter)
+    bands = evaluation.bands_at(period.end)
+    rows = []
+    for plan in plans:
+        target = plan.quarter_target(quarter)
+        rows.append(
+            PlanStatus(plan, target, evaluation.evaluate(plan.indicator, period, target=target, bands=bands))
+        )
+    return rows
+
+
+def current_quarter(today: dt.date | None = None) -> tuple[int, int]:
+    today = today or dt.date.today()
+    return today.year, (today.month - 1) // 3 + 1

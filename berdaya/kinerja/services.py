@@ -1,0 +1,221 @@
+"""Writes of the performance module (style.md 3): each in one transaction with its audit row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from berdaya.audit.models import Action
+from berdaya.audit.services import audit_log, diff, snapshot
+
+from . import budget, checks, evaluation
+from .measures import Period
+from .models import (
+    Agreement,
+    AgreementTarget,
+    BudgetItem,
+    BudgetQuarter,
+    Indicator,
+    ManualMeasure,
+    ManualValue,
+    Renstra,
+    Snapshot,
+    YearTarget,
+)
+
+BUDGET_FIELDS = ["name", "code", "pagu", "responsible", "justification"]
+
+
+@transaction.atomic
+def budget_import(*, actor, year: int, rows, replace: bool = False) -> list[BudgetItem]:
+    """Load a realisation table shaped like seed 003's Tabel 3.3 as the year's budget tree (the year's
+    realisation goes to quarter IV). Parents are inferred from the order: a program, then its activities,
+    each followed by its sub-activities. Raises ValidationError for unreadable rows or an existing tree."""
+    labels = [band.label for band in evaluation.bands_at(dt.date(year, 12, 31))]
+    parsed, errors = budget.read_rows(rows, labels)
+    if errors:
+        raise ValidationError(errors)
+    if not parsed:
+        raise ValidationError(_("Tidak ada baris anggaran yang terbaca."))
+    existing = BudgetItem.objects.filter(year=year)
+    if existing.exists():
+        if not replace:
+            raise ValidationError(_("Anggaran tahun %(year)s sudah ada.") % {"year": year})
+        existing.filter(parent__isnull=True).delete()
+    created, parents = [], {}
+    for order, row in enumerate(parsed):
+        parent = None
+        for level in range(row.level - 1, 0, -1):
+            if level in parents:
+                parent = parents[level]
+                break
+        item = BudgetItem.objects.create(
+            year=year,
+            parent=parent,
+            level=row.level,
+            code=row.code,
+            name=row.name[:400],
+            pagu=row.pagu,
+            order=order,
+            reported_percent=row.percent,
+            reported_category=row.category[:40],
+            created_by=actor,
+            updated_by=actor,
+        )
+        physical = row.percent if row.level == BudgetItem.Level.SUB_ACTIVITY else None
+        BudgetQuarter.objects.create(item=item, quarter=4, financial=row.financial, physical=physical)
+        parents[row.level] = item
+        for deeper in [lv for lv in parents if lv > row.level]:
+            del parents[deeper]
+        created.append(item)
+    audit_log(
+        actor=actor, action=Action.CREATE, obj=BudgetItem, note=f"impor anggaran {year}: {len(created)} baris"
+    )
+    return created
+
+
+@transaction.atomic
+def budget_item_update(*, actor, item: BudgetItem, data: dict, quarters: dict) -> list[checks.Finding]:
+    """Change an item and its quarterly realisation ({quarter: (financial, physical)}); returns the
+    findings on it and its ancestors (checks run on save, S9-S10)."""
+    before = snapshot(item, BUDGET_FIELDS)
+    for name in BUDGET_FIELDS:
+        if name in data:
+            setattr(item, name, data[name])
+    item.updated_by = actor
+    item.save()
+    changes = diff(before, snapshot(item, BUDGET_FIELDS))
+    for quarter, (financial, physical) in quarters.items():
+        row, _created = BudgetQuarter.objects.get_or_create(item=item, quarter=quarter)
+        old = (row.financial, row.physical)
+        row.financial, row.physical = financial or Decimal(0), physical
+        row.save()
+        if old != (row.financial, row.physical):
+            changes[f"TW{quarter}"] = [f"{old[0]} / {old[1]}", f"{row.financial} / {row.physical}"]
+    audit_log(actor=actor, action=Action.UPDATE, obj=item, changes=changes)
+    related, node = {item.pk}, item
+    while node.parent_id:
+        node = node.parent
+        related.add(node.pk)
+    return checks.budget_findings(item.year, item_ids=related)
+
+
+@transaction.atomic
+def manual_value_record(
+    *, actor, measure: ManualMeasure, year: int, quarter: int, value, evidence=None, note: str = ""
+) -> ManualValue:
+    """Enter (or correct) a manual measure's value for a period, with its evidence file (S1)."""
+    row = ManualValue.objects.filter(measure=measure, year=year, quarter=quarter).first()
+    old = None if row is None else format(row.value, "f")
+    if row is None:
+        row = ManualValue(measure=measure, year=year, quarter=quarter, created_by=actor)
+    row.value, row.note, row.updated_by = value, note, actor
+    if evidence:
+        row.evidence = evidence
+    row.save()
+    audit_log(
+        actor=actor,
+        action=Action.CREATE if old is None else Action.UPDATE,
+        obj=row,
+        changes={"nilai": [old, format(row.value, "f")]},
+        object_repr=f"{measure.label} {year}/{quarter}",
+    )
+    return row
+
+
+@transaction.atomic
+def indicator_targets_set(*, actor, indicator: Indicator, targets: dict[int, Decimal | None]) -> None:
+    """The Renstra's yearly targets of an indicator; None removes a year's target."""
+    changes = {}
+    for year, value in targets.items():
+        current = YearTarget.objects.filter(indicator=indicator, year=year).first()
+        old = None if current is None else format(current.value, "f")
+        if value is None:
+            if current:
+                current.delete()
+        elif current is None:
+            YearTarget.objects.create(indicator=indicator, year=year, value=value, created_by=actor)
+        else:
+            current.value = value
+            current.save()
+        new = None if value is None else format(value, "f")
+        if old != new:
+            changes[str(year)] = [old, new]
+    if changes:
+        audit_log(actor=actor, action=Action.UPDATE, obj=indicator, changes=changes, note="target tahunan")
+
+
+@transaction.atomic
+def agreement_sign(
+    *,
+    actor,
+    data: dict,
+    targets: dict[Indicator, Decimal],
+    revises: Agreement | None = None,
+    reason: str = "",
+) -> Agreement:
+    """A new PK, or a revision of ``revises`` (a new version; the old one is kept)."""
+    if revises is not None:
+        if not reason:
+            raise ValidationError(_("Revisi perjanjian kinerja wajib menyebut alasannya."))
+        data = {f: getattr(revises, f) for f in ("year", "unit", "section", "echelon")} | data
+        data["version"] = revises.version + 1
+    else:
+        latest = Agreement.objects.filter(
+            year=data["year"], unit=data["unit"], section=data.get("section", "")
+        )
+        if latest.exists():
+            raise ValidationError(_("Perjanjian kinerja unit ini untuk tahun itu sudah ada: buat revisinya."))
+    agreement = Agreement.objects.create(**data, reason=reason, created_by=actor, updated_by=actor)
+    AgreementTarget.objects.bulk_create(
+        AgreementTarget(agreement=agreement, indicator=indicator, value=value)
+        for indicator, value in targets.items()
+    )
+    audit_log(
+        actor=actor,
+        action=Action.CREATE,
+        obj=agreement,
+        changes={i.code: [None, format(v, "f")] for i, v in targets.items()},
+        note=reason,
+    )
+    return agreement
+
+
+def period_indicators(year: int):
+    return Indicator.objects.filter(
+        renstra__in=Renstra.objects.filter(is_current=True, start_year__lte=year, end_year__gte=year)
+    ).select_related("renstra")
+
+
+@transaction.atomic
+def period_close(*, actor, year: int, quarter: int = 0) -> list[Snapshot]:
+    """Freeze the period's indicators (S3): inputs, value, target, achievement, category, record ids."""
+    if Snapshot.objects.filter(year=year, quarter=quarter).exists():
+        raise ValidationError(_("Periode ini sudah ditutup."))
+    period = Period(year, quarter or None)
+    bands = evaluation.bands_at(period.end)
+    snapshots = []
+    for indicator in period_indicators(year):
+        result = evaluation.evaluate(indicator, period, bands=bands)
+        snapshots.append(
+            Snapshot.objects.create(
+                indicator=indicator,
+                year=year,
+                quarter=quarter,
+                closed_by=actor,
+                inputs=result.frozen_inputs(),
+                value=result.value,
+                target=result.target,
+                achievement=result.achievement,
+                category=result.category,
+                records={name: r.record_ids() for name, r in result.inputs.items()},
+            )
+        )
+    audit_log(
+        actor=actor, action=Action.CREATE, obj=Snapshot, note=f"tutup periode {period}: {len(snapshots)}"
+    )
+    return snapshots
