@@ -4,7 +4,6 @@ savings-and-loan cooperative whose RAT is recorded and sees the category compute
 import datetime as dt
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -15,19 +14,12 @@ from .conftest import log_in, screenshot
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def reseed_koperasi() -> None:
-    """Put back the RAT rule and rubrics the data migrations seed (transactional tests start empty)."""
-    call_command("migrate", "koperasi", "0001", verbosity=0)  # back before the data migrations
-    call_command("migrate", "koperasi", verbosity=0)  # and forward through them again
-
-
 def test_a_clerk_assesses_health_on_a_phone(phone_page):
     from berdaya.koperasi.models import Kind
     from berdaya.koperasi.models_assessment import HealthAssessment
     from berdaya.koperasi.services import cooperative_register, rat_record
     from berdaya.regions.models import Region
 
-    reseed_koperasi()
     page = phone_page
     clerk = make_staff(PERSONAS["koperasi"][0], username="b_koperasi")
     cooperative = cooperative_register(

@@ -13,19 +13,7 @@ from .conftest import log_in, screenshot
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def sectors(transactional_db):
-    # Transactional tests start empty: the sector list a data migration seeds is put back.
-    from django.core.management import call_command
-
-    from berdaya.umkm.models import Sector
-
-    if not Sector.objects.exists():
-        call_command("migrate", "umkm", "0001", verbosity=0)
-        call_command("migrate", "umkm", verbosity=0)
-
-
-def test_a_clerk_registers_a_business_and_sees_its_size_class(page, sectors):
+def test_a_clerk_registers_a_business_and_sees_its_size_class(page):
     make_staff(PERSONAS["umkm"][0], username="b_umkm")
     log_in(page, "b_umkm", PASSWORD)
     page.goto(reverse("umkm:list"))
@@ -51,7 +39,7 @@ def test_a_clerk_registers_a_business_and_sees_its_size_class(page, sectors):
     screenshot(page, "usaha-mikro-rekam")
 
 
-def test_the_business_list_works_on_a_small_phone(phone_page, sectors):
+def test_the_business_list_works_on_a_small_phone(phone_page):
     page = phone_page
     make_staff(PERSONAS["umkm"][0], username="b_umkm2")
     log_in(page, "b_umkm2", PASSWORD)

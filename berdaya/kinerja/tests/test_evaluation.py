@@ -87,8 +87,15 @@ def wub_registry(cast, mandiri: int, trained: int):
 
 
 def assess(cast, enterprise):
-    wub_assessment_record(actor=cast.umkm, enterprise=enterprise, year=2022, still_producing=True,
-                          has_turnover=True, operating_in_city=True, visited_on=dt.date(2022, 11, 1))  # fmt: skip
+    wub_assessment_record(
+        actor=cast.umkm,
+        enterprise=enterprise,
+        year=2022,
+        still_producing=True,
+        has_turnover=True,
+        operating_in_city=True,
+        visited_on=dt.date(2022, 11, 1),
+    )
 
 
 def test_the_first_iku_is_computed_from_the_umkm_registry(indicator, cast):  # sakip.md S4
