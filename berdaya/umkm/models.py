@@ -360,6 +360,8 @@ class Enterprise(Tracked):
             models.Index(fields=["name", "id"], name="umkm_ent_name_id_idx"),  # the list's default order
             models.Index(fields=["registered_on", "id"], name="umkm_ent_registered_id_idx"),
             models.Index(fields=["sector", "status"], name="umkm_ent_sector_status_idx"),
+            # sector + size class together (a common filter pair): one index finds their few matches
+            models.Index(fields=["current_size_class", "sector"], name="umkm_ent_class_sector_idx"),
         ]
 
     def __str__(self) -> str:

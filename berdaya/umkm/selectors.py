@@ -7,12 +7,14 @@ queryset is optional, leaving it out means "the whole registry" (figures, jobs),
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q, QuerySet, TextField, Value
 from django.utils import timezone
 
 from berdaya.lib.size_class import SizeClass, is_scale_up
@@ -80,9 +82,59 @@ def enterprise_search(queryset: QuerySet, q: str) -> QuerySet:
     by_words = Q()
     for word in words:
         by_words &= Q(search_text__contains=word)
-    # Only the indexed search_text (trigram index on PostgreSQL): it holds the owner's name as of the
-    # enterprise's last save, which keeps search fast at a million records.
+    # Only the indexed search_text (trigram index on PostgreSQL), which holds the owner's name too (kept
+    # current by owners_renamed): one indexed column keeps search fast at a million records.
+    if len(words) == 1:
+        return queryset.filter(by_words)  # the words run together are the word itself
     return queryset.filter(by_words | Q(search_text__contains="".join(words)))
+
+
+FUZZY_LIMIT = 200  # the closest matches shown when nothing matches exactly
+FUZZY_MIN_SCORE = 80  # rapidfuzz partial_ratio (SQLite)
+FUZZY_WORD_SIMILARITY = 0.4  # pg_trgm word similarity (PostgreSQL): its default 0.6 misses "sasriangan" (0.47)
+
+
+def enterprise_fuzzy_search(queryset: QuerySet, q: str, *, limit: int = FUZZY_LIMIT) -> QuerySet:
+    """Typo-tolerant search, for when ``enterprise_search`` finds nothing: every word of ``q`` (3+ letters)
+    must be close to a word of the business name, brand or owner name ("sasirangn" finds "Sasirangan",
+    "aminh" finds "Aminah"). At most ``limit`` closest matches. PostgreSQL answers through the trigram
+    index (word similarity); SQLite, which serves smaller registries, compares in Python."""
+    words = [word for word in normalize_words(q) if len(word) >= 3]
+    if not words:
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.lookups import TrigramWordSimilar
+        from django.contrib.postgres.search import TrigramWordSimilarity
+
+        if "trigram_word_similar" not in TextField.get_lookups():
+            TextField.register_lookup(TrigramWordSimilar)
+        with connection.cursor() as cursor:  # the threshold the %> operator (and so the index) uses
+            cursor.execute(f"SET pg_trgm.word_similarity_threshold = {float(FUZZY_WORD_SIMILARITY)}")
+        condition, score = Q(), Value(0.0)
+        for word in words:
+            condition &= Q(search_text__trigram_word_similar=word)
+            score = score + TrigramWordSimilarity(Value(word), "search_text")
+        ids = list(
+            queryset.filter(condition)
+            .annotate(fuzzy_score=score)
+            .order_by("-fuzzy_score", "pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+    else:
+        from rapidfuzz import fuzz
+
+        scored = []
+        for pk, text in queryset.order_by().values_list("pk", "search_text").iterator(chunk_size=5000):
+            total = 0.0
+            for word in words:
+                score = fuzz.partial_ratio(word, text, score_cutoff=FUZZY_MIN_SCORE)
+                if not score:
+                    break
+                total += score
+            else:
+                scored.append((total, -pk))
+        ids = [-negative for _total, negative in heapq.nlargest(limit, scored)]
+    return queryset.filter(pk__in=ids)
 
 
 # --- Online presence ----------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from .selectors import (
     DORMANT_DAYS,
     dormant_since,
     enterprise_filter,
+    enterprise_fuzzy_search,
     enterprise_sort,
     missing_legality,
     scale_up_counts,
@@ -49,13 +50,19 @@ EXPORT_COLUMNS = [
 ]  # fmt: skip
 
 
-def _enterprises_for(request):
+def _enterprises_for(request, *, fuzzy: bool = False):
+    """The filter form and the matching enterprises; ``fuzzy``: the search words matched with typos
+    forgiven (the other filters as they are)."""
     form = EnterpriseFilterForm(request.GET or None)
     queryset = scoped(
         Enterprise.objects.select_related("owner", "sector", "kelurahan", "kelurahan__parent"), request.user
     )
     if form.is_valid():
-        queryset = enterprise_filter(queryset, form.cleaned_data)
+        data = form.cleaned_data
+        if fuzzy:
+            queryset = enterprise_fuzzy_search(enterprise_filter(queryset, data | {"q": ""}), data["q"])
+        else:
+            queryset = enterprise_filter(queryset, data)
     return form, enterprise_sort(queryset, request.GET.get("sort"))
 
 
@@ -67,6 +74,13 @@ def enterprise_list(request):
     # A text search finds its matches through the trigram index first; structured filters walk the sort index.
     searching = bool(request.GET.get("q", "").strip())
     page = CappedPaginator(queryset, PAGE_SIZE, narrow_first=searching).get_page(request.GET.get("page"))
+    fuzzy = False
+    if searching and page.paginator.count == 0:
+        # Nothing matches as typed: show the closest matches (typos, a letter left out), saying so.
+        form, similar = _enterprises_for(request, fuzzy=True)
+        similar_page = CappedPaginator(similar, PAGE_SIZE).get_page(request.GET.get("page"))
+        if similar_page.paginator.count:
+            page, fuzzy = similar_page, True
     personal = request.user.sees_personal_data
     rows = [{"e": e, "nik": e.owner.nik if personal else mask_nik(e.owner.nik)} for e in page]
     context = {
@@ -74,6 +88,7 @@ def enterprise_list(request):
         "filter_form": form,
         "page_obj": page,
         "rows": rows,
+        "fuzzy": fuzzy,
         "can_create": can_edit_model(request.user, Enterprise),
         "export_formats": ["xlsx", "csv"],
         "filtered": filtered,

@@ -240,3 +240,32 @@ def test_an_unknown_kind_of_record_to_add_is_not_found(cast):
     enterprise = make_enterprise(actor=cast.umkm)
     response = cast.client(cast.umkm).get(reverse("umkm:child_add", args=[enterprise.pk, "nope"]))
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("sasirangn", "Sasirangan Galuh"),
+        ("galuh sasriangan", "Sasirangan Galuh"),
+        ("aminh", "Sasirangan Galuh"),
+    ],
+)
+def test_a_mistyped_search_shows_the_closest_matches_and_says_so(cast, person, typed, found):
+    from berdaya.people.services import person_update
+
+    person = person_update(actor=cast.umkm, person=person, data={"name": "Aminah"})
+    make_enterprise(actor=cast.umkm, owner=person, name="Sasirangan Galuh", sector="kriya-sasirangan")
+    make_enterprise(actor=cast.umkm, name="Bengkel Motor Jaya", sector="jasa")
+    response = cast.client(cast.umkm).get(reverse("umkm:list"), {"q": typed})
+    assert response.context["fuzzy"] is True
+    assert [row["e"].name for row in response.context["rows"]] == [found]
+    assert "Tidak ada yang persis cocok" in response.content.decode()
+
+
+def test_an_exact_match_is_not_called_a_guess_and_nonsense_finds_nothing(cast):
+    make_enterprise(actor=cast.umkm, name="Sasirangan Galuh", sector="kriya-sasirangan")
+    client = cast.client(cast.umkm)
+    exact = client.get(reverse("umkm:list"), {"q": "sasirangan"})
+    assert exact.context["fuzzy"] is False and len(exact.context["rows"]) == 1
+    nothing = client.get(reverse("umkm:list"), {"q": "qwxyzv"})
+    assert nothing.context["rows"] == [] and "Tidak ada yang persis cocok" not in nothing.content.decode()
