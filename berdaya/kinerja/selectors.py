@@ -86,7 +86,17 @@ def indicators_for(year: int, *, iku_only: bool = False):
 
 
 def result(indicator: Indicator, period: Period, bands=None) -> Result:
-    snap = Snapshot.objects.filter(indicator=indicator, year=period.year, quarter=period.quarter or 0).first()
+    # A revised plan copies its indicators: a closed period stays closed for the same indicator code.
+    snap = (
+        Snapshot.objects.filter(
+            indicator__code=indicator.code,
+            indicator__renstra__start_year=indicator.renstra.start_year,
+            year=period.year,
+            quarter=period.quarter or 0,
+        )
+        .order_by("-closed_at")
+        .first()
+    )
     live = evaluation.evaluate(indicator, period, bands=bands)
     return Result(indicator, period, live, snap)
 

@@ -21,13 +21,17 @@ from berdaya.lib.pagination import CappedPaginator
 
 from . import budget, checks, evaluation, measures, selectors, services
 from .forms import (
+    ActionPlanForm,
     AgreementForm,
     BudgetImportForm,
     BudgetItemForm,
+    GoalForm,
     IndicatorForm,
     ManualMeasureForm,
     ManualValueForm,
+    RenstraForm,
     RevisionForm,
+    StrategicTargetForm,
     SwotItemForm,
     SwotStrategyForm,
     TargetsForm,
@@ -164,7 +168,64 @@ def plan(request):
         if renstra
         else [],
     )
+    if context["can_edit"]:
+        context |= {
+            "renstra_form": RenstraForm(prefix="renstra"),
+            "goal_form": GoalForm(prefix="goal") if renstra else None,
+            "target_form": StrategicTargetForm(prefix="target", renstra=renstra) if renstra else None,
+        }
     return render(request, "kinerja/plan.html", context)
+
+
+@require_POST
+def plan_edit(request, what):
+    """Set up the plan from the plan page: a new Renstra, a goal, a strategic target, or a revision."""
+    _editor(request)
+    renstra = selectors.current_renstra()
+    if what == "renstra":
+        form = RenstraForm(request.POST, prefix="renstra")
+        if form.is_valid():
+            try:
+                services.renstra_create(actor=request.user, data=form.cleaned_data)
+            except ValidationError as error:
+                add_service_error(form, error)
+    elif renstra is None:
+        raise Http404
+    elif what == "revisi":
+        try:
+            services.renstra_revise(
+                actor=request.user, renstra=renstra, note=request.POST.get("note", "").strip()
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("kinerja:plan")
+        messages.success(request, _("Renstra direvisi: versi baru berlaku, versi lama tetap tersimpan."))
+        return redirect("kinerja:plan")
+    elif what in {"tujuan", "sasaran"}:
+        form = (
+            GoalForm(request.POST, prefix="goal")
+            if what == "tujuan"
+            else StrategicTargetForm(request.POST, prefix="target", renstra=renstra)
+        )
+        if form.is_valid():
+            saved = form.save(commit=False)
+            if what == "tujuan":
+                saved.renstra = renstra
+            saved.created_by = saved.updated_by = request.user
+            try:
+                saved.full_clean()
+                saved.save()
+            except ValidationError as error:
+                add_service_error(form, error)
+    else:
+        raise Http404
+    if form.errors:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+    else:
+        messages.success(request, _("Disimpan."))
+    return redirect("kinerja:plan")
 
 
 def indicator_detail(request, pk):
@@ -391,6 +452,15 @@ def monitoring(request):
         quarter = 4
     quarter = min(max(quarter, 1), 4)
     unit = request.GET.get("unit") or None
+    form = ActionPlanForm(request.POST or None, indicators=selectors.indicators_for(year))
+    if request.method == "POST":
+        _editor(request)
+        if form.is_valid():
+            plan = form.save(commit=False)
+            plan.year, plan.created_by, plan.updated_by = year, request.user, request.user
+            plan.save()
+            messages.success(request, _("Rencana aksi disimpan."))
+            return redirect(f"{reverse('kinerja:monitoring')}?tahun={year}&tw={quarter}")
     rows = selectors.monitoring(year, quarter, unit=unit)
     context = _context(
         request,
@@ -399,6 +469,7 @@ def monitoring(request):
         quarter=quarter,
         unit=unit,
         units=Unit.choices,
+        form=form,
         behind=[r for r in rows if r.behind],
     )
     return render(request, "kinerja/monitoring.html", context)
