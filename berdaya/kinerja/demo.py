@@ -28,6 +28,7 @@ from .models import (
 from .seed_2022 import BUDGET_2022, GOAL_OF, GOALS, INDICATORS, MANUAL
 
 HEAD = "Kepala Dinas Koperasi, Usaha Mikro dan Tenaga Kerja"
+GROWTH_CAP = Decimal(150)
 QUARTER_SHARE = (Decimal("0.25"), Decimal("0.5"), Decimal("0.75"), Decimal(1))
 SWOT = [
     ("S", "Penyuluh koperasi lapangan (PPKL) mengenal koperasi binaannya"),
@@ -97,12 +98,20 @@ def populate(*, actor, seed: int = 2026) -> int:
             target=target,
             goal=target.goal if target else goals[GOAL_OF[code]],
             level=Indicator.Level.TARGET if target else Indicator.Level.GOAL,
+            # growth can be negative or many times a small target: S6's optional floor and cap
+            floor_zero=kind == "growth",
+            cap=GROWTH_CAP if kind == "growth" else None,
             data_source="Registri Berdaya"
             if num.startswith("umkm.")
             else "Rekap bidang (manual, dengan bukti)",
             created_by=actor,
         )
-        YearTarget.objects.create(indicator=indicators[code], year=2022, value=Decimal(target_2022))
+        # seed 003 gives the 2022 targets only; the demo keeps that level to the plan's end so later years,
+        # computed live from the demo registries, have something to be measured against
+        YearTarget.objects.bulk_create(
+            YearTarget(indicator=indicators[code], year=year, value=Decimal(target_2022), created_by=actor)
+            for year in range(2022, renstra.end_year + 1)
+        )
     iku = [indicators[row[0]] for row in INDICATORS if row[-1]]
     first = services.agreement_sign(
         actor=actor,
@@ -149,6 +158,20 @@ def populate(*, actor, seed: int = 2026) -> int:
             action=f"Rencana aksi {indicator.name.lower()}",
             **quarters,
         )
+    placement = indicators["iku-penempatan"]
+    services.agreement_sign(
+        actor=actor,
+        targets={placement: Decimal(300)},
+        data={
+            "year": 2022,
+            "unit": Unit.SEKSI,
+            "section": "Seksi Penempatan Tenaga Kerja",
+            "echelon": Echelon.IV,
+            "first_party": "Kepala Seksi Penempatan Tenaga Kerja",
+            "second_party": f"Kepala {Unit.P3K.label}",
+            "signed_on": dt.date(2022, 1, 14),
+        },
+    )
     services.budget_import(
         actor=actor, year=2022, rows=[(c, n, p, "100%", r, pct, k) for c, n, p, r, pct, k in BUDGET_2022]
     )

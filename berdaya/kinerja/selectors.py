@@ -107,8 +107,14 @@ def year_results(year: int, quarter: int = 0, *, iku_only: bool = False) -> list
     return [result(indicator, period, bands) for indicator in indicators_for(year, iku_only=iku_only)]
 
 
-def trend(indicator: Indicator, years) -> list[Result]:
-    return [result(indicator, Period(year)) for year in years]
+def trend(indicator: Indicator, years, bands_by_year: dict | None = None) -> list[Result]:
+    """The indicator's results over ``years``; pass ``bands_by_year(years)`` when drawing many trends."""
+    bands_by_year = bands_by_year or {}
+    return [result(indicator, Period(year), bands_by_year.get(year)) for year in years]
+
+
+def bands_by_year(years) -> dict:
+    return {year: evaluation.bands_at(Period(year).end) for year in years}
 
 
 def closed_periods() -> list[tuple[int, int]]:

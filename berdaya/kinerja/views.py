@@ -94,7 +94,10 @@ def dashboard(request):
     year = _year(request, default)
     results = selectors.year_results(year, iku_only=True)
     trend_years = list(range(max(year - 4, renstra.start_year - 2 if renstra else year), year + 1))
-    trends = [{"indicator": r.indicator, "rows": selectors.trend(r.indicator, trend_years)} for r in results]
+    bands = selectors.bands_by_year(trend_years)
+    trends = [
+        {"indicator": r.indicator, "rows": selectors.trend(r.indicator, trend_years, bands)} for r in results
+    ]
     this_year, quarter = selectors.current_quarter()
     plans = selectors.monitoring(year, quarter if year == this_year else 4)
     context = _context(
@@ -108,7 +111,6 @@ def dashboard(request):
         behind=sum(1 for p in plans if p.behind),
         quarter=quarter if year == this_year else 4,
         closed=selectors.closed_periods(),
-        findings=len(checks.run(year)),
     )
     return render(request, "kinerja/dashboard.html", context)
 
