@@ -8,14 +8,17 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from openpyxl import Workbook
 
 from berdaya.accounts.access import can_edit_model, get_for_user, scoped
 from berdaya.accounts.roles import READ_ALL_ROLES
+from berdaya.audit.models import Action
+from berdaya.audit.services import audit_log
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.pagination import CappedPaginator
 
@@ -486,6 +489,8 @@ def budget_tree(request):
     items = scoped(BudgetItem.objects.filter(year=year), request.user)
     roots = budget.tree(year, evaluation.bands_at(dt.date(year, 12, 31))) if items.exists() else []
     rows = [(depth, node) for root in roots for depth, node in root.walk()]
+    if request.GET.get("format") == "xlsx":
+        return _budget_export(request, year, rows)
     total_pagu = sum(r.pagu for r in roots)
     total_real = sum(r.financial for r in roots)
     years = sorted(
@@ -500,8 +505,28 @@ def budget_tree(request):
         total_real=total_real,
         total_absorption=total_real * 100 / total_pagu if total_pagu else None,
         findings=len(checks.budget_findings(year)) if rows else 0,
+        export_formats=["xlsx"],
     )
     return render(request, "kinerja/budget.html", context)
+
+
+def _budget_export(request, year: int, rows):
+    """The tree as Tabel 3.3 (the import's own shape, so it can be edited and imported again), with the
+    computed percentages and categories; logged like every export."""
+    audit_log(actor=request.user, action=Action.EXPORT, obj=BudgetItem, object_repr=f"anggaran {year} (xlsx)")
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Realisasi %(year)s") % {"year": year})
+    sheet.append(
+        ["No", "Kegiatan", "Pagu (Rp)", "Rencana fisik (%)", "Realisasi (Rp)", "Realisasi (%)", "Kategori"]
+    )
+    for _depth, node in rows:
+        absorption = round(node.absorption, 2) if node.absorption is not None else None
+        band = node.band.label if node.band else ""
+        sheet.append([node.item.code, node.item.name, node.pagu, 100, node.financial, absorption, band])
+    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="realisasi-anggaran-{year}.xlsx"'
+    workbook.save(response)
+    return response
 
 
 def budget_import(request):

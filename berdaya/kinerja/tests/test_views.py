@@ -207,3 +207,20 @@ def test_an_action_plan_is_added_on_the_monitoring_page(cast, demo):  # issue 6 
     )
     assert response.status_code == 302
     assert ActionPlan.objects.filter(action="Job fair", year=2022, q2=300).exists()
+
+
+def test_the_budget_exports_as_a_table_that_imports_again_without_contradictions(cast, demo):  # S8, S10
+    from openpyxl import load_workbook
+
+    from berdaya.kinerja import checks
+
+    response = cast.client(cast.kepala).get(reverse("kinerja:budget") + "?tahun=2022&format=xlsx")
+    assert response["Content-Disposition"].endswith('realisasi-anggaran-2022.xlsx"')
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[1][1] == "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"
+    upload = io.BytesIO(response.content)
+    upload.name = "ekspor.xlsx"
+    cast.client(cast.sekretariat).post(reverse("kinerja:budget_import"), {"year": 2030, "file": upload})
+    assert BudgetItem.objects.filter(year=2030).count() == BudgetItem.objects.filter(year=2022).count()
+    codes = {f.code for f in checks.budget_findings(2030)}
+    assert not codes & {"category_mismatch", "percent_mismatch", "pagu_sum", "realisation_sum"}
