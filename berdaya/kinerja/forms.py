@@ -86,6 +86,14 @@ class IndicatorForm(forms.ModelForm):
         return data
 
 
+def _plain(value):
+    """22.000000 → "22" for an input's initial value (the database keeps 6 decimals)."""
+    if value is None:
+        return None
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 class TargetsForm(forms.Form):
     """One target field per year of the plan."""
 
@@ -97,7 +105,7 @@ class TargetsForm(forms.Form):
                 required=False,
                 max_digits=20,
                 decimal_places=6,
-                initial=initial_targets.get(year),
+                initial=_plain(initial_targets.get(year)),
             )
 
     def targets(self) -> dict:
