@@ -128,7 +128,8 @@ def indicator_findings(year: int) -> list[Finding]:
                     "S9",
                     "numerator_gt_denominator",
                     indicator.name,
-                    _("Pembilang %(num)s melebihi penyebut %(den)s.") % {"num": num, "den": den},
+                    _("Pembilang %(num)s melebihi penyebut %(den)s.")
+                    % {"num": formulas.plain(num), "den": formulas.plain(den)},
                     url,
                 )
             )
@@ -143,7 +144,12 @@ def indicator_findings(year: int) -> list[Finding]:
                         "Penyebut berubah dari %(before)s (%(prev)s) menjadi %(now)s (%(year)s): "
                         "perlu penjelasan."
                     )
-                    % {"before": before, "prev": year - 1, "now": den, "year": year},
+                    % {
+                        "before": formulas.plain(before),
+                        "prev": year - 1,
+                        "now": formulas.plain(den),
+                        "year": year,
+                    },
                     url,
                 )
             )

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import measures
+from .formulas import plain
 from .models import (
     ActionPlan,
     Agreement,
@@ -86,14 +87,6 @@ class IndicatorForm(forms.ModelForm):
         return data
 
 
-def _plain(value):
-    """22.000000 → "22" for an input's initial value (the database keeps 6 decimals)."""
-    if value is None:
-        return None
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 class TargetsForm(forms.Form):
     """One target field per year of the plan."""
 
@@ -105,7 +98,7 @@ class TargetsForm(forms.Form):
                 required=False,
                 max_digits=20,
                 decimal_places=6,
-                initial=_plain(initial_targets.get(year)),
+                initial=None if initial_targets.get(year) is None else plain(initial_targets[year]),
             )
 
     def targets(self) -> dict:

@@ -195,3 +195,28 @@ def test_a_revised_plan_is_a_new_version_and_keeps_closed_years(indicator, cast)
     assert row.indicator.renstra == revised
     assert row.indicator.target.name == "Meningkatnya WUB mandiri"
     assert row.target == 3 and row.closed
+
+
+def test_more_placed_than_registered_is_a_structural_finding(renstra):  # sakip.md S9
+    from berdaya.kinerja import checks
+
+    manual("naker.placed", {2022: 725})
+    manual("naker.registered", {2021: 700, 2022: 700})
+    make_indicator(renstra, "ratio", numerator_key="naker.placed", denominator_key="naker.registered")
+    make_indicator(
+        renstra, "loose", numerator_key="naker.placed", denominator_key="naker.registered", bounded=False
+    )
+    findings = checks.indicator_findings(2022)
+    assert [(f.rule, f.code, f.subject) for f in findings] == [("S9", "numerator_gt_denominator", "ratio")]
+
+
+def test_a_denominator_that_jumps_needs_an_explanation(renstra):  # sakip.md S10 (1,215 -> 3,489)
+    from berdaya.kinerja import checks
+
+    manual("hubind.decent_work", {2021: 100, 2022: 163})
+    manual("hubind.reporting", {2021: 1215, 2022: 3489})
+    make_indicator(renstra, "layak", numerator_key="hubind.decent_work", denominator_key="hubind.reporting")
+    [finding] = checks.indicator_findings(2022)
+    assert (finding.rule, finding.code) == ("S10", "denominator_jump")
+    assert "dari 1215 (2021) menjadi 3489 (2022)" in finding.message
+    assert checks.indicator_findings(2021) == []  # nothing the year before to compare with
