@@ -13,6 +13,8 @@ from django.db import transaction
 from . import services
 from .models import (
     ActionPlan,
+    BudgetItem,
+    BudgetQuarter,
     Echelon,
     Goal,
     Indicator,
@@ -175,6 +177,7 @@ def populate(*, actor, seed: int = 2026) -> int:
     services.budget_import(
         actor=actor, year=2022, rows=[(c, n, p, "100%", r, pct, k) for c, n, p, r, pct, k in BUDGET_2022]
     )
+    _spread_over_quarters(year=2022)
     for quadrant, text in SWOT:
         SwotItem.objects.create(
             year=2022,
@@ -185,5 +188,24 @@ def populate(*, actor, seed: int = 2026) -> int:
         )
     for kind, text, program in STRATEGIES:
         strategy = SwotStrategy.objects.create(year=2022, kind=kind, text=text, created_by=actor)
-        strategy.programs.set(services.BudgetItem.objects.filter(year=2022, name=program))
+        strategy.programs.set(BudgetItem.objects.filter(year=2022, name=program))
     return Indicator.objects.filter(renstra=renstra).count()
+
+
+def _spread_over_quarters(*, year: int) -> None:
+    """Seed 003 prints the year's realisation only: the demo spreads each sub-activity's spending over the
+    quarters (15/25/25/35 %) so the quarterly columns and monitoring show something plausible."""
+    shares = (Decimal("0.15"), Decimal("0.25"), Decimal("0.25"))
+    rows = []
+    for q4 in BudgetQuarter.objects.filter(
+        item__year=year, item__level=BudgetItem.Level.SUB_ACTIVITY, quarter=4
+    ):
+        total = q4.financial
+        spent = [(total * share).quantize(Decimal(1)) for share in shares]
+        for quarter, amount in enumerate(spent, start=1):
+            rows.append(
+                BudgetQuarter(item_id=q4.item_id, quarter=quarter, financial=amount, physical=25 * quarter)
+            )
+        q4.financial = total - sum(spent)
+        q4.save(update_fields=["financial"])
+    BudgetQuarter.objects.bulk_create(rows)
