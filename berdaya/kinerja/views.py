@@ -82,6 +82,12 @@ def _years(renstra) -> list[int]:
     return sorted(set(renstra.years()) | {this})
 
 
+def _warn(request, findings) -> None:
+    """Checks run on save (S9-S10): what the save left inconsistent is shown at once."""
+    for finding in findings:
+        messages.warning(request, f"{finding.rule} · {finding.subject}: {finding.message}")
+
+
 def _context(request, **extra) -> dict:
     return {"nav": NAV, "can_edit": can_edit_model(request.user, Indicator)} | extra
 
@@ -282,6 +288,8 @@ def indicator_form(request, pk=None):
         saved.created_by = saved.created_by or request.user
         saved.save()
         messages.success(request, _("Indikator disimpan."))
+        year = min(dt.date.today().year, renstra.end_year)
+        _warn(request, [f for f in checks.indicator_findings(year) if f.subject == saved.name])
         return redirect("kinerja:indicator", pk=saved.pk)
     return render(request, "kinerja/form.html", _context(request, form=form, title=_("Indikator")))
 
@@ -346,6 +354,7 @@ def measure_list(request):
                 note=data["note"],
             )
             messages.success(request, _("Nilai disimpan."))
+            _warn(request, checks.indicator_findings(data["year"]) + checks.one_value_findings(data["year"]))
             return redirect("kinerja:measures")
     values = scoped(ManualValue.objects.select_related("measure"), request.user).order_by(
         "measure__key", "-year"
@@ -562,8 +571,7 @@ def budget_edit(request, pk):
             actor=request.user, item=item, data=form.cleaned_data, quarters=form.quarters()
         )
         messages.success(request, _("Anggaran disimpan."))
-        for finding in findings:  # checks run on save (S9-S10)
-            messages.warning(request, f"{finding.subject}: {finding.message}")
+        _warn(request, findings)
         return redirect(f"{reverse('kinerja:budget')}?tahun={item.year}")
     return render(request, "kinerja/form.html", _context(request, form=form, title=item.name))
 

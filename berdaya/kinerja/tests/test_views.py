@@ -224,3 +224,15 @@ def test_the_budget_exports_as_a_table_that_imports_again_without_contradictions
     assert BudgetItem.objects.filter(year=2030).count() == BudgetItem.objects.filter(year=2022).count()
     codes = {f.code for f in checks.budget_findings(2030)}
     assert not codes & {"category_mismatch", "percent_mismatch", "pagu_sum", "realisation_sum"}
+
+
+def test_entering_a_manual_value_runs_the_checks(cast, demo):  # sakip.md S9 on save
+    from berdaya.kinerja.models import ManualMeasure
+
+    measure = ManualMeasure.objects.get(key="naker.placed")
+    response = cast.client(cast.sekretariat).post(
+        reverse("kinerja:measures"),
+        {"measure": measure.pk, "year": 2022, "quarter": 0, "value": "3000"},
+        follow=True,
+    )
+    assert "Pembilang 3000 melebihi penyebut 2202." in response.content.decode()
