@@ -86,7 +86,17 @@ def indicators_for(year: int, *, iku_only: bool = False):
 
 
 def result(indicator: Indicator, period: Period, bands=None) -> Result:
-    snap = Snapshot.objects.filter(indicator=indicator, year=period.year, quarter=period.quarter or 0).first()
+    # A revised plan copies its indicators: a closed period stays closed for the same indicator code.
+    snap = (
+        Snapshot.objects.filter(
+            indicator__code=indicator.code,
+            indicator__renstra__start_year=indicator.renstra.start_year,
+            year=period.year,
+            quarter=period.quarter or 0,
+        )
+        .order_by("-closed_at")
+        .first()
+    )
     live = evaluation.evaluate(indicator, period, bands=bands)
     return Result(indicator, period, live, snap)
 
@@ -97,8 +107,14 @@ def year_results(year: int, quarter: int = 0, *, iku_only: bool = False) -> list
     return [result(indicator, period, bands) for indicator in indicators_for(year, iku_only=iku_only)]
 
 
-def trend(indicator: Indicator, years) -> list[Result]:
-    return [result(indicator, Period(year)) for year in years]
+def trend(indicator: Indicator, years, bands_by_year: dict | None = None) -> list[Result]:
+    """The indicator's results over ``years``; pass ``bands_by_year(years)`` when drawing many trends."""
+    bands_by_year = bands_by_year or {}
+    return [result(indicator, Period(year), bands_by_year.get(year)) for year in years]
+
+
+def bands_by_year(years) -> dict:
+    return {year: evaluation.bands_at(Period(year).end) for year in years}
 
 
 def closed_periods() -> list[tuple[int, int]]:
@@ -140,3 +156,21 @@ def monitoring(year: int, quarter: int, *, unit: str | None = None) -> list[Plan
 def current_quarter(today: dt.date | None = None) -> tuple[int, int]:
     today = today or dt.date.today()
     return today.year, (today.month - 1) // 3 + 1
+
+
+def latest_agreed_year(today: dt.date | None = None) -> int | None:
+    """The latest year, up to this one, whose head-of-office PK is signed: the year the office watches."""
+    from .models import Agreement
+
+    today = today or dt.date.today()
+    return (
+        Agreement.objects.filter(unit="dinas", year__lte=today.year)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+
+
+def iku_below_target(year: int) -> int:
+    """IKU of ``year`` whose achievement is under 100% or not computable (home-page card)."""
+    return sum(1 for r in year_results(year, iku_only=True) if r.achievement is None or r.achievement < 100)
