@@ -91,7 +91,8 @@ def enterprise_search(queryset: QuerySet, q: str) -> QuerySet:
 
 FUZZY_LIMIT = 200  # the closest matches shown when nothing matches exactly
 FUZZY_MIN_SCORE = 80  # rapidfuzz partial_ratio (SQLite)
-FUZZY_WORD_SIMILARITY = 0.4  # pg_trgm word similarity (PostgreSQL): its default 0.6 misses "sasriangan" (0.47)
+# pg_trgm word similarity (PostgreSQL): its default 0.6 misses "sasriangan" for "sasirangan" (0.47)
+FUZZY_WORD_SIMILARITY = 0.4
 
 
 def enterprise_fuzzy_search(queryset: QuerySet, q: str, *, limit: int = FUZZY_LIMIT) -> QuerySet:
