@@ -15,6 +15,7 @@ from berdaya.lib.forms import add_service_error
 from berdaya.regions.selectors import kecamatan_in_jurisdiction
 
 from . import assessment_figures as figures
+from . import rating
 from .forms_assessment import Health2016Form, Health2020Form, RatingForm
 from .health import RUBRIC_KIND, Category, Method
 from .models import Cooperative
@@ -34,6 +35,25 @@ def _posted_date(request, name: str) -> dt.date:
 
 def _rubric_or_none(kind: str, on: dt.date) -> Rubric | None:
     return Rubric.in_force(kind, on) or Rubric.objects.filter(kind=kind).order_by("effective_from").first()
+
+
+def _bound(band: dict) -> str:
+    if band.get("min") is not None:
+        return f"≥ {band['min']}"
+    if band.get("over") is not None:
+        return f"> {band['over']}"
+    return _("lainnya")
+
+
+def _legend(data: dict) -> dict:
+    """The rubric's bands in words, for the form (thresholds from the rubric, never from here)."""
+    return {
+        "categories": [{"label": f"{Category(b['code']).label}: {_bound(b)}"} for b in data["categories"]],
+        "score_bands": [
+            {"label": _("skor %(score)s bila rasio %(bound)s") % {"score": b["score"], "bound": _bound(b)}}
+            for b in data.get("score_bands", [])
+        ],
+    }
 
 
 def health_assess_view(request, pk):
@@ -73,6 +93,7 @@ def health_assess_view(request, pk):
         "method": method,
         "methods": Method.choices,
         "rubric": rubric,
+        **_legend(rubric.data),
         # R25 in advance, for the year the form proposes: the user sees why before filling the checklist
         "warning": None if request.method == "POST" else health_refusal(cooperative, on.year - 1, on),
     }
@@ -139,7 +160,16 @@ def rating_new(request, pk):
         else:
             messages.success(request, _("Pemeringkatan tersimpan: %(p)s.") % {"p": record.predicate})
             return redirect("koperasi:rating_detail", pk=record.pk)
-    context = {"nav": "koperasi", "cooperative": cooperative, "form": form, "rubric": rubric}
+    bands = rubric.data["bands"]
+    context = {
+        "nav": "koperasi",
+        "cooperative": cooperative,
+        "form": form,
+        "rubric": rubric,
+        "bands": bands,
+        "quality_from": next(b["name"] for b in bands if b["code"] == rubric.data["quality_from"]),
+        "max_total": rating.max_total(rubric.data),
+    }
     return render(request, "koperasi/rating_form.html", context)
 
 

@@ -44,6 +44,7 @@ def test_the_2020_checklist_is_shown_grouped_by_aspect(cast, cooperative):
     for aspect in rubrics.read("health_2020")["aspects"]:
         assert aspect["name"] in html
     assert 'type="checkbox"' in html
+    assert "Sehat: &gt; 80" in html and "skor 4 bila rasio &gt; 75" in html  # R24, read from the rubric
     # R25 told in advance: no RAT recorded for last year yet
     assert "Belum ada RAT" in html
 
@@ -72,6 +73,7 @@ def test_the_2016_form_takes_a_score_per_aspect_within_its_maximum(cast, coopera
     # domain.md R23
     hold_rat(cooperative, cast.koperasi, LAST_YEAR)
     client = cast.client(cast.koperasi)
+    assert "Sehat: ≥ 80" in client.get(health_url(cooperative, "2016")).content.decode()  # R23
     too_high = common(**{f"r_{k}": "99" for k in answers_2016()})
     response = client.post(health_url(cooperative, "2016"), too_high)
     assert response.status_code == 200
