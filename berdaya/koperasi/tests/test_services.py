@@ -219,3 +219,17 @@ def test_board_members_and_yearly_figures(cast, cooperative):
     )
     assert year.members_total == 71 and cooperative.years.count() == 1
     assert cooperative.board.get().person == person
+
+
+def test_the_daily_command_moves_a_cooperative_along_as_deadlines_pass(cast):
+    # domain.md R20-R22: nothing recorded, only the date moves
+    from django.core.management import call_command
+
+    cooperative = make_cooperative(actor=cast.koperasi, legal_entity_date=dt.date(2015, 1, 1))
+    record_rats(cooperative, cast.koperasi, range(2015, 2024))
+    call_command("koperasi_refresh_status", on=dt.date(2025, 6, 30))
+    cooperative.refresh_from_db()
+    assert cooperative.watch_stage == WatchStage.DUE_SOON
+    call_command("koperasi_refresh_status", on=dt.date(2025, 7, 1))
+    cooperative.refresh_from_db()
+    assert cooperative.watch_stage == WatchStage.MISSED_ONCE
