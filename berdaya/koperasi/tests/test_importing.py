@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from berdaya.audit.models import AuditEntry
 from berdaya.imports import runner
@@ -24,9 +25,9 @@ HEADERS = [
 def row(**changes):
     values = {
         "id": "K-1", "name": "KSP Sasirangan", "kind": "KSP", "nik": "6371010020001", "bh": "01/02/2010",
-        "address": "Jl. Kelayan A", "kel": "kelayan barat", "year": dt.date.today().year - 1, "men": 30,
+        "address": "Jl. Kelayan A", "kel": "kelayan barat", "year": timezone.localdate().year - 2, "men": 30,
         "women": 45, "capital": "Rp 1,5 jt", "assets": "120.000.000", "shu": "2.500.000",
-        "rat": f"15/03/{dt.date.today().year}",
+        "rat": f"15/03/{timezone.localdate().year - 1}",
     } | changes  # fmt: skip
     return list(values.values())
 
@@ -52,7 +53,7 @@ def test_a_row_creates_the_cooperative_its_year_and_its_rat_and_computes_the_sta
     assert cooperative.kelurahan.name.lower() == "kelayan barat"
     year = CooperativeYear.objects.get()
     assert (year.members_total, year.own_capital) == (75, Decimal("1500000.00"))
-    assert Rat.objects.get().held_on == dt.date(dt.date.today().year, 3, 15)
+    assert Rat.objects.get().held_on == dt.date(timezone.localdate().year - 1, 3, 15)
     assert cooperative.status == Status.AKTIF  # domain.md R21, recomputed after the import
     assert AuditEntry.objects.filter(object_type="koperasi.cooperative", action="create").count() == 1
 
@@ -68,12 +69,19 @@ def test_reimporting_the_same_file_changes_nothing(tmp_path):
 
 
 def test_bad_rows_are_rejected_with_indonesian_reasons(tmp_path):
-    year = dt.date.today().year - 1
+    year = timezone.localdate().year - 2
     counts = import_rows(
         tmp_path / "a.xlsx",
         [row(kind="bank"), row(id="K-2", nik="", rat=f"01/06/{year}"), row(id="K-3", nik="", kel="atlantis")],
     )
     assert (counts.created, counts.rejected) == (0, 3)
+    # domain.md R20: a RAT is held after its fiscal year closes
+    reasons = get_spec("koperasi").clean(
+        {"name": "X", "fiscal_year": year, "rat_held_on": dt.date(year, 6, 1)}
+    )
+    assert reasons == [f"RAT tahun buku {year} diadakan setelah tahun buku ditutup."]
+    with pytest.raises(ValueError, match="Jenis koperasi tidak dikenal"):
+        get_spec("koperasi").field("kind").parse("bank")
 
 
 def test_the_cli_imports_a_file(tmp_path, cast):
