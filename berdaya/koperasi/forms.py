@@ -224,8 +224,8 @@ class VisitReportForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.instance.visited_on:
-            self.initial.setdefault("visited_on", timezone.localdate())
+        if not self.initial.get("visited_on"):
+            self.initial["visited_on"] = timezone.localdate()
 
     def clean(self):
         data = super().clean()

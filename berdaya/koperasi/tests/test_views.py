@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from berdaya.audit.models import AuditEntry
@@ -232,3 +233,13 @@ def test_watch_list_and_figures_pages_render_for_readers(cast, cooperative):
     for user in (cast.kepala, cast.inspektur, cast.koperasi):
         assert cast.client(user).get(reverse("koperasi:watch_list")).status_code == 200
         assert cast.client(user).get(reverse("koperasi:figures"), {"tahun": "2025"}).status_code == 200
+
+
+def test_the_visit_report_form_starts_with_today_as_the_visit_date(cast, cooperative):
+    visit = services.visit_plan(
+        actor=cast.koperasi,
+        cooperative=cooperative,
+        data={"officer": cast.petugas, "planned_on": dt.date(2025, 3, 1), "purpose": "Cek"},
+    )
+    html = cast.client(cast.petugas).get(reverse("koperasi:visit_report", args=[visit.pk])).content.decode()
+    assert f'value="{timezone.localdate().isoformat()}"' in html
