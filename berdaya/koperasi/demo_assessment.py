@@ -1,9 +1,9 @@
 """Demo health assessments and ratings (./dev up), called by the registry's ``demo.populate``.
 
 Among the demo cooperatives that held their RATs: savings-and-loan ones get a 2020-method assessment for
-each of their last two fiscal years with a RAT (one in five, and all before 2020, by the 2016 method), at four levels so every
-category appears among a few hundred; one cooperative in six with a RAT gets a rating the September
-after its last RAT year, spread over the bands (most Cukup Berkualitas, as in seed 003).
+each of their last two fiscal years with a RAT (one in five, and all before 2020, by the 2016 method), at
+four levels so every category appears among a few hundred; one cooperative in six with a RAT gets a rating
+the September after its last RAT year, spread over the bands (most Cukup Berkualitas, as in seed 003).
 Everything goes through the services (audit rows, summary fields). Idempotent: a cooperative-year already
 assessed, or a cooperative already rated on that date, is skipped.
 """
