@@ -223,6 +223,7 @@ def assessment_figures_view(request):
         "years": list(range(today.year, 2014, -1)),
         "quality_total": figures.count(quality),
         "quality_ever": figures.quality_count(end, queryset=cooperatives),
+        "quality_pct": figures.quality_pct(end, since=start, queryset=cooperatives),
         "healthy_total": figures.count(healthy),
         "health_year": year - 1,
         "by_category": _bars(

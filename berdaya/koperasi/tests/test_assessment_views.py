@@ -193,6 +193,7 @@ def test_the_figures_page_counts_quality_and_healthy_cooperatives(cast, cooperat
     assert response.status_code == 200
     assert response.context["quality_total"] == 1
     assert response.context["healthy_total"] == 1
+    assert response.context["quality_pct"] == 100  # the one active cooperative is rated quality
     assert response.context["quality_by_kind"][0]["value"] == 1
     other_year = cast.client(cast.kepala).get(
         reverse("koperasi:assessment_figures"), {"tahun": LAST_YEAR + 1}
