@@ -2,7 +2,6 @@
 
 import csv
 import datetime as dt
-from collections import defaultdict
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -378,11 +377,13 @@ def cooperative_figures(request):
     base = scoped(Cooperative.objects.all(), request.user)
     names = dict(Region.objects.filter(level=3).values_list("code", "name"))
     kinds = dict(Kind.choices)
-    breakdown = defaultdict(dict)
+    breakdown, totals = {}, {}
     for by, labels in (("kecamatan", names), ("kind", kinds)):
+        # Each figure once per breakdown; the totals and percentages follow from them (same definitions).
         supervised = figures.supervised(at, by=by, queryset=base)
         active = figures.active(at, by=by, queryset=base)
-        pct = figures.active_pct(at, by=by, queryset=base)
+        pct = figures.share(active, supervised)
+        totals = {"supervised": sum(supervised.values()), "active": sum(active.values())}
         breakdown[by] = [
             {
                 "label": labels.get(key, key) or "—",
@@ -393,19 +394,21 @@ def cooperative_figures(request):
             }
             for key, value in supervised.items()
         ]
+    rat_on_time = figures.rat_on_time(year - 1, queryset=base)
+    rat_required = figures.rat_required(year - 1, queryset=base)
     context = {
         "nav": NAV,
         "year": year,
         "at": at,
         "years": range(today.year, today.year - 6, -1),
         "registered": figures.registered(at, queryset=base),
-        "supervised": figures.supervised(at, queryset=base),
-        "active": figures.active(at, queryset=base),
-        "active_pct": figures.active_pct(at, queryset=base),
+        "supervised": totals["supervised"],
+        "active": totals["active"],
+        "active_pct": figures.share(totals["active"], totals["supervised"]),
         "rat_year": year - 1,
-        "rat_on_time": figures.rat_on_time(year - 1, queryset=base),
-        "rat_required": figures.rat_required(year - 1, queryset=base),
-        "rat_on_time_pct": figures.rat_on_time_pct(year - 1, queryset=base),
+        "rat_on_time": rat_on_time,
+        "rat_required": rat_required,
+        "rat_on_time_pct": figures.share(rat_on_time, rat_required),
         "growth": figures.growth(year, queryset=base),
         "by_kecamatan": breakdown["kecamatan"],
         "by_kind": breakdown["kind"],
