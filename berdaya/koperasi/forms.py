@@ -220,7 +220,12 @@ class VisitReportForm(forms.ModelForm):
     class Meta:
         model = Visit
         fields = ["status", "visited_on", "findings", "photo"]
-        widgets = {"visited_on": DATE, "findings": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "visited_on": DATE,
+            "findings": forms.Textarea(attrs={"rows": 4}),
+            # On a phone, the camera opens directly.
+            "photo": forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -88,3 +88,29 @@ def test_the_cli_imports_a_file(tmp_path, cast):
     path = write_xlsx(tmp_path / "kop.xlsx", [row()], HEADERS)
     call_command("import", "koperasi", str(path))
     assert Cooperative.objects.filter(name="KSP Sasirangan").exists()
+
+
+def test_the_import_pages_run_the_koperasi_spec_in_the_background(
+    cast, tmp_path, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from berdaya.imports.models import ImportRun
+
+    client = cast.client(cast.koperasi)
+    assert cast.client(cast.umkm).get(reverse("imports:upload", args=["koperasi"])).status_code == 403
+    path = write_xlsx(tmp_path / "kop.xlsx", [row(), row(id="K-2", nik="", kind="bank")], HEADERS)
+    content = SimpleUploadedFile(path.name, path.read_bytes())
+    response = client.post(reverse("imports:upload", args=["koperasi"]), {"file": content, "source": "dinas"})
+    run = ImportRun.objects.get()
+    mapping = {f"col_{i}": name for i, name in enumerate(suggest_mapping(get_spec("koperasi"), HEADERS))}
+    response = client.post(reverse("imports:mapping", args=[run.pk]), mapping)
+    page = client.get(response.url)
+    assert (page.context["preview"].valid, page.context["preview"].invalid) == (1, 1)
+    assert "Jenis koperasi tidak dikenal" in page.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("imports:start", args=[run.pk]))
+    run.refresh_from_db()
+    assert (run.status, run.created, run.rejected) == ("done", 1, 1)
+    assert Cooperative.objects.get().status == Status.AKTIF

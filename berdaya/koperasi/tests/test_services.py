@@ -234,3 +234,16 @@ def test_the_daily_command_moves_a_cooperative_along_as_deadlines_pass(cast):
     call_command("koperasi_refresh_status", on=dt.date(2025, 7, 1))
     cooperative.refresh_from_db()
     assert cooperative.watch_stage == WatchStage.MISSED_ONCE
+
+
+def test_the_creation_entry_holds_the_computed_status_and_no_empty_changes(cast, cooperative):
+    entries = AuditEntry.objects.filter(object_type="koperasi.cooperative", object_id=str(cooperative.pk))
+    assert [e.action for e in entries] == ["create"]  # the first computation is part of the creation
+    assert entries.get().changes["status"] == [None, "Tidak aktif"]
+    rat = services.rat_record(
+        actor=cast.koperasi,
+        cooperative=cooperative,
+        data={"fiscal_year": 2023, "held_on": dt.date(2024, 3, 1)},
+    )
+    created = AuditEntry.objects.get(object_type="koperasi.rat", object_id=str(rat.pk))
+    assert "minutes" not in created.changes and "accountability_report" not in created.changes

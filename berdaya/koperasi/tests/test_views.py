@@ -230,6 +230,9 @@ def test_warning_letter_board_and_yearly_figures_pages(cast, cooperative):
 
 
 def test_watch_list_and_figures_pages_render_for_readers(cast, cooperative):
+    # domain.md R22: with nobody due soon, the page says when the early warning starts
+    html = cast.client(cast.koperasi).get(reverse("koperasi:watch_list")).content.decode()
+    assert "Peringatan dini RAT tahun buku" in html
     for user in (cast.kepala, cast.inspektur, cast.koperasi):
         assert cast.client(user).get(reverse("koperasi:watch_list")).status_code == 200
         assert cast.client(user).get(reverse("koperasi:figures"), {"tahun": "2025"}).status_code == 200
