@@ -25,6 +25,7 @@ import datetime as dt
 from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Substr
 
+from .figures import active, share  # the registry's own definition of "active" (R21)
 from .health import Category
 from .models import Cooperative
 from .models_assessment import HealthAssessment, Rating
@@ -81,9 +82,7 @@ def quality_count(at: dt.date, *, since: dt.date | None = None, by: str | None =
 
 
 def quality_pct(at: dt.date, *, since: dt.date | None = None, by: str | None = None, queryset=None):
-    from .figures import _pct, active  # the registry's own definition of "active" (R21)
-
-    return _pct(
+    return share(
         quality_count(at, since=since, by=by, queryset=queryset), active(at, by=by, queryset=queryset)
     )
 
