@@ -231,3 +231,41 @@ def cooperative_rate(
         )
         _refresh_rating_summary(cooperative, actor)
     return record
+
+
+def _delete(*, actor, record, fields, refresh, note: str) -> None:
+    with transaction.atomic():
+        cooperative = record.cooperative
+        audit_log(
+            actor=actor,
+            action=Action.DELETE,
+            obj=record,
+            changes={
+                name: [value, None] for name, value in snapshot(record, fields).items() if value is not None
+            },
+            note=note,
+        )
+        record.delete()
+        refresh(cooperative, actor)
+
+
+def health_assessment_delete(*, actor, assessment: HealthAssessment) -> None:
+    """Remove an assessment recorded by mistake (the audit row keeps its values); the summary follows."""
+    _delete(
+        actor=actor,
+        record=assessment,
+        fields=("fiscal_year", "method", *HEALTH_FIELDS),
+        refresh=_refresh_health_summary,
+        note=_("Penilaian kesehatan dihapus"),
+    )
+
+
+def rating_delete(*, actor, rating: Rating) -> None:
+    """Remove a rating recorded by mistake (the audit row keeps its values); the summary follows."""
+    _delete(
+        actor=actor,
+        record=rating,
+        fields=RATING_FIELDS,
+        refresh=_refresh_rating_summary,
+        note=_("Pemeringkatan dihapus"),
+    )

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from berdaya.accounts.access import can_edit, get_for_user, scoped
 from berdaya.lib.forms import add_service_error
@@ -20,7 +21,13 @@ from .forms_assessment import Health2016Form, Health2020Form, RatingForm
 from .health import RUBRIC_KIND, Category, Method
 from .models import Cooperative
 from .models_assessment import HealthAssessment, Rating, Rubric, RubricKind
-from .services_assessment import cooperative_rate, health_assess, health_refusal
+from .services_assessment import (
+    cooperative_rate,
+    health_assess,
+    health_assessment_delete,
+    health_refusal,
+    rating_delete,
+)
 
 HEALTH_FORMS = {Method.M2016: Health2016Form, Method.M2020: Health2020Form}
 
@@ -193,6 +200,24 @@ def rating_detail(request, pk):
         "can_edit": can_edit(request.user, record),
     }
     return render(request, "koperasi/rating_detail.html", context)
+
+
+@require_POST
+def health_delete(request, pk):
+    assessment = get_for_user(request.user, HealthAssessment, pk, for_edit=True)
+    cooperative_pk = assessment.cooperative_id
+    health_assessment_delete(actor=request.user, assessment=assessment)
+    messages.success(request, _("Penilaian kesehatan dihapus."))
+    return redirect("koperasi:detail", pk=cooperative_pk)
+
+
+@require_POST
+def rating_remove(request, pk):
+    record = get_for_user(request.user, Rating, pk, for_edit=True)
+    cooperative_pk = record.cooperative_id
+    rating_delete(actor=request.user, rating=record)
+    messages.success(request, _("Pemeringkatan dihapus."))
+    return redirect("koperasi:detail", pk=cooperative_pk)
 
 
 def _bars(counts: dict, labels: dict) -> list[dict]:

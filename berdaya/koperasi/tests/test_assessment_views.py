@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
 
+from berdaya.audit.models import AuditEntry
 from berdaya.koperasi import rubrics
 from berdaya.koperasi.health import Category, Method
 from berdaya.koperasi.models import Kind
@@ -208,3 +209,31 @@ def test_the_cooperative_page_shows_the_section_with_its_links(cast, cooperative
     assert "Kesehatan dan pemeringkatan" in html
     assert reverse("koperasi:health_detail", args=[cooperative.health_assessments.get().pk]) in html
     assert reverse("koperasi:rating_new", args=[cooperative.pk]) in html
+
+
+def test_a_mistaken_assessment_and_rating_are_deleted_by_the_division_only(cast, cooperative):
+    assessment = assessed_2020(cooperative, cast.koperasi, 2024)
+    record = cooperative_rate(
+        actor=cast.koperasi,
+        cooperative=cooperative,
+        rater="LIPK",
+        rated_on=dt.date(2025, 9, 1),
+        scores=rating_scores(),
+    )
+    health_delete = reverse("koperasi:health_delete", args=[assessment.pk])
+    rating_delete = reverse("koperasi:rating_delete", args=[record.pk])
+    assert cast.client(cast.koperasi).get(health_delete).status_code == 405
+    assert cast.client(cast.inspektur).post(health_delete).status_code == 403
+    assert cast.client(cast.kepala).post(rating_delete).status_code == 403
+    assert cast.client(cast.koperasi).post(health_delete).status_code == 302
+    assert cast.client(cast.koperasi).post(rating_delete).status_code == 302
+    assert not HealthAssessment.objects.exists() and not Rating.objects.exists()
+    cooperative.refresh_from_db()
+    assert (cooperative.health_category, cooperative.health_year, cooperative.rating_predicate) == (
+        "",
+        None,
+        "",
+    )
+    assert cooperative.rated_on is None and cooperative.rating_quality is False
+    deleted = AuditEntry.objects.get(object_type="koperasi.healthassessment", action="delete")
+    assert deleted.changes["category"] == ["Sehat", None]
