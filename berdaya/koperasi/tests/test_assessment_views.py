@@ -223,6 +223,9 @@ def test_a_mistaken_assessment_and_rating_are_deleted_by_the_division_only(cast,
     health_delete = reverse("koperasi:health_delete", args=[assessment.pk])
     rating_delete = reverse("koperasi:rating_delete", args=[record.pk])
     assert cast.client(cast.koperasi).get(health_delete).status_code == 405
+    detail = reverse("koperasi:health_detail", args=[assessment.pk])
+    assert health_delete in cast.client(cast.koperasi).get(detail).content.decode()
+    assert health_delete not in cast.client(cast.kepala).get(detail).content.decode()
     assert cast.client(cast.inspektur).post(health_delete).status_code == 403
     assert cast.client(cast.kepala).post(rating_delete).status_code == 403
     assert cast.client(cast.koperasi).post(health_delete).status_code == 302
