@@ -160,9 +160,13 @@ def _history(cooperative):
     return AuditEntry.objects.filter(related).exclude(action=Action.VIEW).order_by("-at", "-id")[:50]
 
 
-def next_action_link(cooperative, evaluation) -> dict | None:
-    """The watch list's and record page's next action: label and URL."""
+def next_action_link(cooperative, evaluation, user) -> dict | None:
+    """The watch list's and record page's next action: label and URL, if this user may take it (a field
+    officer schedules visits; letters, RATs and dissolutions are the division's)."""
     action = evaluation.next_action
+    allowed = can_edit_model(user, Visit) if action == NextAction.VISIT else can_edit_model(user, Cooperative)
+    if not allowed:
+        return None
     links = {
         NextAction.RECORD_RAT: (_("Catat RAT"), reverse("koperasi:rat_add", args=[cooperative.pk])),
         NextAction.VISIT: (_("Jadwalkan kunjungan"), reverse("koperasi:visit_plan", args=[cooperative.pk])),
@@ -201,7 +205,7 @@ def cooperative_detail(request, pk):
         "phone": cooperative.phone if personal else mask_phone(cooperative.phone),
         "cooperative": cooperative,
         "evaluation": evaluation,
-        "next_action": next_action_link(cooperative, evaluation),
+        "next_action": next_action_link(cooperative, evaluation, request.user),
         "rule": rule,
         "can_edit": can_edit(request.user, cooperative),
         "can_visit": can_edit_model(request.user, Visit),
@@ -334,7 +338,7 @@ def watch_list_page(request):
         for cooperative in group["items"]:
             evaluation = services.evaluate_cooperative(cooperative, rules=rules)
             cooperative.evaluation = evaluation
-            cooperative.next_action = next_action_link(cooperative, evaluation)
+            cooperative.next_action = next_action_link(cooperative, evaluation, request.user)
     for group in groups:
         group["shown"] = group["items"][:WATCH_ITEMS_SHOWN]
     # When nobody is "due soon", say when the early warning of the next fiscal year starts (R22).
