@@ -157,6 +157,13 @@ def _history(cooperative):
         ids = [str(pk) for pk in manager.values_list("pk", flat=True)]
         if ids:
             related |= Q(object_type=label, object_id__in=ids)
+    for label, pks in (
+        ("koperasi.followup", cooperative.visits.values_list("follow_ups", flat=True)),
+        ("koperasi.dissolutionstep", cooperative.dissolutions.values_list("steps", flat=True)),
+    ):
+        ids = [str(pk) for pk in pks if pk is not None]
+        if ids:
+            related |= Q(object_type=label, object_id__in=ids)
     return AuditEntry.objects.filter(related).exclude(action=Action.VIEW).order_by("-at", "-id")[:50]
 
 

@@ -192,6 +192,8 @@ def test_dissolution_through_the_pages(cast, cooperative):
     )
     assert response.status_code == 200  # not the next step: re-rendered with a message
     assert cooperative.dissolutions.get().stage == "notice"
+    history = client.get(reverse("koperasi:detail", args=[cooperative.pk])).context["history"]
+    assert {"koperasi.dissolution", "koperasi.dissolutionstep"} <= {entry.object_type for entry in history}
     assert (
         cast.client(cast.inspektur)
         .get(reverse("koperasi:dissolution_step", args=[cooperative.pk]))
@@ -249,3 +251,9 @@ def test_the_visit_report_form_starts_with_today_as_the_visit_date(cast, coopera
     )
     html = cast.client(cast.petugas).get(reverse("koperasi:visit_report", args=[visit.pk])).content.decode()
     assert f'value="{timezone.localdate().isoformat()}"' in html
+
+
+def test_a_field_officer_reaches_their_visits_from_the_division_page(cast):
+    html = cast.client(cast.petugas).get(reverse("dashboard:division", args=["koperasi"])).content.decode()
+    assert reverse("koperasi:my_visits") in html
+    assert cast.client(cast.petugas).get(reverse("koperasi:my_visits")).status_code == 200
