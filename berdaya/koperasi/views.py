@@ -23,7 +23,7 @@ from berdaya.lib.pagination import CappedPaginator
 from berdaya.people.services import person_get_or_register
 from berdaya.regions.models import Region
 
-from . import figures, services
+from . import figures, services, status_job
 from . import status as status_rules
 from .forms import (
     BoardMemberForm,
@@ -339,6 +339,9 @@ def board_add(request, pk):
 def watch_list_page(request):
     """Cooperatives to act on, by stage (most urgent first), with counts by kecamatan and kind."""
     base = scoped(Cooperative.objects.all(), request.user)
+    # Stages are cached; when a day has passed since they were computed, today's refresh runs in the
+    # background and the page says so (the evaluation shown per row is always today's).
+    refresh_job = status_job.refresh_if_stale(actor=request.user)
     groups = watch_list(base.prefetch_related("rats", "warnings", "dissolutions__steps"))
     rules = list(RatRule.objects.all())
     for group in groups:
@@ -369,6 +372,7 @@ def watch_list_page(request):
         ],
         "stage_labels": [g["label"] for g in groups],
         "shown_max": WATCH_ITEMS_SHOWN,
+        "refresh_job": refresh_job,
         "next_year": next_year,
         "next_warning": status_rules.at_risk_from(next_year, rule),
         "next_deadline": status_rules.deadline(next_year, rule),
