@@ -68,6 +68,7 @@ def cooperative_list(request):
     page = CappedPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "nav": NAV,
+        "refresh_job": status_job.refresh_if_stale(actor=request.user),
         "filter_form": form,
         "page_obj": page,
         "rows": list(page),
