@@ -257,3 +257,27 @@ def test_a_field_officer_reaches_their_visits_from_the_division_page(cast):
     html = cast.client(cast.petugas).get(reverse("dashboard:division", args=["koperasi"])).content.decode()
     assert reverse("koperasi:my_visits") in html
     assert cast.client(cast.petugas).get(reverse("koperasi:my_visits")).status_code == 200
+
+
+def test_the_figures_page_shows_the_figures_functions_values(cast):
+    # issue 4 point 9: the page and the accountability module read the same functions
+    from berdaya.koperasi import figures
+
+    make_cooperative(actor=cast.koperasi, name="Kop Satu", registered_on=dt.date(2020, 1, 1))
+    make_cooperative(
+        actor=cast.koperasi, name="Kop Dua", registered_on=dt.date(2020, 1, 1), membership_area="provinsi"
+    )
+    response = cast.client(cast.kepala).get(reverse("koperasi:figures"), {"tahun": "2024"})
+    at = dt.date(2024, 12, 31)
+    context = response.context
+    assert (
+        (context["registered"], context["supervised"], context["active"])
+        == (
+            figures.registered(at),
+            figures.supervised(at),
+            figures.active(at),
+        )
+        == (2, 1, 0)
+    )
+    assert context["active_pct"] == figures.active_pct(at) == 0
+    assert context["rat_required"] == figures.rat_required(2023) == 1
