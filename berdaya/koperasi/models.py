@@ -57,8 +57,8 @@ class WatchStage(models.TextChoices):
     NONE = "", _("Tidak dipantau")
     DUE_SOON = "due_soon", _("RAT segera jatuh tempo")
     LATE = "late", _("RAT terakhir terlambat")
-    MISSED_ONCE = "missed_once", _("RAT terlewat (berisiko)")
-    MISSED_M = "missed_m", _("RAT terlewat berturut-turut (R22)")
+    MISSED_ONCE = "missed_once", _("Tidak RAT sekali (berisiko)")
+    MISSED_M = "missed_m", _("Tidak RAT berturut-turut")
     INACTIVE = "inactive", _("Tidak aktif")
 
 

@@ -166,18 +166,22 @@ def cooperative_refresh_status(cooperative: Cooperative, *, on: dt.date | None =
     return evaluation
 
 
-def refresh_all_statuses(*, on: dt.date | None = None, queryset=None) -> int:
+def refresh_all_statuses(*, on: dt.date | None = None, queryset=None, progress=None) -> int:
     """The daily refresh (dates move: a deadline passes with nobody touching the record). Returns how many
-    cooperatives changed status or stage."""
+    cooperatives changed status or stage. ``progress(done, total)`` is called as it goes (jobs)."""
     rules = list(RatRule.objects.all())
+    queryset = (queryset if queryset is not None else Cooperative.objects.all()).prefetch_related(
+        "rats", "warnings", "dissolutions__steps"
+    )
+    total = queryset.count()
     changed = 0
-    for cooperative in (queryset if queryset is not None else Cooperative.objects.all()).iterator(
-        chunk_size=500
-    ):
+    for done, cooperative in enumerate(queryset.iterator(chunk_size=500), start=1):
         before = (cooperative.status, cooperative.watch_stage)
         with transaction.atomic():
             cooperative_refresh_status(cooperative, on=on, rules=rules)
         changed += before != (cooperative.status, cooperative.watch_stage)
+        if progress is not None:
+            progress(done, total)
     return changed
 
 

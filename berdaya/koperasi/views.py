@@ -23,7 +23,7 @@ from berdaya.lib.pagination import CappedPaginator
 from berdaya.people.services import person_get_or_register
 from berdaya.regions.models import Region
 
-from . import figures, services
+from . import figures, services, status_job
 from . import status as status_rules
 from .forms import (
     BoardMemberForm,
@@ -68,6 +68,7 @@ def cooperative_list(request):
     page = CappedPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "nav": NAV,
+        "refresh_job": status_job.refresh_if_stale(actor=request.user),
         "filter_form": form,
         "page_obj": page,
         "rows": list(page),
@@ -157,12 +158,23 @@ def _history(cooperative):
         ids = [str(pk) for pk in manager.values_list("pk", flat=True)]
         if ids:
             related |= Q(object_type=label, object_id__in=ids)
+    for label, pks in (
+        ("koperasi.followup", cooperative.visits.values_list("follow_ups", flat=True)),
+        ("koperasi.dissolutionstep", cooperative.dissolutions.values_list("steps", flat=True)),
+    ):
+        ids = [str(pk) for pk in pks if pk is not None]
+        if ids:
+            related |= Q(object_type=label, object_id__in=ids)
     return AuditEntry.objects.filter(related).exclude(action=Action.VIEW).order_by("-at", "-id")[:50]
 
 
-def next_action_link(cooperative, evaluation) -> dict | None:
-    """The watch list's and record page's next action: label and URL."""
+def next_action_link(cooperative, evaluation, user) -> dict | None:
+    """The watch list's and record page's next action: label and URL, if this user may take it (a field
+    officer schedules visits; letters, RATs and dissolutions are the division's)."""
     action = evaluation.next_action
+    allowed = can_edit_model(user, Visit) if action == NextAction.VISIT else can_edit_model(user, Cooperative)
+    if not allowed:
+        return None
     links = {
         NextAction.RECORD_RAT: (_("Catat RAT"), reverse("koperasi:rat_add", args=[cooperative.pk])),
         NextAction.VISIT: (_("Jadwalkan kunjungan"), reverse("koperasi:visit_plan", args=[cooperative.pk])),
@@ -201,7 +213,7 @@ def cooperative_detail(request, pk):
         "phone": cooperative.phone if personal else mask_phone(cooperative.phone),
         "cooperative": cooperative,
         "evaluation": evaluation,
-        "next_action": next_action_link(cooperative, evaluation),
+        "next_action": next_action_link(cooperative, evaluation, request.user),
         "rule": rule,
         "can_edit": can_edit(request.user, cooperative),
         "can_visit": can_edit_model(request.user, Visit),
@@ -328,13 +340,16 @@ def board_add(request, pk):
 def watch_list_page(request):
     """Cooperatives to act on, by stage (most urgent first), with counts by kecamatan and kind."""
     base = scoped(Cooperative.objects.all(), request.user)
+    # Stages are cached; when a day has passed since they were computed, today's refresh runs in the
+    # background and the page says so (the evaluation shown per row is always today's).
+    refresh_job = status_job.refresh_if_stale(actor=request.user)
     groups = watch_list(base.prefetch_related("rats", "warnings", "dissolutions__steps"))
     rules = list(RatRule.objects.all())
     for group in groups:
         for cooperative in group["items"]:
             evaluation = services.evaluate_cooperative(cooperative, rules=rules)
             cooperative.evaluation = evaluation
-            cooperative.next_action = next_action_link(cooperative, evaluation)
+            cooperative.next_action = next_action_link(cooperative, evaluation, request.user)
     for group in groups:
         group["shown"] = group["items"][:WATCH_ITEMS_SHOWN]
     # When nobody is "due soon", say when the early warning of the next fiscal year starts (R22).
@@ -358,6 +373,7 @@ def watch_list_page(request):
         ],
         "stage_labels": [g["label"] for g in groups],
         "shown_max": WATCH_ITEMS_SHOWN,
+        "refresh_job": refresh_job,
         "next_year": next_year,
         "next_warning": status_rules.at_risk_from(next_year, rule),
         "next_deadline": status_rules.deadline(next_year, rule),

@@ -247,3 +247,22 @@ def test_the_creation_entry_holds_the_computed_status_and_no_empty_changes(cast,
     )
     created = AuditEntry.objects.get(object_type="koperasi.rat", object_id=str(rat.pk))
     assert "minutes" not in created.changes and "accountability_report" not in created.changes
+
+
+def test_the_watch_list_queues_one_refresh_when_statuses_are_stale(
+    cast, cooperative, django_capture_on_commit_callbacks
+):
+    # Dates move: a status computed yesterday is refreshed today in the background, once.
+    from berdaya.jobs.models import Job
+    from berdaya.koperasi import status_job
+    from berdaya.koperasi.models import Cooperative
+
+    assert status_job.refresh_if_stale(actor=cast.koperasi) is None  # computed today at registration
+    Cooperative.objects.filter(pk=cooperative.pk).update(status_on=dt.date(2020, 1, 1), watch_stage="")
+    with django_capture_on_commit_callbacks(execute=True):
+        job = status_job.refresh_if_stale(actor=cast.koperasi)
+    job.refresh_from_db()
+    assert job.status == "done" and job.result == {"Berubah status atau tahap": 1}
+    cooperative.refresh_from_db()
+    assert cooperative.status_on == timezone.localdate() and cooperative.watch_stage == WatchStage.INACTIVE
+    assert Job.objects.filter(kind=status_job.JOB_KIND).count() == 1
