@@ -54,6 +54,38 @@ DIVISIONS = {
                 "Registri koperasi sedang disiapkan; sementara itu data orang dapat dikelola di menu Orang."
             ),
             icon="building",
+            pages=(
+                DivisionPage(
+                    _("Daftar koperasi"),
+                    "koperasi:list",
+                    _("Cari, saring, daftarkan, impor dan ekspor koperasi; status dari riwayat RAT."),
+                    "building",
+                ),
+                DivisionPage(
+                    _("Daftar pantauan"),
+                    "koperasi:watch_list",
+                    _("RAT segera jatuh tempo, terlambat atau terlewat, dengan tindakan berikutnya."),
+                    "alert",
+                ),
+                DivisionPage(
+                    _("Kunjungan saya"),
+                    "koperasi:my_visits",
+                    _("Penugasan kunjungan lapangan (PPKL) dan laporannya dari ponsel."),
+                    "map",
+                ),
+                DivisionPage(
+                    _("Tindak lanjut lewat batas"),
+                    "koperasi:follow_ups",
+                    _("Rekomendasi kunjungan yang belum selesai setelah batas waktunya."),
+                    "history",
+                ),
+                DivisionPage(
+                    _("Angka untuk laporan"),
+                    "koperasi:figures",
+                    _("Terdaftar, dibina kota, aktif, RAT tepat waktu dan pertumbuhan per tahun."),
+                    "chart",
+                ),
+            ),
         ),
         DivisionInfo(
             key=Division.USAHA_MIKRO,

@@ -2,8 +2,8 @@
 
 The querysets return Cooperative rows, over the whole registry or over ``queryset`` (cooperatives,
 e.g. already scoped or already limited to the active ones); ``count(queryset, by=...)`` counts them
-in total, or with ``by="kecamatan"`` / ``by="kind"`` as a dict {kecamatan code or kind: number} (key None
-for cooperatives without a kelurahan).
+in total, or with ``by="kecamatan"`` / ``by="kind"`` as a dict {kecamatan code or kind: number} (key ""
+for cooperatives without a kelurahan), as the registry's own ``figures`` module does.
 
 - healthy_cooperatives(year): cooperatives whose health assessment for fiscal year ``year`` is in
   ``categories`` (default only *Sehat*). When a cooperative was assessed for that year by both methods,
@@ -12,22 +12,25 @@ for cooperatives without a kelurahan).
   ``since`` if given) was in a quality band (R26: at or above the band the office sets, *Cukup
   Berkualitas* by default, as stored with each rating). A later, lower rating replaces an earlier quality
   one. Seed 003 counts the ratings of one year (20 quality cooperatives rated in 2022): pass
-  ``since=date(2022, 1, 1)``, ``at=date(2022, 12, 31)``. The indicator "% koperasi berkualitas" is this
-  count divided by the active cooperatives of the registry's own figures.
+  ``since=date(2022, 1, 1)``, ``at=date(2022, 12, 31)``.
+- quality_pct(at): the key indicator "Persentase Koperasi Berkualitas" (seed 003: quality cooperatives /
+  active cooperatives x 100, 20 / 309 = 6.47 % in 2022) = quality_count(at, since) x 100 /
+  ``figures.active(at)`` (R21, as of ``at``); a Decimal in full precision, None when none is active.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, F, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Substr
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Substr
 
+from .figures import active, share  # the registry's own definition of "active" (R21)
 from .health import Category
 from .models import Cooperative
 from .models_assessment import HealthAssessment, Rating
 
-BY = {"kecamatan": lambda: Substr("kelurahan_id", 1, 8), "kind": lambda: F("kind")}
+BY = {"kecamatan": lambda: Coalesce(Substr("kelurahan_id", 1, 8), Value("")), "kind": lambda: F("kind")}
 
 
 def _base(queryset: QuerySet | None) -> QuerySet:
@@ -67,7 +70,7 @@ def count(queryset: QuerySet, *, by: str | None = None):
         .annotate(n=Count("pk", distinct=True))
         .values_list("bucket", "n")
     )
-    return dict(sorted(rows, key=lambda row: (row[0] is None, row[0] or "")))
+    return dict(sorted(rows))
 
 
 def healthy_count(year: int, *, by: str | None = None, categories=(Category.SEHAT,), queryset=None):
@@ -76,6 +79,12 @@ def healthy_count(year: int, *, by: str | None = None, categories=(Category.SEHA
 
 def quality_count(at: dt.date, *, since: dt.date | None = None, by: str | None = None, queryset=None):
     return count(quality_cooperatives(at, since=since, queryset=queryset), by=by)
+
+
+def quality_pct(at: dt.date, *, since: dt.date | None = None, by: str | None = None, queryset=None):
+    return share(
+        quality_count(at, since=since, by=by, queryset=queryset), active(at, by=by, queryset=queryset)
+    )
 
 
 def health_by_category(year: int, *, queryset=None) -> dict[str, int]:

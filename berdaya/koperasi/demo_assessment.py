@@ -1,9 +1,9 @@
 """Demo health assessments and ratings (./dev up), called by the registry's ``demo.populate``.
 
 Among the demo cooperatives that held their RATs: savings-and-loan ones get a 2020-method assessment for
-each of their last two fiscal years with a RAT (one in five by the 2016 method), at four levels so every
-category appears among a few hundred; one cooperative in six with a RAT gets a rating the September
-after its last RAT year, spread over the bands (most Cukup Berkualitas, as in seed 003).
+each of their last two fiscal years with a RAT (one in five, and all before 2020, by the 2016 method), at
+four levels so every category appears among a few hundred; one cooperative in six with a RAT gets a rating
+the September after its last RAT year, spread over the bands (most Cukup Berkualitas, as in seed 003).
 Everything goes through the services (audit rows, summary fields). Idempotent: a cooperative-year already
 assessed, or a cooperative already rated on that date, is skipped.
 """
@@ -16,9 +16,10 @@ import random
 from django.utils import timezone
 
 from . import rubrics
+from .demo import DEMO_SOURCE
 from .health import Method
 from .models import Cooperative, Rat
-from .models_assessment import HealthAssessment, Rating
+from .models_assessment import HealthAssessment, Rating, Rubric
 from .services_assessment import cooperative_rate, health_assess
 
 DEMO_RATER = "LIPK PT. Naynau Jasa Utama"
@@ -55,7 +56,9 @@ def _assess(cooperative, years: list[int], *, actor, rng, today) -> int:
         if on > today or HealthAssessment.objects.filter(cooperative=cooperative, fiscal_year=year).exists():
             continue
         level = rng.choice(HEALTH_LEVELS)
-        if rng.random() < 0.2:
+        if Rubric.in_force("health_2016", on) is None:
+            continue  # before the first method
+        if rng.random() < 0.2 or Rubric.in_force("health_2020", on) is None:
             method, answers = Method.M2016, _aspect_scores(rubrics.read("health_2016"), level)
         else:
             method, answers = Method.M2020, _checklist(rubrics.read("health_2020"), level, rng)
@@ -76,6 +79,8 @@ def _rate(cooperative, year: int, *, actor, rng, today) -> int:
     on = dt.date(year + 1, 9, 15)
     if on > today or Rating.objects.filter(cooperative=cooperative, rated_on=on).exists():
         return 0
+    if Rubric.in_force("rating", on) is None:
+        return 0
     cooperative_rate(
         actor=actor,
         cooperative=cooperative,
@@ -92,7 +97,7 @@ def populate_assessments(*, actor, seed: int) -> int:
     """Assess and rate some demo cooperatives; return the number of assessments and ratings added."""
     today = timezone.localdate()
     added = 0
-    for cooperative in Cooperative.objects.order_by("pk"):
+    for cooperative in Cooperative.objects.filter(source=DEMO_SOURCE).order_by("pk"):
         rng = random.Random(f"{seed}-{cooperative.pk}")
         years = sorted(Rat.objects.filter(cooperative=cooperative).values_list("fiscal_year", flat=True))
         if not years:

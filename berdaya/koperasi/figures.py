@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from . import status as status_rules
-from .models import Cooperative, DissolutionStage, DissolutionStep, MembershipArea, Rat, RatRule, Status
+from .models import Cooperative, DissolutionStage, DissolutionStep, MembershipArea, Rat, RatRule
 
 BY = ("kecamatan", "kind")
 
@@ -41,7 +42,17 @@ def _base(queryset: QuerySet | None) -> QuerySet:
     return Cooperative.objects.all() if queryset is None else queryset
 
 
-def _group_key(cooperative: Cooperative, by: str) -> str:
+@dataclass(frozen=True)
+class _Row:
+    """What the figures need of a cooperative (plain values: thousands of model instances are slow)."""
+
+    kind: str
+    kelurahan_id: str | None
+    first_year: int | None
+    rats: dict  # fiscal year -> date held
+
+
+def _group_key(cooperative, by: str) -> str:
     if by == "kecamatan":
         return cooperative.kelurahan_id[:8] if cooperative.kelurahan_id else ""
     return cooperative.kind
@@ -58,34 +69,42 @@ def _count(cooperatives, by: str | None):
     return dict(sorted(counts.items()))
 
 
-def _pct(part, whole):
+def share(part, whole):
+    """part × 100 / whole as a Decimal (None when whole is 0); for dicts, per key of ``whole``."""
     if isinstance(part, dict):
-        return {key: _pct(part.get(key, 0), value) for key, value in whole.items()}
+        return {key: share(part.get(key, 0), value) for key, value in whole.items()}
     return None if not whole else Decimal(part) * 100 / Decimal(whole)
 
 
 def _registered_qs(on: dt.date, queryset: QuerySet | None) -> QuerySet:
+    # The few dissolved cooperatives as a literal list: cheaper than a correlated subquery per row.
     dissolved = DissolutionStep.objects.filter(
-        dissolution__cooperative=OuterRef("pk"),
         stage__in=[DissolutionStage.DECISION, DissolutionStage.SETTLEMENT, DissolutionStage.STRUCK_OFF],
         on__lte=on,
-    )
-    return _base(queryset).filter(registered_on__lte=on).exclude(Exists(dissolved))
+    ).values_list("dissolution__cooperative_id", flat=True)
+    return _base(queryset).filter(registered_on__lte=on).exclude(pk__in=list(dissolved))
 
 
-def _supervised_list(on: dt.date, queryset: QuerySet | None) -> list[Cooperative]:
-    return list(
+def _supervised_list(on: dt.date, queryset: QuerySet | None) -> list[_Row]:
+    rows = list(
         _registered_qs(on, queryset)
         .filter(membership_area=MembershipArea.KOTA)
-        .only("pk", "kind", "kelurahan_id", "legal_entity_date")
-        .prefetch_related(
-            Prefetch("rats", queryset=Rat.objects.only("cooperative_id", "fiscal_year", "held_on"))
-        )
+        .values_list("pk", "kind", "kelurahan_id", "legal_entity_date")
     )
+    rats: dict[int, dict] = defaultdict(dict)
+    for cooperative_id, year, held_on in Rat.objects.filter(
+        cooperative_id__in=[row[0] for row in rows], held_on__lte=on
+    ).values_list("cooperative_id", "fiscal_year", "held_on"):
+        rats[cooperative_id][year] = held_on
+    return [
+        _Row(kind, kelurahan, founded.year if founded else None, rats[pk])
+        for pk, kind, kelurahan, founded in rows
+    ]
 
 
 def registered(on: dt.date, *, by: str | None = None, queryset: QuerySet | None = None):
-    return _count(list(_registered_qs(on, queryset).only("pk", "kind", "kelurahan_id")), by)
+    rows = _registered_qs(on, queryset).values_list("kind", "kelurahan_id")
+    return _count([_Row(kind, kelurahan, None, {}) for kind, kelurahan in rows], by)
 
 
 def supervised(on: dt.date, *, by: str | None = None, queryset: QuerySet | None = None):
@@ -93,14 +112,8 @@ def supervised(on: dt.date, *, by: str | None = None, queryset: QuerySet | None 
     return _count(_supervised_list(on, queryset), by)
 
 
-def _is_active(cooperative: Cooperative, on: dt.date, rule) -> bool:
-    evaluation = status_rules.evaluate(
-        rats={rat.fiscal_year: rat.held_on for rat in cooperative.rats.all()},
-        on=on,
-        rule=rule,
-        first_year=cooperative.legal_entity_date.year if cooperative.legal_entity_date else None,
-    )
-    return evaluation.status == Status.AKTIF
+def _is_active(row: _Row, on: dt.date, rule) -> bool:
+    return status_rules.is_active(rats=row.rats, on=on, rule=rule, first_year=row.first_year)
 
 
 def active(on: dt.date, *, by: str | None = None, queryset: QuerySet | None = None):
@@ -110,7 +123,7 @@ def active(on: dt.date, *, by: str | None = None, queryset: QuerySet | None = No
 
 
 def active_pct(on: dt.date, *, by: str | None = None, queryset: QuerySet | None = None):
-    return _pct(active(on, by=by, queryset=queryset), supervised(on, by=by, queryset=queryset))
+    return share(active(on, by=by, queryset=queryset), supervised(on, by=by, queryset=queryset))
 
 
 def rat_required(year: int, *, by: str | None = None, queryset: QuerySet | None = None):
@@ -129,12 +142,12 @@ def _required(year: int, queryset: QuerySet | None):
 def rat_on_time(year: int, *, by: str | None = None, queryset: QuerySet | None = None):
     """domain.md R20."""
     due, required = _required(year, queryset)
-    on_time = [c for c in required if any(r.fiscal_year == year and r.held_on <= due for r in c.rats.all())]
+    on_time = [row for row in required if year in row.rats and row.rats[year] <= due]
     return _count(on_time, by)
 
 
 def rat_on_time_pct(year: int, *, by: str | None = None, queryset: QuerySet | None = None):
-    return _pct(rat_on_time(year, by=by, queryset=queryset), rat_required(year, by=by, queryset=queryset))
+    return share(rat_on_time(year, by=by, queryset=queryset), rat_required(year, by=by, queryset=queryset))
 
 
 def _year_end(year: int) -> dt.date:
@@ -151,6 +164,6 @@ def growth(year: int, *, queryset: QuerySet | None = None) -> dict[str, dict]:
             "previous": previous,
             "current": current,
             "change": current - previous,
-            "pct": _pct(current - previous, previous),
+            "pct": share(current - previous, previous),
         }
     return result

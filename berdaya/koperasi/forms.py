@@ -220,12 +220,17 @@ class VisitReportForm(forms.ModelForm):
     class Meta:
         model = Visit
         fields = ["status", "visited_on", "findings", "photo"]
-        widgets = {"visited_on": DATE, "findings": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "visited_on": DATE,
+            "findings": forms.Textarea(attrs={"rows": 4}),
+            # On a phone, the camera opens directly.
+            "photo": forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.instance.visited_on:
-            self.initial.setdefault("visited_on", timezone.localdate())
+        if not self.initial.get("visited_on"):
+            self.initial["visited_on"] = timezone.localdate()
 
     def clean(self):
         data = super().clean()

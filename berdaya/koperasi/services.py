@@ -47,7 +47,6 @@ COOPERATIVE_FIELDS = (
     "registered_on",
     "source_id",
 )
-STATUS_FIELDS = ("status", "status_reason", "watch_stage")
 YEAR_FIELDS = (
     "fiscal_year",
     "members_men",
@@ -75,12 +74,21 @@ def _fields_of(obj: Model, names) -> list[str]:
     return [name for name in names if hasattr(obj, name)]
 
 
-def _save_new(*, actor, obj: Model, fields, note: str = "") -> Model:
+def _changes(before: dict, after: dict) -> dict:
+    """The audit diff without empty-to-empty entries (an empty file field is "" on one side, None on the
+    other)."""
+    return {name: pair for name, pair in diff(before, after).items() if pair[0] or pair[1]}
+
+
+def _save_new(*, actor, obj: Model, fields, note: str = "", audit: bool = True) -> Model:
     """Save a new record and audit its creation with every listed field."""
     obj.created_by = obj.updated_by = actor if actor is not None and actor.is_authenticated else None
     obj.full_clean(validate_unique=False, validate_constraints=False)
     obj.save()
-    audit_log(actor=actor, action=Action.CREATE, obj=obj, changes=diff({}, snapshot(obj, fields)), note=note)
+    if audit:
+        audit_log(
+            actor=actor, action=Action.CREATE, obj=obj, changes=_changes({}, snapshot(obj, fields)), note=note
+        )
     return obj
 
 
@@ -91,7 +99,7 @@ def _save_changes(*, actor, obj: Model, data: dict, fields, note: str = "") -> M
         if name not in fields:
             raise ValueError(f"{name} is not an editable field of {type(obj).__name__}")
         setattr(obj, name, value)
-    changes = diff(before, snapshot(obj, fields))
+    changes = _changes(before, snapshot(obj, fields))
     if changes:
         obj.updated_by = actor if actor is not None and actor.is_authenticated else None
         obj.save()
@@ -133,8 +141,10 @@ def dissolution_stage_on(cooperative: Cooperative, on: dt.date) -> str | None:
 
 
 def cooperative_refresh_status(cooperative: Cooperative, *, on: dt.date | None = None, rules=None):
-    """Recompute and store the cached status; audits a change of status (as "sistem" when no actor)."""
+    """Recompute and store the cached status; audits a change of status as "sistem" (not the first
+    computation, which is part of the record's creation)."""
     evaluation = evaluate_cooperative(cooperative, on=on, rules=rules)
+    first_time = cooperative.status_on is None
     values = {
         "status": evaluation.status,
         "status_reason": evaluation.reason[:255],
@@ -149,25 +159,29 @@ def cooperative_refresh_status(cooperative: Cooperative, *, on: dt.date | None =
         cooperative.status_on = on or timezone.localdate()
         Cooperative.objects.filter(pk=cooperative.pk).update(**values, status_on=cooperative.status_on)
         changes = diff(before, snapshot(cooperative, ("status", "watch_stage")))
-        if changes:
+        if changes and first_time is False:
             audit_log(
                 actor=None, action=Action.UPDATE, obj=cooperative, changes=changes, note=evaluation.reason
             )
     return evaluation
 
 
-def refresh_all_statuses(*, on: dt.date | None = None, queryset=None) -> int:
+def refresh_all_statuses(*, on: dt.date | None = None, queryset=None, progress=None) -> int:
     """The daily refresh (dates move: a deadline passes with nobody touching the record). Returns how many
-    cooperatives changed status or stage."""
+    cooperatives changed status or stage. ``progress(done, total)`` is called as it goes (jobs)."""
     rules = list(RatRule.objects.all())
+    queryset = (queryset if queryset is not None else Cooperative.objects.all()).prefetch_related(
+        "rats", "warnings", "dissolutions__steps"
+    )
+    total = queryset.count()
     changed = 0
-    for cooperative in (queryset if queryset is not None else Cooperative.objects.all()).iterator(
-        chunk_size=500
-    ):
+    for done, cooperative in enumerate(queryset.iterator(chunk_size=500), start=1):
         before = (cooperative.status, cooperative.watch_stage)
         with transaction.atomic():
             cooperative_refresh_status(cooperative, on=on, rules=rules)
         changed += before != (cooperative.status, cooperative.watch_stage)
+        if progress is not None:
+            progress(done, total)
     return changed
 
 
@@ -185,8 +199,15 @@ def cooperative_register(*, actor, data: dict) -> Cooperative:
     with transaction.atomic():
         _refuse_duplicate_number(data.get("nomor_induk_koperasi", ""))
         data = {"registered_on": timezone.localdate()} | data
-        cooperative = _save_new(actor=actor, obj=Cooperative(**data), fields=COOPERATIVE_FIELDS)
+        cooperative = _save_new(actor=actor, obj=Cooperative(**data), fields=COOPERATIVE_FIELDS, audit=False)
         cooperative_refresh_status(cooperative)
+        audit_log(
+            actor=actor,
+            action=Action.CREATE,
+            obj=cooperative,
+            changes=_changes({}, snapshot(cooperative, (*COOPERATIVE_FIELDS, "status", "watch_stage"))),
+            note=cooperative.status_reason,
+        )
     return cooperative
 
 

@@ -63,16 +63,21 @@ def _rubric(kind: str, on: dt.date, field: str) -> Rubric:
     return rubric
 
 
-def _save_summary(cooperative, values: dict) -> None:
-    """Store the summary fields on the locked row and on the caller's instance."""
+def _save_summary(cooperative, values: dict, *, actor, note: str) -> None:
+    """Store the summary fields on the locked row and on the caller's instance; audit them on the
+    cooperative too, so its own history shows when its health or rating changed."""
     locked = Cooperative.objects.select_for_update().get(pk=cooperative.pk)
+    before = snapshot(locked, values)
     for name, value in values.items():
         setattr(locked, name, value)
         setattr(cooperative, name, value)
-    locked.save(update_fields=[*values, "updated_at"])
+    changes = diff(before, snapshot(locked, values))
+    if changes:
+        locked.save(update_fields=[*values, "updated_at"])
+        audit_log(actor=actor, action=Action.UPDATE, obj=locked, changes=changes, note=note)
 
 
-def _refresh_health_summary(cooperative) -> None:
+def _refresh_health_summary(cooperative, actor) -> None:
     latest = HealthAssessment.objects.filter(cooperative=cooperative).order_by(
         *HealthAssessment._meta.ordering
     )
@@ -83,10 +88,12 @@ def _refresh_health_summary(cooperative) -> None:
             "health_category": latest.category if latest else "",
             "health_year": latest.fiscal_year if latest else None,
         },
+        actor=actor,
+        note=_("Kesehatan terakhir diperbarui"),
     )
 
 
-def _refresh_rating_summary(cooperative) -> None:
+def _refresh_rating_summary(cooperative, actor) -> None:
     latest = Rating.objects.filter(cooperative=cooperative).order_by(*Rating._meta.ordering).first()
     _save_summary(
         cooperative,
@@ -95,6 +102,8 @@ def _refresh_rating_summary(cooperative) -> None:
             "rating_quality": bool(latest and latest.quality),
             "rated_on": latest.rated_on if latest else None,
         },
+        actor=actor,
+        note=_("Pemeringkatan terakhir diperbarui"),
     )
 
 
@@ -149,7 +158,7 @@ def health_assess(
             changes=diff(before, snapshot(assessment, HEALTH_FIELDS)),
             note=_("Penilaian kesehatan %(year)s") % {"year": fiscal_year},
         )
-        _refresh_health_summary(cooperative)
+        _refresh_health_summary(cooperative, actor)
     return assessment
 
 
@@ -220,5 +229,43 @@ def cooperative_rate(
             changes=diff(before, snapshot(record, RATING_FIELDS)),
             note=_("Pemeringkatan koperasi"),
         )
-        _refresh_rating_summary(cooperative)
+        _refresh_rating_summary(cooperative, actor)
     return record
+
+
+def _delete(*, actor, record, fields, refresh, note: str) -> None:
+    with transaction.atomic():
+        cooperative = record.cooperative
+        audit_log(
+            actor=actor,
+            action=Action.DELETE,
+            obj=record,
+            changes={
+                name: [value, None] for name, value in snapshot(record, fields).items() if value is not None
+            },
+            note=note,
+        )
+        record.delete()
+        refresh(cooperative, actor)
+
+
+def health_assessment_delete(*, actor, assessment: HealthAssessment) -> None:
+    """Remove an assessment recorded by mistake (the audit row keeps its values); the summary follows."""
+    _delete(
+        actor=actor,
+        record=assessment,
+        fields=("fiscal_year", "method", *HEALTH_FIELDS),
+        refresh=_refresh_health_summary,
+        note=_("Penilaian kesehatan dihapus"),
+    )
+
+
+def rating_delete(*, actor, rating: Rating) -> None:
+    """Remove a rating recorded by mistake (the audit row keeps its values); the summary follows."""
+    _delete(
+        actor=actor,
+        record=rating,
+        fields=RATING_FIELDS,
+        refresh=_refresh_rating_summary,
+        note=_("Pemeringkatan dihapus"),
+    )

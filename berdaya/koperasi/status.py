@@ -110,6 +110,27 @@ class Evaluation:
         return bool(self.stage)
 
 
+def _due_year(on: dt.date, passed: int, first_year: int | None) -> int | None:
+    due = passed + 1 if dt.date(passed + 1, 12, 31) < on else None
+    return None if due is None or (first_year is not None and due < first_year) else due
+
+
+def _window(passed: int, n: int, first_year: int | None) -> list[int]:
+    """R21's last N passed fiscal years, from the cooperative's first fiscal year on."""
+    return [y for y in range(passed - n + 1, passed + 1) if first_year is None or y >= first_year]
+
+
+def is_active(*, rats: Mapping[int, dt.date], on: dt.date, rule, first_year: int | None = None) -> bool:
+    """R21 alone, as ``evaluate(...).status`` says for a cooperative not dissolved (no reason text: the
+    figures call it for every cooperative and date)."""
+    passed = last_passed_year(on, rule)
+    window = _window(passed, rule.active_years, first_year)
+    if len(window) < rule.active_years:
+        return True
+    years = [*window, _due_year(on, passed, first_year)]
+    return any(year in rats and rats[year] <= on for year in years)
+
+
 def evaluate(
     *,
     rats: Mapping[int, dt.date],
@@ -124,9 +145,7 @@ def evaluate(
     count; ``warned_on``: the latest warning letter's date; ``dissolution_stage``: the open procedure's."""
     held = {year: day for year, day in rats.items() if day <= on}
     passed = last_passed_year(on, rule)
-    due = passed + 1 if dt.date(passed + 1, 12, 31) < on else None
-    if due is not None and first_year is not None and due < first_year:
-        due = None
+    due = _due_year(on, passed, first_year)
     due_deadline = deadline(due, rule) if due is not None else None
 
     if dissolution_stage in DISSOLVED_STAGES:
@@ -148,7 +167,7 @@ def evaluate(
     while year >= lowest and year not in held:
         missed += 1
         year -= 1
-    window = [y for y in range(passed - n + 1, passed + 1) if first_year is None or y >= first_year]
+    window = _window(passed, n, first_year)
     recent = [y for y in [*window, due] if y is not None and y in held]
     young = len(window) < n
 

@@ -2,7 +2,6 @@
 
 import csv
 import datetime as dt
-from collections import defaultdict
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,7 +23,8 @@ from berdaya.lib.pagination import CappedPaginator
 from berdaya.people.services import person_get_or_register
 from berdaya.regions.models import Region
 
-from . import figures, services
+from . import figures, services, status_job
+from . import status as status_rules
 from .forms import (
     BoardMemberForm,
     CooperativeFilterForm,
@@ -38,6 +38,7 @@ from .selectors import cooperative_filter, cooperative_sort, watch_counts, watch
 from .status import NextAction
 
 PAGE_SIZE = 25
+WATCH_ITEMS_SHOWN = 100  # per stage; the rest through the list filtered by stage
 NAV = "koperasi"
 EXPORT_COLUMNS = [
     "ID sumber", "Nama koperasi", "Jenis", "Kelompok", "Nomor Induk Koperasi", "Nomor badan hukum",
@@ -67,6 +68,7 @@ def cooperative_list(request):
     page = CappedPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "nav": NAV,
+        "refresh_job": status_job.refresh_if_stale(actor=request.user),
         "filter_form": form,
         "page_obj": page,
         "rows": list(page),
@@ -156,12 +158,23 @@ def _history(cooperative):
         ids = [str(pk) for pk in manager.values_list("pk", flat=True)]
         if ids:
             related |= Q(object_type=label, object_id__in=ids)
+    for label, pks in (
+        ("koperasi.followup", cooperative.visits.values_list("follow_ups", flat=True)),
+        ("koperasi.dissolutionstep", cooperative.dissolutions.values_list("steps", flat=True)),
+    ):
+        ids = [str(pk) for pk in pks if pk is not None]
+        if ids:
+            related |= Q(object_type=label, object_id__in=ids)
     return AuditEntry.objects.filter(related).exclude(action=Action.VIEW).order_by("-at", "-id")[:50]
 
 
-def next_action_link(cooperative, evaluation) -> dict | None:
-    """The watch list's and record page's next action: label and URL."""
+def next_action_link(cooperative, evaluation, user) -> dict | None:
+    """The watch list's and record page's next action: label and URL, if this user may take it (a field
+    officer schedules visits; letters, RATs and dissolutions are the division's)."""
     action = evaluation.next_action
+    allowed = can_edit_model(user, Visit) if action == NextAction.VISIT else can_edit_model(user, Cooperative)
+    if not allowed:
+        return None
     links = {
         NextAction.RECORD_RAT: (_("Catat RAT"), reverse("koperasi:rat_add", args=[cooperative.pk])),
         NextAction.VISIT: (_("Jadwalkan kunjungan"), reverse("koperasi:visit_plan", args=[cooperative.pk])),
@@ -191,18 +204,16 @@ def cooperative_detail(request, pk):
     dissolution = services.open_dissolution(cooperative)
     rule = services.current_rule()
     rats = list(cooperative.rats.all())
-    from .status import deadline, is_on_time
-
     for rat in rats:
-        rat.deadline = deadline(rat.fiscal_year, rule)
-        rat.on_time = is_on_time(rat.fiscal_year, rat.held_on, rule)
+        rat.deadline = status_rules.deadline(rat.fiscal_year, rule)
+        rat.on_time = status_rules.is_on_time(rat.fiscal_year, rat.held_on, rule)
     context = {
         "nav": NAV,
         "c": cooperative,
         "phone": cooperative.phone if personal else mask_phone(cooperative.phone),
         "cooperative": cooperative,
         "evaluation": evaluation,
-        "next_action": next_action_link(cooperative, evaluation),
+        "next_action": next_action_link(cooperative, evaluation, request.user),
         "rule": rule,
         "can_edit": can_edit(request.user, cooperative),
         "can_visit": can_edit_model(request.user, Visit),
@@ -329,13 +340,22 @@ def board_add(request, pk):
 def watch_list_page(request):
     """Cooperatives to act on, by stage (most urgent first), with counts by kecamatan and kind."""
     base = scoped(Cooperative.objects.all(), request.user)
+    # Stages are cached; when a day has passed since they were computed, today's refresh runs in the
+    # background and the page says so (the evaluation shown per row is always today's).
+    refresh_job = status_job.refresh_if_stale(actor=request.user)
     groups = watch_list(base.prefetch_related("rats", "warnings", "dissolutions__steps"))
     rules = list(RatRule.objects.all())
     for group in groups:
         for cooperative in group["items"]:
             evaluation = services.evaluate_cooperative(cooperative, rules=rules)
             cooperative.evaluation = evaluation
-            cooperative.next_action = next_action_link(cooperative, evaluation)
+            cooperative.next_action = next_action_link(cooperative, evaluation, request.user)
+    for group in groups:
+        group["shown"] = group["items"][:WATCH_ITEMS_SHOWN]
+    # When nobody is "due soon", say when the early warning of the next fiscal year starts (R22).
+    today = timezone.localdate()
+    rule = status_rules.rule_on(rules, today)
+    next_year = today.year - 1 if status_rules.deadline(today.year - 1, rule) >= today else today.year
     kecamatan = list(Region.objects.filter(level=3, code__startswith="63.71").order_by("code"))
     by_kecamatan = watch_counts(base, "kecamatan")
     by_kind = watch_counts(base, "kind")
@@ -352,6 +372,11 @@ def watch_list_page(request):
             for value, label in Kind.choices
         ],
         "stage_labels": [g["label"] for g in groups],
+        "shown_max": WATCH_ITEMS_SHOWN,
+        "refresh_job": refresh_job,
+        "next_year": next_year,
+        "next_warning": status_rules.at_risk_from(next_year, rule),
+        "next_deadline": status_rules.deadline(next_year, rule),
     }
     return render(request, "koperasi/watch_list.html", context)
 
@@ -368,11 +393,13 @@ def cooperative_figures(request):
     base = scoped(Cooperative.objects.all(), request.user)
     names = dict(Region.objects.filter(level=3).values_list("code", "name"))
     kinds = dict(Kind.choices)
-    breakdown = defaultdict(dict)
+    breakdown, totals = {}, {}
     for by, labels in (("kecamatan", names), ("kind", kinds)):
+        # Each figure once per breakdown; the totals and percentages follow from them (same definitions).
         supervised = figures.supervised(at, by=by, queryset=base)
         active = figures.active(at, by=by, queryset=base)
-        pct = figures.active_pct(at, by=by, queryset=base)
+        pct = figures.share(active, supervised)
+        totals = {"supervised": sum(supervised.values()), "active": sum(active.values())}
         breakdown[by] = [
             {
                 "label": labels.get(key, key) or "—",
@@ -383,19 +410,21 @@ def cooperative_figures(request):
             }
             for key, value in supervised.items()
         ]
+    rat_on_time = figures.rat_on_time(year - 1, queryset=base)
+    rat_required = figures.rat_required(year - 1, queryset=base)
     context = {
         "nav": NAV,
         "year": year,
         "at": at,
         "years": range(today.year, today.year - 6, -1),
         "registered": figures.registered(at, queryset=base),
-        "supervised": figures.supervised(at, queryset=base),
-        "active": figures.active(at, queryset=base),
-        "active_pct": figures.active_pct(at, queryset=base),
+        "supervised": totals["supervised"],
+        "active": totals["active"],
+        "active_pct": figures.share(totals["active"], totals["supervised"]),
         "rat_year": year - 1,
-        "rat_on_time": figures.rat_on_time(year - 1, queryset=base),
-        "rat_required": figures.rat_required(year - 1, queryset=base),
-        "rat_on_time_pct": figures.rat_on_time_pct(year - 1, queryset=base),
+        "rat_on_time": rat_on_time,
+        "rat_required": rat_required,
+        "rat_on_time_pct": figures.share(rat_on_time, rat_required),
         "growth": figures.growth(year, queryset=base),
         "by_kecamatan": breakdown["kecamatan"],
         "by_kind": breakdown["kind"],

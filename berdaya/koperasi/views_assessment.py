@@ -9,17 +9,25 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from berdaya.accounts.access import can_edit, get_for_user, scoped
 from berdaya.lib.forms import add_service_error
 from berdaya.regions.selectors import kecamatan_in_jurisdiction
 
 from . import assessment_figures as figures
+from . import rating
 from .forms_assessment import Health2016Form, Health2020Form, RatingForm
 from .health import RUBRIC_KIND, Category, Method
 from .models import Cooperative
 from .models_assessment import HealthAssessment, Rating, Rubric, RubricKind
-from .services_assessment import cooperative_rate, health_assess, health_refusal
+from .services_assessment import (
+    cooperative_rate,
+    health_assess,
+    health_assessment_delete,
+    health_refusal,
+    rating_delete,
+)
 
 HEALTH_FORMS = {Method.M2016: Health2016Form, Method.M2020: Health2020Form}
 
@@ -34,6 +42,25 @@ def _posted_date(request, name: str) -> dt.date:
 
 def _rubric_or_none(kind: str, on: dt.date) -> Rubric | None:
     return Rubric.in_force(kind, on) or Rubric.objects.filter(kind=kind).order_by("effective_from").first()
+
+
+def _bound(band: dict) -> str:
+    if band.get("min") is not None:
+        return f"≥ {band['min']}"
+    if band.get("over") is not None:
+        return f"> {band['over']}"
+    return _("lainnya")
+
+
+def _legend(data: dict) -> dict:
+    """The rubric's bands in words, for the form (thresholds from the rubric, never from here)."""
+    return {
+        "categories": [{"label": f"{Category(b['code']).label}: {_bound(b)}"} for b in data["categories"]],
+        "score_bands": [
+            {"label": _("skor %(score)s bila rasio %(bound)s") % {"score": b["score"], "bound": _bound(b)}}
+            for b in data.get("score_bands", [])
+        ],
+    }
 
 
 def health_assess_view(request, pk):
@@ -73,6 +100,7 @@ def health_assess_view(request, pk):
         "method": method,
         "methods": Method.choices,
         "rubric": rubric,
+        **_legend(rubric.data),
         # R25 in advance, for the year the form proposes: the user sees why before filling the checklist
         "warning": None if request.method == "POST" else health_refusal(cooperative, on.year - 1, on),
     }
@@ -139,7 +167,16 @@ def rating_new(request, pk):
         else:
             messages.success(request, _("Pemeringkatan tersimpan: %(p)s.") % {"p": record.predicate})
             return redirect("koperasi:rating_detail", pk=record.pk)
-    context = {"nav": "koperasi", "cooperative": cooperative, "form": form, "rubric": rubric}
+    bands = rubric.data["bands"]
+    context = {
+        "nav": "koperasi",
+        "cooperative": cooperative,
+        "form": form,
+        "rubric": rubric,
+        "bands": bands,
+        "quality_from": next(b["name"] for b in bands if b["code"] == rubric.data["quality_from"]),
+        "max_total": rating.max_total(rubric.data),
+    }
     return render(request, "koperasi/rating_form.html", context)
 
 
@@ -163,6 +200,24 @@ def rating_detail(request, pk):
         "can_edit": can_edit(request.user, record),
     }
     return render(request, "koperasi/rating_detail.html", context)
+
+
+@require_POST
+def health_delete(request, pk):
+    assessment = get_for_user(request.user, HealthAssessment, pk, for_edit=True)
+    cooperative_pk = assessment.cooperative_id
+    health_assessment_delete(actor=request.user, assessment=assessment)
+    messages.success(request, _("Penilaian kesehatan dihapus."))
+    return redirect("koperasi:detail", pk=cooperative_pk)
+
+
+@require_POST
+def rating_remove(request, pk):
+    record = get_for_user(request.user, Rating, pk, for_edit=True)
+    cooperative_pk = record.cooperative_id
+    rating_delete(actor=request.user, rating=record)
+    messages.success(request, _("Pemeringkatan dihapus."))
+    return redirect("koperasi:detail", pk=cooperative_pk)
 
 
 def _bars(counts: dict, labels: dict) -> list[dict]:
@@ -193,6 +248,7 @@ def assessment_figures_view(request):
         "years": list(range(today.year, 2014, -1)),
         "quality_total": figures.count(quality),
         "quality_ever": figures.quality_count(end, queryset=cooperatives),
+        "quality_pct": figures.quality_pct(end, since=start, queryset=cooperatives),
         "healthy_total": figures.count(healthy),
         "health_year": year - 1,
         "by_category": _bars(

@@ -22,13 +22,15 @@ def test_every_division_page_opens_and_highlights_its_menu_item(cast, key):
     )
 
 
-def test_the_koperasi_page_shows_its_three_sections_its_staff_and_the_empty_registry(cast):
+def test_the_koperasi_page_shows_its_three_sections_its_staff_and_links_its_pages(cast):
     html = cast.client(cast.umkm).get(reverse("dashboard:division", args=["koperasi"])).content.decode()
     for section in ["Kelembagaan dan Pengawasan", "Pengembangan Usaha", "Fasilitasi Permodalan"]:
         assert section in html
     assert str(cast.koperasi) in html
     assert str(cast.umkm) not in html.split('id="staff-heading"')[1]
-    assert "Registri koperasi sedang disiapkan" in html
+    for name in ["koperasi:list", "koperasi:watch_list", "koperasi:my_visits", "koperasi:follow_ups"]:
+        assert f'href="{reverse(name)}"' in html
+    assert f'href="{reverse("koperasi:figures")}"' in html
 
 
 def test_the_labour_page_lists_the_training_centre(cast):

@@ -1,6 +1,7 @@
 """The figures the yearly report calls: healthy and quality cooperatives, by kecamatan and kind (R23-R26)."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -83,9 +84,26 @@ def test_counts_by_kecamatan_and_kind(cast):
     for cooperative in (selatan, timur, nowhere):
         rated(cooperative, cast.koperasi, dt.date(2025, 9, 1), 0.6)
     at = dt.date(2025, 12, 31)
-    assert figures.quality_count(at, by="kecamatan") == {"63.71.01": 1, "63.71.02": 1, None: 1}
+    assert figures.quality_count(at, by="kecamatan") == {"": 1, "63.71.01": 1, "63.71.02": 1}
     assert figures.quality_count(at, by="kind") == {Kind.JASA: 1, Kind.KONSUMEN: 1, Kind.SIMPAN_PINJAM: 1}
     only_selatan = Cooperative.objects.filter(kelurahan__code__startswith="63.71.01")
     assert figures.quality_count(at, queryset=only_selatan) == 1
     with pytest.raises(ValueError):
         figures.quality_count(at, by="kelurahan")
+
+
+def test_the_quality_percentage_divides_by_the_active_cooperatives(cast):
+    # seed 003: quality cooperatives / active cooperatives x 100 (20 / 309 = 6.47 %)
+    rated_one = make_cooperative(actor=cast.koperasi, name="R", legal_entity_date=dt.date(2015, 1, 1))
+    others = [
+        make_cooperative(actor=cast.koperasi, name=f"O{n}", legal_entity_date=dt.date(2015, 1, 1))
+        for n in range(3)
+    ]
+    for cooperative in [rated_one, *others]:
+        hold_rat(cooperative, cast.koperasi, 2024)
+    rated(rated_one, cast.koperasi, dt.date(2025, 9, 1), 0.6)
+    at = dt.date(2025, 12, 31)
+    active = figures.count(Cooperative.objects.all())  # all four held their 2024 RAT: active (R21)
+    assert figures.quality_pct(at, since=dt.date(2025, 1, 1)) == Decimal(1) * 100 / Decimal(active)
+    assert figures.quality_pct(at, by="kind") == {Kind.SIMPAN_PINJAM: Decimal(25)}
+    assert figures.quality_pct(at, queryset=Cooperative.objects.none()) is None

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
 
+from berdaya.audit.models import AuditEntry
 from berdaya.koperasi import rubrics
 from berdaya.koperasi.health import Category, Method
 from berdaya.koperasi.models import Kind
@@ -44,6 +45,7 @@ def test_the_2020_checklist_is_shown_grouped_by_aspect(cast, cooperative):
     for aspect in rubrics.read("health_2020")["aspects"]:
         assert aspect["name"] in html
     assert 'type="checkbox"' in html
+    assert "Sehat: &gt; 80" in html and "skor 4 bila rasio &gt; 75" in html  # R24, read from the rubric
     # R25 told in advance: no RAT recorded for last year yet
     assert "Belum ada RAT" in html
 
@@ -72,6 +74,7 @@ def test_the_2016_form_takes_a_score_per_aspect_within_its_maximum(cast, coopera
     # domain.md R23
     hold_rat(cooperative, cast.koperasi, LAST_YEAR)
     client = cast.client(cast.koperasi)
+    assert "Sehat: ≥ 80" in client.get(health_url(cooperative, "2016")).content.decode()  # R23
     too_high = common(**{f"r_{k}": "99" for k in answers_2016()})
     response = client.post(health_url(cooperative, "2016"), too_high)
     assert response.status_code == 200
@@ -191,6 +194,7 @@ def test_the_figures_page_counts_quality_and_healthy_cooperatives(cast, cooperat
     assert response.status_code == 200
     assert response.context["quality_total"] == 1
     assert response.context["healthy_total"] == 1
+    assert response.context["quality_pct"] == 100  # the one active cooperative is rated quality
     assert response.context["quality_by_kind"][0]["value"] == 1
     other_year = cast.client(cast.kepala).get(
         reverse("koperasi:assessment_figures"), {"tahun": LAST_YEAR + 1}
@@ -205,3 +209,34 @@ def test_the_cooperative_page_shows_the_section_with_its_links(cast, cooperative
     assert "Kesehatan dan pemeringkatan" in html
     assert reverse("koperasi:health_detail", args=[cooperative.health_assessments.get().pk]) in html
     assert reverse("koperasi:rating_new", args=[cooperative.pk]) in html
+
+
+def test_a_mistaken_assessment_and_rating_are_deleted_by_the_division_only(cast, cooperative):
+    assessment = assessed_2020(cooperative, cast.koperasi, 2024)
+    record = cooperative_rate(
+        actor=cast.koperasi,
+        cooperative=cooperative,
+        rater="LIPK",
+        rated_on=dt.date(2025, 9, 1),
+        scores=rating_scores(),
+    )
+    health_delete = reverse("koperasi:health_delete", args=[assessment.pk])
+    rating_delete = reverse("koperasi:rating_delete", args=[record.pk])
+    assert cast.client(cast.koperasi).get(health_delete).status_code == 405
+    detail = reverse("koperasi:health_detail", args=[assessment.pk])
+    assert health_delete in cast.client(cast.koperasi).get(detail).content.decode()
+    assert health_delete not in cast.client(cast.kepala).get(detail).content.decode()
+    assert cast.client(cast.inspektur).post(health_delete).status_code == 403
+    assert cast.client(cast.kepala).post(rating_delete).status_code == 403
+    assert cast.client(cast.koperasi).post(health_delete).status_code == 302
+    assert cast.client(cast.koperasi).post(rating_delete).status_code == 302
+    assert not HealthAssessment.objects.exists() and not Rating.objects.exists()
+    cooperative.refresh_from_db()
+    assert (cooperative.health_category, cooperative.health_year, cooperative.rating_predicate) == (
+        "",
+        None,
+        "",
+    )
+    assert cooperative.rated_on is None and cooperative.rating_quality is False
+    deleted = AuditEntry.objects.get(object_type="koperasi.healthassessment", action="delete")
+    assert deleted.changes["category"] == ["Sehat", None]

@@ -46,6 +46,10 @@ def test_it_records_the_2020_category_and_updates_the_cooperative(cast, cooperat
     entry = AuditEntry.objects.get(object_type="koperasi.healthassessment", object_id=str(assessment.pk))
     assert entry.action == "create"
     assert entry.changes["category"] == [None, "Sehat"]
+    on_cooperative = AuditEntry.objects.filter(
+        object_type="koperasi.cooperative", object_id=str(cooperative.pk)
+    )
+    assert on_cooperative.latest("pk").changes["health_category"] == [None, Category.SEHAT]
 
 
 def test_it_records_the_2016_score_as_the_sum_of_the_aspects(cast, cooperative):

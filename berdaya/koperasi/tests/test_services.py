@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from berdaya.audit.models import AuditEntry
 from berdaya.koperasi import services
@@ -35,7 +36,7 @@ def test_registering_audits_and_computes_the_status(cast):
 
 def test_recording_rats_makes_it_active_and_leaves_the_watch_list(cast, cooperative):
     # domain.md R21
-    last = dt.date.today().year - 1
+    last = timezone.localdate().year - 1
     record_rats(cooperative, cast.koperasi, range(last - 3, last))
     cooperative.refresh_from_db()
     assert cooperative.status == Status.AKTIF
@@ -56,7 +57,7 @@ def test_a_rat_cannot_be_held_before_its_fiscal_year_closes_or_in_the_future(cas
         services.rat_record(
             actor=cast.koperasi,
             cooperative=cooperative,
-            data={"fiscal_year": 2023, "held_on": dt.date.today() + dt.timedelta(days=1)},
+            data={"fiscal_year": 2023, "held_on": timezone.localdate() + dt.timedelta(days=1)},
         )
 
 
@@ -85,7 +86,7 @@ def test_a_warning_letter_moves_the_next_action_to_dissolution(cast, cooperative
     services.warning_letter_issue(
         actor=cast.koperasi,
         cooperative=cooperative,
-        data={"number": "500/1/KOP", "issued_on": dt.date.today()},
+        data={"number": "500/1/KOP", "issued_on": timezone.localdate()},
     )
     assert services.evaluate_cooperative(cooperative).next_action == "propose_dissolution"
 
@@ -219,3 +220,49 @@ def test_board_members_and_yearly_figures(cast, cooperative):
     )
     assert year.members_total == 71 and cooperative.years.count() == 1
     assert cooperative.board.get().person == person
+
+
+def test_the_daily_command_moves_a_cooperative_along_as_deadlines_pass(cast):
+    # domain.md R20-R22: nothing recorded, only the date moves
+    from django.core.management import call_command
+
+    cooperative = make_cooperative(actor=cast.koperasi, legal_entity_date=dt.date(2015, 1, 1))
+    record_rats(cooperative, cast.koperasi, range(2015, 2024))
+    call_command("koperasi_refresh_status", on=dt.date(2025, 6, 30))
+    cooperative.refresh_from_db()
+    assert cooperative.watch_stage == WatchStage.DUE_SOON
+    call_command("koperasi_refresh_status", on=dt.date(2025, 7, 1))
+    cooperative.refresh_from_db()
+    assert cooperative.watch_stage == WatchStage.MISSED_ONCE
+
+
+def test_the_creation_entry_holds_the_computed_status_and_no_empty_changes(cast, cooperative):
+    entries = AuditEntry.objects.filter(object_type="koperasi.cooperative", object_id=str(cooperative.pk))
+    assert [e.action for e in entries] == ["create"]  # the first computation is part of the creation
+    assert entries.get().changes["status"] == [None, "Tidak aktif"]
+    rat = services.rat_record(
+        actor=cast.koperasi,
+        cooperative=cooperative,
+        data={"fiscal_year": 2023, "held_on": dt.date(2024, 3, 1)},
+    )
+    created = AuditEntry.objects.get(object_type="koperasi.rat", object_id=str(rat.pk))
+    assert "minutes" not in created.changes and "accountability_report" not in created.changes
+
+
+def test_the_watch_list_queues_one_refresh_when_statuses_are_stale(
+    cast, cooperative, django_capture_on_commit_callbacks
+):
+    # Dates move: a status computed yesterday is refreshed today in the background, once.
+    from berdaya.jobs.models import Job
+    from berdaya.koperasi import status_job
+    from berdaya.koperasi.models import Cooperative
+
+    assert status_job.refresh_if_stale(actor=cast.koperasi) is None  # computed today at registration
+    Cooperative.objects.filter(pk=cooperative.pk).update(status_on=dt.date(2020, 1, 1), watch_stage="")
+    with django_capture_on_commit_callbacks(execute=True):
+        job = status_job.refresh_if_stale(actor=cast.koperasi)
+    job.refresh_from_db()
+    assert job.status == "done" and job.result == {"Berubah status atau tahap": 1}
+    cooperative.refresh_from_db()
+    assert cooperative.status_on == timezone.localdate() and cooperative.watch_stage == WatchStage.INACTIVE
+    assert Job.objects.filter(kind=status_job.JOB_KIND).count() == 1

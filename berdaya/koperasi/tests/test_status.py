@@ -6,7 +6,15 @@ from types import SimpleNamespace
 import pytest
 
 from berdaya.koperasi.models import Status, WatchStage
-from berdaya.koperasi.status import NextAction, add_months, at_risk_from, deadline, evaluate, rule_on
+from berdaya.koperasi.status import (
+    NextAction,
+    add_months,
+    at_risk_from,
+    deadline,
+    evaluate,
+    is_active,
+    rule_on,
+)
 
 RULE = SimpleNamespace(
     valid_from=dt.date(1992, 1, 1),
@@ -126,3 +134,20 @@ def test_the_rule_in_force_is_the_latest_dated_one():
     assert rule_on([newer, RULE], dt.date(2025, 1, 1)) is newer
     with pytest.raises(LookupError):
         rule_on([], dt.date(2025, 1, 1))
+
+
+@pytest.mark.parametrize(
+    "rats,on,first_year",
+    [
+        (held_all(2015, 2021), dt.date(2025, 6, 30), None),
+        (held_all(2015, 2021), dt.date(2025, 7, 1), None),
+        (held_all(2015, 2020) | {2024: dt.date(2025, 2, 1)}, dt.date(2025, 3, 1), None),
+        ({}, dt.date(2025, 7, 1), 2023),
+        ({}, dt.date(2026, 7, 1), 2023),
+        (held_all(2015, 2023) | {2024: dt.date(2025, 6, 1)}, dt.date(2025, 5, 31), None),
+    ],
+)
+def test_is_active_agrees_with_evaluate(rats, on, first_year):
+    # domain.md R21: the figures' shortcut and the status function say the same
+    expected = evaluate(rats=rats, on=on, rule=RULE, first_year=first_year).status == Status.AKTIF
+    assert is_active(rats=rats, on=on, rule=RULE, first_year=first_year) is expected

@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from berdaya.audit.models import AuditEntry
@@ -63,7 +64,10 @@ def test_the_record_page_shows_status_reason_next_action_and_history(cast, coope
     assert cooperative.status_reason in html
     assert reverse("koperasi:warning_add", args=[cooperative.pk]) in html  # R22 next action
     assert "Riwayat perubahan" in html
-    assert cast.client(cast.petugas).get(reverse("koperasi:detail", args=[cooperative.pk])).status_code == 200
+    officer_html = (
+        cast.client(cast.petugas).get(reverse("koperasi:detail", args=[cooperative.pk])).content.decode()
+    )
+    assert reverse("koperasi:warning_add", args=[cooperative.pk]) not in officer_html  # the division's letter
     assert cast.client(cast.umkm).get(reverse("koperasi:edit", args=[cooperative.pk])).status_code == 403
 
 
@@ -188,6 +192,8 @@ def test_dissolution_through_the_pages(cast, cooperative):
     )
     assert response.status_code == 200  # not the next step: re-rendered with a message
     assert cooperative.dissolutions.get().stage == "notice"
+    history = client.get(reverse("koperasi:detail", args=[cooperative.pk])).context["history"]
+    assert {"koperasi.dissolution", "koperasi.dissolutionstep"} <= {entry.object_type for entry in history}
     assert (
         cast.client(cast.inspektur)
         .get(reverse("koperasi:dissolution_step", args=[cooperative.pk]))
@@ -229,6 +235,49 @@ def test_warning_letter_board_and_yearly_figures_pages(cast, cooperative):
 
 
 def test_watch_list_and_figures_pages_render_for_readers(cast, cooperative):
+    # domain.md R22: with nobody due soon, the page says when the early warning starts
+    html = cast.client(cast.koperasi).get(reverse("koperasi:watch_list")).content.decode()
+    assert "Peringatan dini RAT tahun buku" in html
     for user in (cast.kepala, cast.inspektur, cast.koperasi):
         assert cast.client(user).get(reverse("koperasi:watch_list")).status_code == 200
         assert cast.client(user).get(reverse("koperasi:figures"), {"tahun": "2025"}).status_code == 200
+
+
+def test_the_visit_report_form_starts_with_today_as_the_visit_date(cast, cooperative):
+    visit = services.visit_plan(
+        actor=cast.koperasi,
+        cooperative=cooperative,
+        data={"officer": cast.petugas, "planned_on": dt.date(2025, 3, 1), "purpose": "Cek"},
+    )
+    html = cast.client(cast.petugas).get(reverse("koperasi:visit_report", args=[visit.pk])).content.decode()
+    assert f'value="{timezone.localdate().isoformat()}"' in html
+
+
+def test_a_field_officer_reaches_their_visits_from_the_division_page(cast):
+    html = cast.client(cast.petugas).get(reverse("dashboard:division", args=["koperasi"])).content.decode()
+    assert reverse("koperasi:my_visits") in html
+    assert cast.client(cast.petugas).get(reverse("koperasi:my_visits")).status_code == 200
+
+
+def test_the_figures_page_shows_the_figures_functions_values(cast):
+    # issue 4 point 9: the page and the accountability module read the same functions
+    from berdaya.koperasi import figures
+
+    make_cooperative(actor=cast.koperasi, name="Kop Satu", registered_on=dt.date(2020, 1, 1))
+    make_cooperative(
+        actor=cast.koperasi, name="Kop Dua", registered_on=dt.date(2020, 1, 1), membership_area="provinsi"
+    )
+    response = cast.client(cast.kepala).get(reverse("koperasi:figures"), {"tahun": "2024"})
+    at = dt.date(2024, 12, 31)
+    context = response.context
+    assert (
+        (context["registered"], context["supervised"], context["active"])
+        == (
+            figures.registered(at),
+            figures.supervised(at),
+            figures.active(at),
+        )
+        == (2, 1, 0)
+    )
+    assert context["active_pct"] == figures.active_pct(at) == 0
+    assert context["rat_required"] == figures.rat_required(2023) == 1
