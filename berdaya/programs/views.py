@@ -510,3 +510,17 @@ def program_report(request, pk):
     return render(
         request, "programs/report.html", {"nav": NAV, "program": program, "year": year, "r": report}
     )
+
+
+def fee_waiver_letter(request, pk):
+    """The numbered fee-waiver letter (R31), one mark per letter, dated in the filing year: a printable
+    page (the browser prints it to PDF)."""
+    application = get_for_user(
+        request.user, Application.objects.select_related("program", "person", "enterprise", "entitlement"), pk
+    )
+    entitlement = getattr(application, "entitlement", None)
+    if entitlement is None or not entitlement.letter_number:
+        messages.info(request, _("Pengajuan ini belum memiliki surat bernomor."))
+        return redirect("programs:application", pk=application.pk)
+    context = {"nav": NAV, "a": application, "letter": entitlement}
+    return render(request, "programs/letter.html", context)

@@ -22,7 +22,7 @@ def sectors(transactional_db):
 
     if not Sector.objects.exists():
         call_command("migrate", "umkm", "0001", verbosity=0)
-        call_command("migrate", "umkm", verbosity=0)
+        call_command("migrate", verbosity=0)  # every app: going back to umkm 0001 unapplied its dependants
 
 
 def test_a_clerk_registers_a_business_and_sees_its_size_class(page, sectors):
