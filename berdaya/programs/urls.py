@@ -16,6 +16,7 @@ urlpatterns = [
     path("pengajuan/<int:pk>/dokumen/", views.application_document, name="document"),
     path("pengajuan/<int:pk>/voucher/", views.voucher_card, name="voucher_card"),
     path("pengajuan/<int:pk>/surat/", views.fee_waiver_letter, name="letter"),
+    path("pengajuan/<int:pk>/voucher/kode/", views.voucher_otp, name="voucher_otp"),
     path("pengajuan/<int:pk>/voucher/ulang/", views.voucher_reissue, name="voucher_reissue"),
     path("pengajuan/<int:pk>/<slug:action>/", views.application_transition, name="transition"),
     path("kunjungan/", views.visit_list, name="visits"),

@@ -275,3 +275,14 @@ def test_a_fee_waiver_letter_is_printable_with_its_number(cast, checker, enterpr
     page = client.get(reverse("programs:letter", args=[app.pk])).content.decode()
     assert "500/001/DKUMP-UM/2026" in page
     assert enterprise.owner.name in page
+
+
+# domain.md R33: a one-time code sent to the recipient
+def test_a_clerk_makes_a_one_time_code_the_partner_accepts(cast, checker, enterprise):
+    app, code = application_award(actor=cast.umkm, application=_voucher_app(cast, checker, enterprise))
+    response = cast.client(cast.umkm).post(reverse("programs:voucher_otp", args=[app.pk]), follow=True)
+    text = response.content.decode()
+    otp = text.split("Kode sekali pakai: ")[1][:6]
+    partner = cast.client(make_staff(Role.MITRA, username="uji_mitra"))
+    done = partner.post(reverse("programs:partner_redeem"), {"code": code, "check": otp}, follow=True)
+    assert "berhasil ditukarkan" in done.content.decode()
