@@ -21,6 +21,7 @@ DEMO_STAFF = {
     "petugas": (Role.PETUGAS_LAPANGAN, "Utuh Jumberi", "63.71.01"),
     "inspektorat": (Role.INSPEKTORAT, "Masitah Ramlah", ""),
     "admin": (Role.ADMIN, "Administrator Berdaya", ""),
+    "mitra": (Role.MITRA, "Kurir Kilat Banjar", ""),  # a voucher partner (programs, R33)
 }
 
 

@@ -190,7 +190,9 @@ class ReasonForm(forms.Form):
 
 class VisitAssignForm(forms.Form):
     officer = forms.ModelChoiceField(label=_("Petugas lapangan"), queryset=User.objects.none())
-    due_on = forms.DateField(label=_("Tanggal kunjungan"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(
+        label=_("Tanggal kunjungan"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -203,7 +205,9 @@ YES_NO = [("", "—"), ("1", _("Ya")), ("0", _("Tidak"))]
 class VisitForm(forms.Form):
     """The officer's findings on a phone: verification (passed?) or monitoring outcome (R34)."""
 
-    done_on = forms.DateField(label=_("Tanggal kunjungan"), widget=forms.DateInput(attrs={"type": "date"}))
+    done_on = forms.DateField(
+        label=_("Tanggal kunjungan"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     findings = forms.CharField(label=_("Temuan"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     photo = forms.FileField(label=_("Foto"), required=False)
     passed = forms.TypedChoiceField(
@@ -270,7 +274,9 @@ class AwardForm(forms.Form):
 
 class DisburseForm(forms.Form):
     amount = forms.DecimalField(label=_("Nilai"), min_value=0, max_digits=18, decimal_places=2)
-    paid_on = forms.DateField(label=_("Tanggal pencairan"), widget=forms.DateInput(attrs={"type": "date"}))
+    paid_on = forms.DateField(
+        label=_("Tanggal pencairan"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     channel = forms.ChoiceField(label=_("Saluran"), choices=Channel.choices)
     reference = forms.CharField(label=_("Nomor referensi"), max_length=100)
 

@@ -510,3 +510,31 @@ def program_report(request, pk):
     return render(
         request, "programs/report.html", {"nav": NAV, "program": program, "year": year, "r": report}
     )
+
+
+def fee_waiver_letter(request, pk):
+    """The numbered fee-waiver letter (R31), one mark per letter, dated in the filing year: a printable
+    page (the browser prints it to PDF)."""
+    application = get_for_user(
+        request.user, Application.objects.select_related("program", "person", "enterprise", "entitlement"), pk
+    )
+    entitlement = getattr(application, "entitlement", None)
+    if entitlement is None or not entitlement.letter_number:
+        messages.info(request, _("Pengajuan ini belum memiliki surat bernomor."))
+        return redirect("programs:application", pk=application.pk)
+    context = {"nav": NAV, "a": application, "letter": entitlement}
+    return render(request, "programs/letter.html", context)
+
+
+@require_POST
+def voucher_otp(request, pk):
+    """A one-time code for the recipient (R33), shown once to the clerk, who sends it to the recipient's
+    phone; the partner asks the recipient for it instead of the NIK digits."""
+    application = get_for_user(request.user, Application, pk, for_edit=True)
+    voucher = application.vouchers.filter(status="issued").first()
+    if voucher is None:
+        messages.error(request, _("Tidak ada voucher berlaku."))
+    else:
+        otp = services.voucher_otp_issue(actor=request.user, voucher=voucher)
+        messages.info(request, _("Kode sekali pakai: %(otp)s. Kirimkan ke telepon penerima.") % {"otp": otp})
+    return redirect("programs:application", pk=application.pk)

@@ -260,3 +260,29 @@ def test_the_overdue_list_groups_by_officer(cast, program, enterprise):
     page = cast.client(cast.umkm).get(reverse("programs:visits") + "?terlambat=1").content.decode()
     assert "terlambat" in page
     assert cast.petugas.first_name in page
+
+
+# domain.md R31
+def test_a_fee_waiver_letter_is_printable_with_its_number(cast, checker, enterprise):
+    program = make_program(actor=cast.umkm, code="hki", kind=Kind.FEE_WAIVER, quota=15, amount=None)
+    app = application_create(actor=cast.umkm, program=program, enterprise=enterprise)
+    application_submit(actor=cast.umkm, application=app)
+    application_verify(actor=cast.petugas, application=app)
+    application_approve(actor=checker, application=app)
+    client = cast.client(cast.umkm)
+    assert client.get(reverse("programs:letter", args=[app.pk])).status_code == 302  # no letter yet
+    app, _code = application_award(actor=cast.umkm, application=app, awarded_on=dt.date(2026, 4, 1))
+    page = client.get(reverse("programs:letter", args=[app.pk])).content.decode()
+    assert "500/001/DKUMP-UM/2026" in page
+    assert enterprise.owner.name in page
+
+
+# domain.md R33: a one-time code sent to the recipient
+def test_a_clerk_makes_a_one_time_code_the_partner_accepts(cast, checker, enterprise):
+    app, code = application_award(actor=cast.umkm, application=_voucher_app(cast, checker, enterprise))
+    response = cast.client(cast.umkm).post(reverse("programs:voucher_otp", args=[app.pk]), follow=True)
+    text = response.content.decode()
+    otp = text.split("Kode sekali pakai: ")[1][:6]
+    partner = cast.client(make_staff(Role.MITRA, username="uji_mitra"))
+    done = partner.post(reverse("programs:partner_redeem"), {"code": code, "check": otp}, follow=True)
+    assert "berhasil ditukarkan" in done.content.decode()
