@@ -284,7 +284,7 @@ def _chapter_one(w: _Writer) -> None:
     w.heading("1. Kedudukan, Tugas Pokok dan Fungsi", 3)
     for unit in data.units:
         paragraph = w.doc.add_paragraph(style="List Bullet")
-        paragraph.add_run(f"{unit.name}: ").bold = True
+        paragraph.add_run(f"{unit.name}: " if unit.duties else unit.name).bold = True
         paragraph.add_run(unit.duties)
     w.heading("2. Sumber Daya Manusia", 3)
     for index in range(1, len(data.staff_tables) + 1):
