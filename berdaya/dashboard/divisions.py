@@ -139,6 +139,56 @@ DIVISIONS = {
             units=(),
             pending=_("Modul perencanaan dan kinerja (Renstra, IKU, PK, LAKIP) sedang disiapkan."),
             icon="chart",
+            pages=(
+                DivisionPage(
+                    _("Dasbor kinerja"),
+                    "kinerja:dashboard",
+                    _("Lima IKU: target, realisasi, capaian, kategori dan tren; tutup periode."),
+                    "chart",
+                ),
+                DivisionPage(
+                    _("Renstra dan indikator"),
+                    "kinerja:plan",
+                    _("Tujuan, sasaran, indikator dengan rumus dari pustaka ukuran dan target tahunan."),
+                    "list",
+                ),
+                DivisionPage(
+                    _("Perjanjian Kinerja"),
+                    "kinerja:agreements",
+                    _("PK per tahun dan unit sampai eselon IV, dengan revisi dan tampilan cetak."),
+                    "list",
+                ),
+                DivisionPage(
+                    _("Pemantauan rencana aksi"),
+                    "kinerja:monitoring",
+                    _("Target triwulan per unit, realisasi langsung dari registri, siapa yang tertinggal."),
+                    "chart",
+                ),
+                DivisionPage(
+                    _("Realisasi anggaran"),
+                    "kinerja:budget",
+                    _("Program, kegiatan, sub kegiatan: pagu, realisasi keuangan dan fisik; impor XLSX."),
+                    "list",
+                ),
+                DivisionPage(
+                    _("Pemeriksaan data"),
+                    "kinerja:checks",
+                    _("Temuan struktur dan konsistensi (S9-S11) dengan tautan untuk memperbaikinya."),
+                    "list",
+                ),
+                DivisionPage(
+                    _("Pustaka ukuran"),
+                    "kinerja:measures",
+                    _("Ukuran yang dihitung registri dan ukuran manual dengan bukti."),
+                    "list",
+                ),
+                DivisionPage(
+                    _("Analisis SWOT"),
+                    "kinerja:swot",
+                    _("Matriks SWOT per tahun dan strategi SO/ST/WO/WT yang terhubung ke program."),
+                    "list",
+                ),
+            ),
         ),
     )
 }

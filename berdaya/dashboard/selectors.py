@@ -63,6 +63,19 @@ def cards_for(user) -> list[Card]:
         cards.append(
             Card(_("Pengguna aktif"), active, reverse("accounts:users"), _("akun staf yang dapat masuk"))
         )
+    if user.role in {Role.KEPALA_DINAS, Role.SEKRETARIAT}:
+        from berdaya.kinerja.selectors import iku_below_target, latest_agreed_year
+
+        year = latest_agreed_year()
+        if year is not None:
+            cards.append(
+                Card(
+                    _("IKU di bawah target"),
+                    iku_below_target(year),
+                    f"{reverse('kinerja:dashboard')}?tahun={year}",
+                    _("Perjanjian Kinerja %(year)s") % {"year": year},
+                )
+            )
     if user.role in AUDIT_READER_ROLES:
         since = timezone.now() - dt.timedelta(days=AUDIT_CARD_DAYS)
         recent = AuditEntry.objects.filter(at__gte=since).count()

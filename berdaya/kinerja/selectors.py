@@ -140,3 +140,21 @@ def monitoring(year: int, quarter: int, *, unit: str | None = None) -> list[Plan
 def current_quarter(today: dt.date | None = None) -> tuple[int, int]:
     today = today or dt.date.today()
     return today.year, (today.month - 1) // 3 + 1
+
+
+def latest_agreed_year(today: dt.date | None = None) -> int | None:
+    """The latest year, up to this one, whose head-of-office PK is signed: the year the office watches."""
+    from .models import Agreement
+
+    today = today or dt.date.today()
+    return (
+        Agreement.objects.filter(unit="dinas", year__lte=today.year)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+
+
+def iku_below_target(year: int) -> int:
+    """IKU of ``year`` whose achievement is under 100% or not computable (home-page card)."""
+    return sum(1 for r in year_results(year, iku_only=True) if r.achievement is None or r.achievement < 100)

@@ -27,8 +27,14 @@ def indicator(renstra):
     goal = Goal.objects.create(renstra=renstra, code="1", name="Meningkatnya peran usaha mikro")
     target = StrategicTarget.objects.create(goal=goal, code="1.1", name="Meningkatnya WUB mandiri")
     indicator = make_indicator(
-        renstra, "wub-mandiri", name="Persentase WUB mandiri", goal=goal, target=target, is_iku=True,
-        numerator_key="umkm.wub_mandiri", denominator_key="umkm.wub_trained",
-    )  # fmt: skip
+        renstra,
+        "wub-mandiri",
+        name="Persentase WUB mandiri",
+        goal=goal,
+        target=target,
+        is_iku=True,
+        numerator_key="umkm.wub_mandiri",
+        denominator_key="umkm.wub_trained",
+    )
     YearTarget.objects.create(indicator=indicator, year=2022, value=Decimal(3))
     return indicator

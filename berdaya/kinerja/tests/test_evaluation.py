@@ -43,8 +43,9 @@ def test_the_bands_in_force_are_the_seed_bands_and_gapless():  # sakip.md S7
 
 def test_growth_uses_the_same_measure_one_year_earlier(renstra):  # sakip.md S2, S4 (SAKIP score)
     manual("kinerja.sakip_score", {2021: "77.18", 2022: "80.17"})
-    indicator = make_indicator(renstra, "sakip", kind="growth", numerator_key="kinerja.sakip_score",
-                               denominator_key="")  # fmt: skip
+    indicator = make_indicator(
+        renstra, "sakip", kind="growth", numerator_key="kinerja.sakip_score", denominator_key=""
+    )
     YearTarget.objects.create(indicator=indicator, year=2022, value=D("1.06"))
     result = evaluate(indicator, Period(2022))
     assert result.inputs["previous"].period == Period(2021)
@@ -62,15 +63,22 @@ def test_a_denominator_can_come_from_the_year_before(renstra):  # sakip.md S2
 def test_the_signed_pk_target_wins_over_the_renstra_target_and_its_latest_version(indicator, cast):
     assert target_of(indicator, 2022) == 3
     pk = services.agreement_sign(
-        actor=cast.sekretariat, targets={indicator: D(4)},
-        data={"year": 2022, "unit": Unit.DINAS, "echelon": Echelon.II, "first_party": "Kepala Dinas",
-              "second_party": "Wali Kota"},
-    )  # fmt: skip
+        actor=cast.sekretariat,
+        targets={indicator: D(4)},
+        data={
+            "year": 2022,
+            "unit": Unit.DINAS,
+            "echelon": Echelon.II,
+            "first_party": "Kepala Dinas",
+            "second_party": "Wali Kota",
+        },
+    )
     assert target_of(indicator, 2022) == 4
     with pytest.raises(ValidationError):
         services.agreement_sign(actor=cast.sekretariat, targets={indicator: D(5)}, revises=pk, data={})
-    revised = services.agreement_sign(actor=cast.sekretariat, targets={indicator: D(5)}, revises=pk, data={},
-                                      reason="APBD Perubahan")  # fmt: skip
+    revised = services.agreement_sign(
+        actor=cast.sekretariat, targets={indicator: D(5)}, revises=pk, data={}, reason="APBD Perubahan"
+    )
     assert revised.version == 2
     assert Agreement.objects.filter(year=2022).count() == 2  # the first version is kept
     assert target_of(indicator, 2022) == 5
@@ -87,8 +95,15 @@ def wub_registry(cast, mandiri: int, trained: int):
 
 
 def assess(cast, enterprise):
-    wub_assessment_record(actor=cast.umkm, enterprise=enterprise, year=2022, still_producing=True,
-                          has_turnover=True, operating_in_city=True, visited_on=dt.date(2022, 11, 1))  # fmt: skip
+    wub_assessment_record(
+        actor=cast.umkm,
+        enterprise=enterprise,
+        year=2022,
+        still_producing=True,
+        has_turnover=True,
+        operating_in_city=True,
+        visited_on=dt.date(2022, 11, 1),
+    )
 
 
 def test_the_first_iku_is_computed_from_the_umkm_registry(indicator, cast):  # sakip.md S4
@@ -120,8 +135,9 @@ def test_closing_a_year_freezes_values_and_later_changes_show_as_restatements(in
 
 def test_monitoring_shows_who_is_behind_with_live_quarterly_realisation(indicator, cast):  # point 4
     wub_registry(cast, mandiri=1, trained=4)
-    ActionPlan.objects.create(year=2022, unit=Unit.USAHA_MIKRO, indicator=indicator, action="Pendampingan",
-                              q1=D(10), q2=D(40))  # fmt: skip
+    ActionPlan.objects.create(
+        year=2022, unit=Unit.USAHA_MIKRO, indicator=indicator, action="Pendampingan", q1=D(10), q2=D(40)
+    )
     ActionPlan.objects.create(year=2022, unit=Unit.KOPERASI, indicator=indicator, action="Lain", q2=D(20))
     rows = selectors.monitoring(2022, 2)
     assert [(r.plan.unit, r.behind) for r in rows] == [("koperasi", False), ("usaha_mikro", True)]
@@ -131,8 +147,14 @@ def test_monitoring_shows_who_is_behind_with_live_quarterly_realisation(indicato
 def test_a_lower_is_better_indicator_is_behind_above_its_target(renstra):  # sakip.md S6
     computed = Measure("test.disputes", "Sengketa", "", "kasus", value=lambda period, filters: 8)
     with measures.registered(computed):
-        indicator = make_indicator(renstra, "sengketa", kind="count", numerator_key="test.disputes",
-                                   denominator_key="", higher_is_better=False)  # fmt: skip
+        indicator = make_indicator(
+            renstra,
+            "sengketa",
+            kind="count",
+            numerator_key="test.disputes",
+            denominator_key="",
+            higher_is_better=False,
+        )
         YearTarget.objects.create(indicator=indicator, year=2022, value=10)
         assert evaluate(indicator, Period(2022)).achievement == 120
         ActionPlan.objects.create(year=2022, unit=Unit.PHIJS, indicator=indicator, action="Mediasi", q1=D(5))

@@ -53,9 +53,14 @@ def test_a_manual_indicator_switches_to_computed_when_a_registry_registers_its_m
     placed = ManualMeasure.objects.create(key="naker.placed", label="Pencari kerja ditempatkan")
     ManualValue.objects.create(measure=placed, year=2022, value=725, note="rekap bidang P3K")
     indicator = make_indicator(
-        renstra, "placed", kind="count", unit="orang", numerator_key="naker.placed", denominator_key="",
+        renstra,
+        "placed",
+        kind="count",
+        unit="orang",
+        numerator_key="naker.placed",
+        denominator_key="",
         responsible_unit=Unit.P3K,
-    )  # fmt: skip
+    )
     YearTarget.objects.create(indicator=indicator, year=2022, value=515)
     before = evaluate(indicator, Period(2022))
     assert (before.value, before.source) == (725, "manual")

@@ -1,0 +1,166 @@
+"""Demo performance data (./dev up): the office's 2021-2026 plan, the 2022 IKU and PK targets, action plans
+and the 2022 budget tree, all from seed 003 (``seed_2022``). Indicators over the micro-enterprise registry
+are computed from its demo data; the others start as manual measures with the seed's printed values.
+Idempotent: nothing is added when the plan already exists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+
+from . import services
+from .models import (
+    ActionPlan,
+    Echelon,
+    Goal,
+    Indicator,
+    ManualMeasure,
+    ManualValue,
+    Renstra,
+    StrategicTarget,
+    SwotItem,
+    SwotStrategy,
+    Unit,
+    YearTarget,
+)
+from .seed_2022 import BUDGET_2022, GOAL_OF, GOALS, INDICATORS, MANUAL
+
+HEAD = "Kepala Dinas Koperasi, Usaha Mikro dan Tenaga Kerja"
+QUARTER_SHARE = (Decimal("0.25"), Decimal("0.5"), Decimal("0.75"), Decimal(1))
+SWOT = [
+    ("S", "Penyuluh koperasi lapangan (PPKL) mengenal koperasi binaannya"),
+    ("W", "Banyak koperasi tidak aktif dan tidak melaksanakan RAT"),
+    ("W", "Pelatihan WUB tanpa pendampingan lanjutan"),
+    ("O", "Pasar daring dan voucher ongkos kirim untuk produk kriya"),
+    ("T", "Usaha mikro belum akrab dengan teknologi"),
+]
+STRATEGIES = [
+    ("SO", "Libatkan PPKL dalam pendampingan WUB setelah pelatihan", "PROGRAM PENGEMBANGAN UMKM"),
+    (
+        "WO",
+        "Bimtek kelembagaan dan RAT bagi koperasi tidak aktif",
+        "PROGRAM PENDIDIKAN DAN LATIHAN PERKOPERASIAN",
+    ),
+]
+
+
+@transaction.atomic
+def populate(*, actor, seed: int = 2026) -> int:
+    if Renstra.objects.filter(start_year=2021).exists():
+        return 0
+    renstra = Renstra.objects.create(
+        name="Renstra Diskopumker 2021-2026",
+        start_year=2021,
+        end_year=2026,
+        created_by=actor,
+        updated_by=actor,
+    )
+    targets, goals = {}, {}
+    for code, name, sasaran in GOALS:
+        goals[code] = Goal.objects.create(renstra=renstra, code=code, name=name, created_by=actor)
+        for t_code, t_name, strategy, policy in sasaran:
+            targets[t_code] = StrategicTarget.objects.create(
+                goal=goals[code], code=t_code, name=t_name, strategy=strategy, policy=policy, created_by=actor
+            )
+    for key, (label, unit, values) in MANUAL.items():
+        measure = ManualMeasure.objects.create(
+            key=key,
+            label=label,
+            unit=unit,
+            created_by=actor,
+            description="Nilai tertulis di LAKIP 2022 (seed 003).",
+        )
+        for year, value in values.items():
+            ManualValue.objects.create(
+                measure=measure, year=year, value=Decimal(str(value)), created_by=actor, note="LAKIP 2022"
+            )
+    indicators = {}
+    for order, row in enumerate(INDICATORS):
+        code, target_code, name, unit, kind, num, den, formula, responsible, target_2022, iku = row
+        target = targets.get(target_code)
+        indicators[code] = Indicator.objects.create(
+            renstra=renstra,
+            code=code,
+            name=name,
+            unit=unit,
+            kind=kind,
+            numerator_key=num,
+            denominator_key=den,
+            numerator_filters={"since": 2016} if num.startswith("umkm.wub") else {},
+            denominator_filters={"since": 2016} if den.startswith("umkm.wub") else {},
+            formula_text=formula,
+            responsible_unit=responsible,
+            is_iku=iku,
+            order=order,
+            target=target,
+            goal=target.goal if target else goals[GOAL_OF[code]],
+            level=Indicator.Level.TARGET if target else Indicator.Level.GOAL,
+            data_source="Registri Berdaya"
+            if num.startswith("umkm.")
+            else "Rekap bidang (manual, dengan bukti)",
+            created_by=actor,
+        )
+        YearTarget.objects.create(indicator=indicators[code], year=2022, value=Decimal(target_2022))
+    iku = [indicators[row[0]] for row in INDICATORS if row[-1]]
+    first = services.agreement_sign(
+        actor=actor,
+        targets={i: i.year_targets.get(year=2022).value for i in iku},
+        data={
+            "year": 2022,
+            "unit": Unit.DINAS,
+            "echelon": Echelon.II,
+            "first_party": HEAD,
+            "second_party": "Wali Kota Banjarmasin",
+            "signed_on": dt.date(2022, 1, 10),
+        },
+    )
+    services.agreement_sign(
+        actor=actor,
+        targets={i: t.value for t in first.targets.all() for i in [t.indicator]},
+        revises=first,
+        reason="Perjanjian Kinerja Perubahan setelah APBD-P 2022",
+        data={"signed_on": dt.date(2022, 10, 3)},
+    )
+    for indicator in iku:
+        unit = indicator.responsible_unit
+        services.agreement_sign(
+            actor=actor,
+            targets={indicator: indicator.year_targets.get(year=2022).value},
+            data={
+                "year": 2022,
+                "unit": unit,
+                "echelon": Echelon.III,
+                "first_party": f"Kepala {Unit(unit).label}",
+                "second_party": HEAD,
+                "signed_on": dt.date(2022, 1, 12),
+            },
+        )
+        target = indicator.year_targets.get(year=2022).value
+        quarters = {f"q{i + 1}": target * share for i, share in enumerate(QUARTER_SHARE)}
+        if indicator.unit == "%":  # a percentage is not cumulative: the same level all year
+            quarters = {f"q{i + 1}": target for i in range(4)}
+        ActionPlan.objects.create(
+            year=2022,
+            unit=unit,
+            indicator=indicator,
+            created_by=actor,
+            action=f"Rencana aksi {indicator.name.lower()}",
+            **quarters,
+        )
+    services.budget_import(
+        actor=actor, year=2022, rows=[(c, n, p, "100%", r, pct, k) for c, n, p, r, pct, k in BUDGET_2022]
+    )
+    for quadrant, text in SWOT:
+        SwotItem.objects.create(
+            year=2022,
+            quadrant=quadrant,
+            text=text,
+            created_by=actor,
+            indicator=indicators["iku-wub"] if "WUB" in text else None,
+        )
+    for kind, text, program in STRATEGIES:
+        strategy = SwotStrategy.objects.create(year=2022, kind=kind, text=text, created_by=actor)
+        strategy.programs.set(services.BudgetItem.objects.filter(year=2022, name=program))
+    return Indicator.objects.filter(renstra=renstra).count()
