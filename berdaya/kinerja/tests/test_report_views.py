@@ -1,7 +1,9 @@
 """The report page: who sees it, who generates, progress, the three downloads."""
 
 import pytest
+from django.core.files.storage import default_storage
 from django.urls import reverse
+from docx import Document
 
 from berdaya.jobs.models import Job, Status
 from berdaya.kinerja.models import Renstra
@@ -59,7 +61,7 @@ def test_with_a_plan_the_year_can_be_generated(cast, django_capture_on_commit_ca
     with django_capture_on_commit_callbacks(execute=True):
         cast.client(cast.sekretariat).post(GENERATE, {"tahun": "2022"}, headers={"HX-Request": "true"})
     job = Job.objects.get(kind=JOB_KIND)
-    assert job.params == {"year": 2022, "sample": False}
+    assert job.params == {"year": 2022, "sample": False, "texts": {}}
     assert job.status == Status.DONE, job.error
 
 
@@ -102,3 +104,46 @@ def test_a_job_of_another_kind_is_not_a_report(cast):
         cast.client(cast.sekretariat).get(reverse("kinerja:report_progress", args=[other.pk])).status_code
         == 404
     )
+
+
+TEXTS = reverse("kinerja:report_texts")
+
+
+def test_the_narrative_page_shows_the_drafts_to_editors_only(cast):
+    html = cast.client(cast.sekretariat).get(TEXTS, {"contoh": "1"}).content.decode()
+    assert "Dibandingkan tahun 2021 (5,20%), realisasi naik 1,27 poin persentase" in html
+    assert 'name="IKU2__causes"' in html and 'name="_dokumen__foreword"' in html
+    assert cast.client(cast.kepala).get(TEXTS, {"contoh": "1"}).status_code == 403
+    response = cast.client(cast.sekretariat).get(TEXTS, {"tahun": "2022"}, follow=True)
+    assert "Belum ada Renstra yang berlaku untuk tahun 2022" in response.content.decode()
+
+
+def test_edited_text_goes_into_the_report_and_the_next_edit_starts_from_it(
+    cast, django_capture_on_commit_callbacks
+):
+    client = cast.client(cast.sekretariat)
+    page = client.get(TEXTS, {"contoh": "1"})
+    fields = {
+        name: text for section in page.context["sections"] for name, _label, text in section["fields"]
+    } | {name: text for name, _label, text in page.context["document"]}
+    fields |= {"contoh": "1", "IKU2__causes": "Pemeringkatan dipercepat ke triwulan III.",
+               "_dokumen__recommendations": "Tambah penyuluh koperasi.\nPerkuat pemantauan WUB."}  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(TEXTS, fields)
+    assert response.status_code == 302
+    job = Job.objects.get(kind=JOB_KIND)
+    assert job.status == Status.DONE, job.error
+    # only what staff changed is kept; the rest keeps following the data
+    assert job.params["texts"] == {
+        "IKU2": {"causes": "Pemeringkatan dipercepat ke triwulan III."},
+        "_dokumen": {"recommendations": "Tambah penyuluh koperasi.\nPerkuat pemantauan WUB."},
+    }
+    with default_storage.open(job.result["files"]["docx"], "rb") as handle:
+        paragraphs = [p.text for p in Document(handle).paragraphs]
+    assert "Pemeringkatan dipercepat ke triwulan III." in paragraphs
+    assert "Perkuat pemantauan WUB." in paragraphs
+    again = client.get(TEXTS, {"contoh": "1"}).content.decode()
+    assert "Pemeringkatan dipercepat ke triwulan III." in again
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(GENERATE, {"contoh": "1"})  # a plain regeneration keeps the edited texts
+    assert Job.objects.order_by("-pk").first().params["texts"] == job.params["texts"]
