@@ -540,7 +540,7 @@ def build_pdf(docx_path: Path, out_dir: Path) -> Path:
     """The DOCX converted by LibreOffice headless, in a throwaway profile (parallel runs don't clash)."""
     command = soffice()
     if command is None:
-        raise PdfError("LibreOffice (soffice) tidak terpasang: PDF tidak dapat dibuat.")
+        raise PdfError("LibreOffice (soffice) tidak terpasang di server.")
     with tempfile.TemporaryDirectory(prefix="lakip-lo-") as profile:
         result = subprocess.run(  # noqa: S603 - fixed command, paths we created
             [
