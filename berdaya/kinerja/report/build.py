@@ -49,6 +49,7 @@ MONTHS = [
     "November",
     "Desember",
 ]
+TO_COMPLETE = "[Belum tercatat di Berdaya: lengkapi bagian ini pada berkas DOCX.]"
 PDF_TIMEOUT = 300  # seconds LibreOffice may take to convert
 
 
@@ -275,11 +276,18 @@ def _summary(w: _Writer) -> None:
     )
 
 
+def _items_or_note(w: _Writer, items: list[str]) -> None:
+    if items:
+        w.bullets(items)
+    else:
+        w.para(TO_COMPLETE)
+
+
 def _chapter_one(w: _Writer) -> None:
     data = w.data
     w.heading("BAB I PENDAHULUAN", new_page=True)
     w.heading("A. Latar Belakang", 2)
-    w.para(data.background or DASH, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    w.para(data.background or TO_COMPLETE, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
     w.heading("B. Gambaran Umum Organisasi", 2)
     w.heading("1. Kedudukan, Tugas Pokok dan Fungsi", 3)
     for unit in data.units:
@@ -289,10 +297,12 @@ def _chapter_one(w: _Writer) -> None:
     w.heading("2. Sumber Daya Manusia", 3)
     for index in range(1, len(data.staff_tables) + 1):
         w.table(f"staff{index}")
+    if not data.staff_tables:
+        w.para(TO_COMPLETE)
     w.heading("3. Sarana dan Prasarana", 3)
-    w.bullets(data.facilities or [DASH])
+    _items_or_note(w, data.facilities)
     w.heading("C. Permasalahan Utama", 2)
-    w.bullets(data.strategic_issues or [DASH])
+    _items_or_note(w, data.strategic_issues)
     if data.placement_history:
         w.table("placement")
         w.figure(

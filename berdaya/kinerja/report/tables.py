@@ -174,12 +174,12 @@ def results_table(data: LakipData) -> Table:
         for r in data.results
     ]
     columns = [
-        C("Kode", K.TEXT, 0.5),
-        C("Indikator"),
+        C("Kode", K.TEXT, 1.0),
+        C("Indikator", K.TEXT, 2.2),
         C("Satuan", K.TEXT, 0.6),
         C("Target", K.NUM, 0.7),
-        C("Realisasi", K.NUM, 0.7),
-        C("Capaian", K.PCT, 0.7),
+        C("Realisasi", K.NUM, 0.8),
+        C("Capaian", K.PCT, 1.0),
         C("Kategori", K.TEXT, 0.9),
     ]
     return Table(

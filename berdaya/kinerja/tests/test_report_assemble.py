@@ -3,6 +3,7 @@
 from decimal import Decimal as D
 
 import pytest
+from docx import Document
 
 from berdaya.kinerja import seed_2022
 from berdaya.kinerja.models import (
@@ -17,6 +18,7 @@ from berdaya.kinerja.models import (
     YearTarget,
 )
 from berdaya.kinerja.report.assemble import NoPlan, lakip_data
+from berdaya.kinerja.report.build import build_all
 from berdaya.kinerja.services import agreement_sign, budget_import, manual_value_record, period_close
 
 
@@ -121,3 +123,18 @@ def test_a_closed_year_reports_its_snapshot_not_later_corrections(plan_2022, cas
     quality = next(r for r in data.results if r.indicator.code == "iku-koperasi")
     assert (quality.numerator, quality.denominator) == (D(20), D(309))
     assert "snapshot" in data.source
+
+
+def test_the_report_built_from_the_database_flags_the_seeds_contradicting_budget_category(
+    plan_2022, tmp_path
+):
+    # sakip.md S11: Tabel 3.3 labels "Penyusunan Rencana Tenaga Kerja" Sangat Berhasil at 16,07%
+    built = build_all(lakip_data(2022), tmp_path, pdf=False)
+    doc = Document(built.docx)
+    budget = next(
+        t for t in doc.tables if [c.text for c in t.rows[0].cells][:3] == ["Kode", "Tingkat", "Uraian"]
+    )
+    rows = {row.cells[2].text: [c.text for c in row.cells] for row in budget.rows[1:]}
+    activity = rows["Kegiatan Penyusunan Rencana Tenaga Kerja (RTK)"]
+    assert activity[3:6] == ["Rp 14.119.600", "Rp 2.270.000", "16,08%"]
+    assert activity[7:] == ["Tidak Berhasil", "tercatat: Sangat Berhasil (tidak sesuai)"]
