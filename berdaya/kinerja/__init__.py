@@ -17,6 +17,15 @@ Functions
 - ``evaluation.evaluate(indicator, Period(year)) -> Evaluation`` (inputs, value, target, achievement,
   band/category/colour); ``evaluation.bands_at(date)``; ``evaluation.target_of(indicator, year)``.
 - ``formulas``: pure ``indicator_value``, ``achievement``, ``band_for``, ``display`` (S5 rounding).
-- ``selectors.year_results(year)``: evaluations of a year's indicators (snapshot if closed, else live).
-- ``checks.run(year)``: data-quality findings (S9-S11).
+- ``selectors.year_results(year, quarter=0, iku_only=False) -> list[Result]`` (snapshot if the period is
+  closed, else live; ``Result.value/target/achievement/category/colour/closed/restated/live``);
+  ``selectors.result(indicator, period)``, ``selectors.trend(indicator, years)``,
+  ``selectors.current_renstra(year)``, ``selectors.indicators_for(year, iku_only=)``,
+  ``selectors.monitoring(year, quarter)`` (action plans, ``PlanStatus.behind``).
+- ``budget.tree(year, bands) -> list[Node]`` (programs; ``Node.walk()`` yields (depth, node) with
+  ``pagu``, ``financial``, ``quarters``, ``physical``, ``absorption``, ``band``); ``budget.rows_from_xlsx``.
+- ``checks.run(year) -> list[Finding]`` (rule, code, subject, message, url): S9-S11 data-quality findings.
+- ``services``: ``budget_import``, ``budget_item_update``, ``manual_value_record``, ``indicator_targets_set``,
+  ``agreement_sign`` (new PK or revision), ``period_close``, ``renstra_create``, ``renstra_revise``.
+- ``seed_2022``: the seed 003 figures (goals, IKU, manual values, Tabel 3.3) the demo and tests use.
 """

@@ -13,9 +13,9 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from . import budget, evaluation, formulas
+from . import budget, evaluation, formulas, measures
 from .measures import Period
-from .models import Indicator, Renstra
+from .models import Indicator, ManualValue, Renstra
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,8 @@ def indicator_findings(year: int) -> list[Finding]:
                     "S9",
                     "numerator_gt_denominator",
                     indicator.name,
-                    _("Pembilang %(num)s melebihi penyebut %(den)s.") % {"num": num, "den": den},
+                    _("Pembilang %(num)s melebihi penyebut %(den)s.")
+                    % {"num": formulas.plain(num), "den": formulas.plain(den)},
                     url,
                 )
             )
@@ -143,12 +144,54 @@ def indicator_findings(year: int) -> list[Finding]:
                         "Penyebut berubah dari %(before)s (%(prev)s) menjadi %(now)s (%(year)s): "
                         "perlu penjelasan."
                     )
-                    % {"before": before, "prev": year - 1, "now": den, "year": year},
+                    % {
+                        "before": formulas.plain(before),
+                        "prev": year - 1,
+                        "now": formulas.plain(den),
+                        "year": year,
+                    },
                     url,
                 )
             )
     return findings
 
 
+def one_value_findings(year: int) -> list[Finding]:
+    """S10: one indicator and period, one value. A hand-entered value of a measure a registry now computes,
+    or a closed value the registry no longer gives, is listed rather than silently replaced."""
+    from . import selectors
+
+    findings = []
+    for manual in ManualValue.objects.filter(year=year).select_related("measure"):
+        measure = measures.get(manual.measure.key)
+        if measure is None:
+            continue
+        computed = Decimal(measure.value(Period(year, manual.quarter or None), {}))
+        if computed != manual.value:
+            findings.append(
+                Finding(
+                    "S10",
+                    "two_values",
+                    manual.measure.label,
+                    _("Nilai manual %(manual)s berbeda dengan hitungan registri %(computed)s.")
+                    % {"manual": formulas.display(manual.value), "computed": formulas.display(computed)},
+                    reverse("kinerja:measures"),
+                )
+            )
+    for result in selectors.year_results(year):
+        if result.restated:
+            findings.append(
+                Finding(
+                    "S10",
+                    "restated",
+                    result.indicator.name,
+                    _("Nilai periode tertutup %(closed)s, registri kini memberi %(live)s.")
+                    % {"closed": formulas.display(result.value), "live": formulas.display(result.live.value)},
+                    reverse("kinerja:indicator", args=[result.indicator.pk]),
+                )
+            )
+    return findings
+
+
 def run(year: int) -> list[Finding]:
-    return indicator_findings(year) + budget_findings(year)
+    return indicator_findings(year) + one_value_findings(year) + budget_findings(year)

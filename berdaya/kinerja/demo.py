@@ -13,6 +13,8 @@ from django.db import transaction
 from . import services
 from .models import (
     ActionPlan,
+    BudgetItem,
+    BudgetQuarter,
     Echelon,
     Goal,
     Indicator,
@@ -28,6 +30,7 @@ from .models import (
 from .seed_2022 import BUDGET_2022, GOAL_OF, GOALS, INDICATORS, MANUAL
 
 HEAD = "Kepala Dinas Koperasi, Usaha Mikro dan Tenaga Kerja"
+GROWTH_CAP = Decimal(150)
 QUARTER_SHARE = (Decimal("0.25"), Decimal("0.5"), Decimal("0.75"), Decimal(1))
 SWOT = [
     ("S", "Penyuluh koperasi lapangan (PPKL) mengenal koperasi binaannya"),
@@ -97,12 +100,20 @@ def populate(*, actor, seed: int = 2026) -> int:
             target=target,
             goal=target.goal if target else goals[GOAL_OF[code]],
             level=Indicator.Level.TARGET if target else Indicator.Level.GOAL,
+            # growth can be negative or many times a small target: S6's optional floor and cap
+            floor_zero=kind == "growth",
+            cap=GROWTH_CAP if kind == "growth" else None,
             data_source="Registri Berdaya"
             if num.startswith("umkm.")
             else "Rekap bidang (manual, dengan bukti)",
             created_by=actor,
         )
-        YearTarget.objects.create(indicator=indicators[code], year=2022, value=Decimal(target_2022))
+        # seed 003 gives the 2022 targets only; the demo keeps that level to the plan's end so later years,
+        # computed live from the demo registries, have something to be measured against
+        YearTarget.objects.bulk_create(
+            YearTarget(indicator=indicators[code], year=year, value=Decimal(target_2022), created_by=actor)
+            for year in range(2022, renstra.end_year + 1)
+        )
     iku = [indicators[row[0]] for row in INDICATORS if row[-1]]
     first = services.agreement_sign(
         actor=actor,
@@ -149,9 +160,24 @@ def populate(*, actor, seed: int = 2026) -> int:
             action=f"Rencana aksi {indicator.name.lower()}",
             **quarters,
         )
+    placement = indicators["iku-penempatan"]
+    services.agreement_sign(
+        actor=actor,
+        targets={placement: Decimal(300)},
+        data={
+            "year": 2022,
+            "unit": Unit.SEKSI,
+            "section": "Seksi Penempatan Tenaga Kerja",
+            "echelon": Echelon.IV,
+            "first_party": "Kepala Seksi Penempatan Tenaga Kerja",
+            "second_party": f"Kepala {Unit.P3K.label}",
+            "signed_on": dt.date(2022, 1, 14),
+        },
+    )
     services.budget_import(
         actor=actor, year=2022, rows=[(c, n, p, "100%", r, pct, k) for c, n, p, r, pct, k in BUDGET_2022]
     )
+    _spread_over_quarters(year=2022)
     for quadrant, text in SWOT:
         SwotItem.objects.create(
             year=2022,
@@ -162,5 +188,24 @@ def populate(*, actor, seed: int = 2026) -> int:
         )
     for kind, text, program in STRATEGIES:
         strategy = SwotStrategy.objects.create(year=2022, kind=kind, text=text, created_by=actor)
-        strategy.programs.set(services.BudgetItem.objects.filter(year=2022, name=program))
+        strategy.programs.set(BudgetItem.objects.filter(year=2022, name=program))
     return Indicator.objects.filter(renstra=renstra).count()
+
+
+def _spread_over_quarters(*, year: int) -> None:
+    """Seed 003 prints the year's realisation only: the demo spreads each sub-activity's spending over the
+    quarters (15/25/25/35 %) so the quarterly columns and monitoring show something plausible."""
+    shares = (Decimal("0.15"), Decimal("0.25"), Decimal("0.25"))
+    rows = []
+    for q4 in BudgetQuarter.objects.filter(
+        item__year=year, item__level=BudgetItem.Level.SUB_ACTIVITY, quarter=4
+    ):
+        total = q4.financial
+        spent = [(total * share).quantize(Decimal(1)) for share in shares]
+        for quarter, amount in enumerate(spent, start=1):
+            rows.append(
+                BudgetQuarter(item_id=q4.item_id, quarter=quarter, financial=amount, physical=25 * quarter)
+            )
+        q4.financial = total - sum(spent)
+        q4.save(update_fields=["financial"])
+    BudgetQuarter.objects.bulk_create(rows)

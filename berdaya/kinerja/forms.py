@@ -6,7 +6,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import measures
-from .models import Agreement, BudgetItem, Indicator, ManualMeasure, SwotItem, SwotStrategy
+from .formulas import plain
+from .models import (
+    ActionPlan,
+    Agreement,
+    BudgetItem,
+    Goal,
+    Indicator,
+    ManualMeasure,
+    Renstra,
+    StrategicTarget,
+    SwotItem,
+    SwotStrategy,
+)
 
 YEAR = {"min_value": 2000, "max_value": 2100}
 
@@ -26,11 +38,32 @@ class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
         fields = [
-            "code", "name", "goal", "target", "level", "is_iku", "unit", "kind", "numerator_key",
-            "numerator_filters", "denominator_key", "denominator_filters", "denominator_offset", "factor",
-            "higher_is_better", "lower_formula", "floor_zero", "cap", "bounded", "formula_text",
-            "data_source", "responsible_unit", "baseline", "baseline_year", "order",
-        ]  # fmt: skip
+            "code",
+            "name",
+            "goal",
+            "target",
+            "level",
+            "is_iku",
+            "unit",
+            "kind",
+            "numerator_key",
+            "numerator_filters",
+            "denominator_key",
+            "denominator_filters",
+            "denominator_offset",
+            "factor",
+            "higher_is_better",
+            "lower_formula",
+            "floor_zero",
+            "cap",
+            "bounded",
+            "formula_text",
+            "data_source",
+            "responsible_unit",
+            "baseline",
+            "baseline_year",
+            "order",
+        ]
 
     def __init__(self, *args, renstra, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,7 +98,7 @@ class TargetsForm(forms.Form):
                 required=False,
                 max_digits=20,
                 decimal_places=6,
-                initial=initial_targets.get(year),
+                initial=None if initial_targets.get(year) is None else plain(initial_targets[year]),
             )
 
     def targets(self) -> dict:
@@ -78,9 +111,14 @@ class ManualValueForm(forms.Form):
     quarter = forms.TypedChoiceField(
         label=_("Periode"),
         coerce=int,
-        choices=[(0, _("Setahun")), (1, _("Triwulan I")), (2, _("Triwulan II")), (3, _("Triwulan III")),
-                 (4, _("Triwulan IV"))],
-    )  # fmt: skip
+        choices=[
+            (0, _("Setahun")),
+            (1, _("Triwulan I")),
+            (2, _("Triwulan II")),
+            (3, _("Triwulan III")),
+            (4, _("Triwulan IV")),
+        ],
+    )
     value = forms.DecimalField(label=_("Nilai"), max_digits=20, decimal_places=6)
     evidence = forms.FileField(label=_("Bukti (berkas)"), required=False)
     note = forms.CharField(label=_("Keterangan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -107,13 +145,20 @@ class BudgetItemForm(forms.ModelForm):
         for q in (1, 2, 3, 4):
             financial, physical = quarters.get(q, (None, None))
             self.fields[f"financial_{q}"] = forms.DecimalField(
-                label=_("Realisasi keuangan TW %(q)s (Rp)") % {"q": q}, required=False, min_value=0,
-                max_digits=18, decimal_places=2, initial=financial,
-            )  # fmt: skip
+                label=_("Realisasi keuangan TW %(q)s (Rp)") % {"q": q},
+                required=False,
+                min_value=0,
+                max_digits=18,
+                decimal_places=2,
+                initial=financial,
+            )
             self.fields[f"physical_{q}"] = forms.DecimalField(
-                label=_("Realisasi fisik TW %(q)s (%%)") % {"q": q}, required=False, max_digits=9,
-                decimal_places=4, initial=physical,
-            )  # fmt: skip
+                label=_("Realisasi fisik TW %(q)s (%%)") % {"q": q},
+                required=False,
+                max_digits=9,
+                decimal_places=4,
+                initial=physical,
+            )
 
     def quarters(self) -> dict:
         data = self.cleaned_data
@@ -145,8 +190,9 @@ class AgreementForm(forms.ModelForm):
 
 class RevisionForm(forms.Form):
     reason = forms.CharField(label=_("Alasan revisi"), widget=forms.Textarea(attrs={"rows": 2}))
-    signed_on = forms.DateField(label=_("Tanggal tanda tangan"), required=False,
-                                widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+    signed_on = forms.DateField(
+        label=_("Tanggal tanda tangan"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 class SwotItemForm(forms.ModelForm):
@@ -161,3 +207,45 @@ class SwotStrategyForm(forms.ModelForm):
         model = SwotStrategy
         fields = ["kind", "text", "programs"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2}), "programs": forms.CheckboxSelectMultiple}
+
+
+class RenstraForm(forms.ModelForm):
+    class Meta:
+        model = Renstra
+        fields = ["name", "start_year", "end_year", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_year"), data.get("end_year")
+        if start and end and end < start:
+            self.add_error("end_year", _("Tahun akhir tidak boleh sebelum tahun awal."))
+        return data
+
+
+class GoalForm(forms.ModelForm):
+    class Meta:
+        model = Goal
+        fields = ["code", "name"]
+
+
+class StrategicTargetForm(forms.ModelForm):
+    class Meta:
+        model = StrategicTarget
+        fields = ["goal", "code", "name", "strategy", "policy"]
+        widgets = {"strategy": forms.Textarea(attrs={"rows": 2}), "policy": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, renstra, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = renstra.goals.all()
+
+
+class ActionPlanForm(forms.ModelForm):
+    class Meta:
+        model = ActionPlan
+        fields = ["unit", "indicator", "action", "q1", "q2", "q3", "q4"]
+        widgets = {"action": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, indicators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = indicators

@@ -129,3 +129,12 @@ def display(value, places: int = 2) -> str:
     if value is None:
         return "—"
     return str(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def plain(value) -> str:
+    """A stored value without its trailing zeros: 1215.000000 → "1215", 3.060000 → "3.06"."""
+    value = _d(value)
+    if value is None:
+        return "—"
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text

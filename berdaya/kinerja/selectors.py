@@ -86,7 +86,17 @@ def indicators_for(year: int, *, iku_only: bool = False):
 
 
 def result(indicator: Indicator, period: Period, bands=None) -> Result:
-    snap = Snapshot.objects.filter(indicator=indicator, year=period.year, quarter=period.quarter or 0).first()
+    # A revised plan copies its indicators: a closed period stays closed for the same indicator code.
+    snap = (
+        Snapshot.objects.filter(
+            indicator__code=indicator.code,
+            indicator__renstra__start_year=indicator.renstra.start_year,
+            year=period.year,
+            quarter=period.quarter or 0,
+        )
+        .order_by("-closed_at")
+        .first()
+    )
     live = evaluation.evaluate(indicator, period, bands=bands)
     return Result(indicator, period, live, snap)
 
@@ -97,8 +107,14 @@ def year_results(year: int, quarter: int = 0, *, iku_only: bool = False) -> list
     return [result(indicator, period, bands) for indicator in indicators_for(year, iku_only=iku_only)]
 
 
-def trend(indicator: Indicator, years) -> list[Result]:
-    return [result(indicator, Period(year)) for year in years]
+def trend(indicator: Indicator, years, bands_by_year: dict | None = None) -> list[Result]:
+    """The indicator's results over ``years``; pass ``bands_by_year(years)`` when drawing many trends."""
+    bands_by_year = bands_by_year or {}
+    return [result(indicator, Period(year), bands_by_year.get(year)) for year in years]
+
+
+def bands_by_year(years) -> dict:
+    return {year: evaluation.bands_at(Period(year).end) for year in years}
 
 
 def closed_periods() -> list[tuple[int, int]]:

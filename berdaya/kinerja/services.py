@@ -19,11 +19,13 @@ from .models import (
     AgreementTarget,
     BudgetItem,
     BudgetQuarter,
+    Goal,
     Indicator,
     ManualMeasure,
     ManualValue,
     Renstra,
     Snapshot,
+    StrategicTarget,
     YearTarget,
 )
 
@@ -219,3 +221,60 @@ def period_close(*, actor, year: int, quarter: int = 0) -> list[Snapshot]:
         actor=actor, action=Action.CREATE, obj=Snapshot, note=f"tutup periode {period}: {len(snapshots)}"
     )
     return snapshots
+
+
+@transaction.atomic
+def renstra_create(*, actor, data: dict) -> Renstra:
+    if Renstra.objects.filter(start_year=data["start_year"], version=1).exists():
+        raise ValidationError({"start_year": _("Renstra dengan tahun awal ini sudah ada: buat revisinya.")})
+    Renstra.objects.filter(is_current=True, start_year=data["start_year"]).update(is_current=False)
+    renstra = Renstra.objects.create(**data, created_by=actor, updated_by=actor)
+    audit_log(actor=actor, action=Action.CREATE, obj=renstra)
+    return renstra
+
+
+@transaction.atomic
+def renstra_revise(*, actor, renstra: Renstra, note: str) -> Renstra:
+    """A revised plan: a new version with a copy of the goals, targets, indicators and yearly targets;
+    the old version stays readable and stops being current (its snapshots keep pointing at it)."""
+    if not note:
+        raise ValidationError(_("Revisi renstra wajib menyebut alasannya."))
+    latest = Renstra.objects.filter(start_year=renstra.start_year).order_by("-version").first()
+    revised = Renstra.objects.create(
+        name=renstra.name,
+        start_year=renstra.start_year,
+        end_year=renstra.end_year,
+        version=latest.version + 1,
+        revises=renstra,
+        note=note,
+        created_by=actor,
+        updated_by=actor,
+    )
+    goals, targets = {}, {}
+    for goal in renstra.goals.all():
+        goals[goal.pk] = Goal.objects.create(
+            renstra=revised, code=goal.code, name=goal.name, created_by=actor
+        )
+        for target in goal.targets.all():
+            targets[target.pk] = StrategicTarget.objects.create(
+                goal=goals[goal.pk],
+                code=target.code,
+                name=target.name,
+                strategy=target.strategy,
+                policy=target.policy,
+                created_by=actor,
+            )
+    for indicator in renstra.indicators.prefetch_related("year_targets"):
+        yearly = list(indicator.year_targets.all())
+        indicator.pk, indicator.id, indicator._state.adding = None, None, True
+        indicator.renstra = revised
+        indicator.goal = goals.get(indicator.goal_id)
+        indicator.target = targets.get(indicator.target_id)
+        indicator.created_by = actor
+        indicator.save()
+        YearTarget.objects.bulk_create(
+            YearTarget(indicator=indicator, year=t.year, value=t.value, created_by=actor) for t in yearly
+        )
+    Renstra.objects.filter(start_year=renstra.start_year).exclude(pk=revised.pk).update(is_current=False)
+    audit_log(actor=actor, action=Action.CREATE, obj=revised, note=note)
+    return revised

@@ -6,6 +6,7 @@ app_name = "kinerja"
 urlpatterns: list = [
     path("", views.dashboard, name="dashboard"),
     path("rencana/", views.plan, name="plan"),
+    path("rencana/<slug:what>/", views.plan_edit, name="plan_edit"),
     path("indikator/baru/", views.indicator_form, name="indicator_create"),
     path("indikator/<int:pk>/", views.indicator_detail, name="indicator"),
     path("indikator/<int:pk>/ubah/", views.indicator_form, name="indicator_edit"),

@@ -8,26 +8,33 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from openpyxl import Workbook
 
 from berdaya.accounts.access import can_edit_model, get_for_user, scoped
 from berdaya.accounts.roles import READ_ALL_ROLES
+from berdaya.audit.models import Action
+from berdaya.audit.services import audit_log
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.pagination import CappedPaginator
 
 from . import budget, checks, evaluation, measures, selectors, services
 from .forms import (
+    ActionPlanForm,
     AgreementForm,
     BudgetImportForm,
     BudgetItemForm,
+    GoalForm,
     IndicatorForm,
     ManualMeasureForm,
     ManualValueForm,
+    RenstraForm,
     RevisionForm,
+    StrategicTargetForm,
     SwotItemForm,
     SwotStrategyForm,
     TargetsForm,
@@ -90,7 +97,10 @@ def dashboard(request):
     year = _year(request, default)
     results = selectors.year_results(year, iku_only=True)
     trend_years = list(range(max(year - 4, renstra.start_year - 2 if renstra else year), year + 1))
-    trends = [{"indicator": r.indicator, "rows": selectors.trend(r.indicator, trend_years)} for r in results]
+    bands = selectors.bands_by_year(trend_years)
+    trends = [
+        {"indicator": r.indicator, "rows": selectors.trend(r.indicator, trend_years, bands)} for r in results
+    ]
     this_year, quarter = selectors.current_quarter()
     plans = selectors.monitoring(year, quarter if year == this_year else 4)
     context = _context(
@@ -104,7 +114,6 @@ def dashboard(request):
         behind=sum(1 for p in plans if p.behind),
         quarter=quarter if year == this_year else 4,
         closed=selectors.closed_periods(),
-        findings=len(checks.run(year)),
     )
     return render(request, "kinerja/dashboard.html", context)
 
@@ -164,7 +173,64 @@ def plan(request):
         if renstra
         else [],
     )
+    if context["can_edit"]:
+        context |= {
+            "renstra_form": RenstraForm(prefix="renstra"),
+            "goal_form": GoalForm(prefix="goal") if renstra else None,
+            "target_form": StrategicTargetForm(prefix="target", renstra=renstra) if renstra else None,
+        }
     return render(request, "kinerja/plan.html", context)
+
+
+@require_POST
+def plan_edit(request, what):
+    """Set up the plan from the plan page: a new Renstra, a goal, a strategic target, or a revision."""
+    _editor(request)
+    renstra = selectors.current_renstra()
+    if what == "renstra":
+        form = RenstraForm(request.POST, prefix="renstra")
+        if form.is_valid():
+            try:
+                services.renstra_create(actor=request.user, data=form.cleaned_data)
+            except ValidationError as error:
+                add_service_error(form, error)
+    elif renstra is None:
+        raise Http404
+    elif what == "revisi":
+        try:
+            services.renstra_revise(
+                actor=request.user, renstra=renstra, note=request.POST.get("note", "").strip()
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("kinerja:plan")
+        messages.success(request, _("Renstra direvisi: versi baru berlaku, versi lama tetap tersimpan."))
+        return redirect("kinerja:plan")
+    elif what in {"tujuan", "sasaran"}:
+        form = (
+            GoalForm(request.POST, prefix="goal")
+            if what == "tujuan"
+            else StrategicTargetForm(request.POST, prefix="target", renstra=renstra)
+        )
+        if form.is_valid():
+            saved = form.save(commit=False)
+            if what == "tujuan":
+                saved.renstra = renstra
+            saved.created_by = saved.updated_by = request.user
+            try:
+                saved.full_clean()
+                saved.save()
+            except ValidationError as error:
+                add_service_error(form, error)
+    else:
+        raise Http404
+    if form.errors:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+    else:
+        messages.success(request, _("Disimpan."))
+    return redirect("kinerja:plan")
 
 
 def indicator_detail(request, pk):
@@ -391,6 +457,15 @@ def monitoring(request):
         quarter = 4
     quarter = min(max(quarter, 1), 4)
     unit = request.GET.get("unit") or None
+    form = ActionPlanForm(request.POST or None, indicators=selectors.indicators_for(year))
+    if request.method == "POST":
+        _editor(request)
+        if form.is_valid():
+            plan = form.save(commit=False)
+            plan.year, plan.created_by, plan.updated_by = year, request.user, request.user
+            plan.save()
+            messages.success(request, _("Rencana aksi disimpan."))
+            return redirect(f"{reverse('kinerja:monitoring')}?tahun={year}&tw={quarter}")
     rows = selectors.monitoring(year, quarter, unit=unit)
     context = _context(
         request,
@@ -399,6 +474,7 @@ def monitoring(request):
         quarter=quarter,
         unit=unit,
         units=Unit.choices,
+        form=form,
         behind=[r for r in rows if r.behind],
     )
     return render(request, "kinerja/monitoring.html", context)
@@ -413,6 +489,8 @@ def budget_tree(request):
     items = scoped(BudgetItem.objects.filter(year=year), request.user)
     roots = budget.tree(year, evaluation.bands_at(dt.date(year, 12, 31))) if items.exists() else []
     rows = [(depth, node) for root in roots for depth, node in root.walk()]
+    if request.GET.get("format") == "xlsx":
+        return _budget_export(request, year, rows)
     total_pagu = sum(r.pagu for r in roots)
     total_real = sum(r.financial for r in roots)
     years = sorted(
@@ -427,8 +505,28 @@ def budget_tree(request):
         total_real=total_real,
         total_absorption=total_real * 100 / total_pagu if total_pagu else None,
         findings=len(checks.budget_findings(year)) if rows else 0,
+        export_formats=["xlsx"],
     )
     return render(request, "kinerja/budget.html", context)
+
+
+def _budget_export(request, year: int, rows):
+    """The tree as Tabel 3.3 (the import's own shape, so it can be edited and imported again), with the
+    computed percentages and categories; logged like every export."""
+    audit_log(actor=request.user, action=Action.EXPORT, obj=BudgetItem, object_repr=f"anggaran {year} (xlsx)")
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Realisasi %(year)s") % {"year": year})
+    sheet.append(
+        ["No", "Kegiatan", "Pagu (Rp)", "Rencana fisik (%)", "Realisasi (Rp)", "Realisasi (%)", "Kategori"]
+    )
+    for _depth, node in rows:
+        absorption = round(node.absorption, 2) if node.absorption is not None else None
+        band = node.band.label if node.band else ""
+        sheet.append([node.item.code, node.item.name, node.pagu, 100, node.financial, absorption, band])
+    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="realisasi-anggaran-{year}.xlsx"'
+    workbook.save(response)
+    return response
 
 
 def budget_import(request):

@@ -25,4 +25,9 @@ def rupiah(value):
 
 @register.filter
 def get(mapping, key):
-    return mapping.get(key) if mapping else None
+    """mapping[key], also for an int key written in a template as a string ("1" → 1)."""
+    if not mapping:
+        return None
+    if key in mapping:
+        return mapping[key]
+    return mapping.get(int(key)) if str(key).isdigit() else None

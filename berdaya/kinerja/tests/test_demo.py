@@ -28,3 +28,18 @@ def test_the_demo_plan_resembles_the_2022_report_and_is_added_once(cast):
     codes = {f.code for f in checks.run(2022)}
     # S10: reporting companies 1,215 -> 3,489; S11: the budget table's contradictions
     assert {"denominator_jump", "category_mismatch", "percent_mismatch"} <= codes
+
+
+def test_the_demo_spreads_spending_over_the_quarters_without_changing_the_year(cast):
+    from berdaya.kinerja import budget
+    from berdaya.kinerja.evaluation import bands_at
+
+    populate(actor=cast.admin, seed=7)
+    koperasi = next(
+        r
+        for r in budget.tree(2022, bands_at())
+        if r.item.name == "PROGRAM PENGAWASAN DAN PEMERIKSAAN KOPERASI"
+    )
+    assert koperasi.financial == D(338807400)  # seed 003 Tabel 3.3
+    assert set(koperasi.quarters) == {1, 2, 3, 4}
+    assert koperasi.quarters[1] < koperasi.quarters[4]

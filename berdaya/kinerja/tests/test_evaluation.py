@@ -159,3 +159,64 @@ def test_a_lower_is_better_indicator_is_behind_above_its_target(renstra):  # sak
         assert evaluate(indicator, Period(2022)).achievement == 120
         ActionPlan.objects.create(year=2022, unit=Unit.PHIJS, indicator=indicator, action="Mediasi", q1=D(5))
         assert selectors.monitoring(2022, 1)[0].behind is True
+
+
+def test_a_manual_value_that_disagrees_with_the_registry_is_a_finding(renstra):  # sakip.md S10
+    from berdaya.kinerja import checks
+
+    manual("test.companies", {2022: 163})
+    computed = Measure("test.companies", "Perusahaan", "", "perusahaan", value=lambda period, filters: 160)
+    with measures.registered(computed):
+        findings = checks.one_value_findings(2022)
+    assert [(f.code, f.subject) for f in findings] == [("two_values", "test.companies")]
+    assert checks.one_value_findings(2022) == []  # without the registry the manual value is the only one
+
+
+def test_a_restated_closed_value_is_a_finding(indicator, cast):  # sakip.md S3, S10
+    from berdaya.kinerja import checks
+
+    enterprises = wub_registry(cast, mandiri=1, trained=4)
+    services.period_close(actor=cast.sekretariat, year=2022)
+    assert checks.one_value_findings(2022) == []
+    assess(cast, enterprises[2])
+    assert [f.code for f in checks.one_value_findings(2022)] == ["restated"]
+
+
+def test_a_revised_plan_is_a_new_version_and_keeps_closed_years(indicator, cast):  # issue 6 point 1
+    services.period_close(actor=cast.sekretariat, year=2022)
+    with pytest.raises(ValidationError):
+        services.renstra_revise(actor=cast.sekretariat, renstra=indicator.renstra, note="")
+    revised = services.renstra_revise(
+        actor=cast.sekretariat, renstra=indicator.renstra, note="Perubahan RPJMD"
+    )
+    assert revised.version == 2 and revised.revises == indicator.renstra
+    assert selectors.current_renstra() == revised
+    [row] = selectors.year_results(2022)
+    assert row.indicator.renstra == revised
+    assert row.indicator.target.name == "Meningkatnya WUB mandiri"
+    assert row.target == 3 and row.closed
+
+
+def test_more_placed_than_registered_is_a_structural_finding(renstra):  # sakip.md S9
+    from berdaya.kinerja import checks
+
+    manual("naker.placed", {2022: 725})
+    manual("naker.registered", {2021: 700, 2022: 700})
+    make_indicator(renstra, "ratio", numerator_key="naker.placed", denominator_key="naker.registered")
+    make_indicator(
+        renstra, "loose", numerator_key="naker.placed", denominator_key="naker.registered", bounded=False
+    )
+    findings = checks.indicator_findings(2022)
+    assert [(f.rule, f.code, f.subject) for f in findings] == [("S9", "numerator_gt_denominator", "ratio")]
+
+
+def test_a_denominator_that_jumps_needs_an_explanation(renstra):  # sakip.md S10 (1,215 -> 3,489)
+    from berdaya.kinerja import checks
+
+    manual("hubind.decent_work", {2021: 100, 2022: 163})
+    manual("hubind.reporting", {2021: 1215, 2022: 3489})
+    make_indicator(renstra, "layak", numerator_key="hubind.decent_work", denominator_key="hubind.reporting")
+    [finding] = checks.indicator_findings(2022)
+    assert (finding.rule, finding.code) == ("S10", "denominator_jump")
+    assert "dari 1215 (2021) menjadi 3489 (2022)" in finding.message
+    assert checks.indicator_findings(2021) == []  # nothing the year before to compare with

@@ -171,3 +171,56 @@ def test_the_division_page_and_the_home_card_lead_to_the_module(cast, demo):
     home = cast.client(cast.kepala).get(reverse("dashboard:home")).content.decode()
     assert "IKU di bawah target" in home
     assert "IKU di bawah target" not in cast.client(cast.umkm).get(reverse("dashboard:home")).content.decode()
+
+
+def test_the_secretariat_sets_up_a_plan_from_nothing(cast):  # issue 6 point 1
+    client = cast.client(cast.sekretariat)
+    assert "Renstra baru" in client.get(reverse("kinerja:plan")).content.decode()
+    client.post(
+        reverse("kinerja:plan_edit", args=["renstra"]),
+        {"renstra-name": "Renstra 2027-2031", "renstra-start_year": 2027, "renstra-end_year": 2031},
+    )
+    client.post(
+        reverse("kinerja:plan_edit", args=["tujuan"]), {"goal-code": "1", "goal-name": "Usaha mikro kuat"}
+    )
+    from berdaya.kinerja.models import Goal, Renstra
+
+    goal = Goal.objects.get()
+    client.post(
+        reverse("kinerja:plan_edit", args=["sasaran"]),
+        {"target-goal": goal.pk, "target-code": "1.1", "target-name": "WUB mandiri"},
+    )
+    page = client.get(reverse("kinerja:plan") + "?tahun=2027").content.decode()
+    assert "Usaha mikro kuat" in page and "WUB mandiri" in page
+    client.post(reverse("kinerja:plan_edit", args=["revisi"]), {"note": "Perubahan RPJMD"})
+    assert Renstra.objects.get(is_current=True).version == 2
+    assert cast.client(cast.kepala).post(reverse("kinerja:plan_edit", args=["tujuan"]), {}).status_code == 403
+
+
+def test_an_action_plan_is_added_on_the_monitoring_page(cast, demo):  # issue 6 point 4
+    from berdaya.kinerja.models import ActionPlan
+
+    indicator = Indicator.objects.get(code="iku-penempatan")
+    response = cast.client(cast.sekretariat).post(
+        reverse("kinerja:monitoring") + "?tahun=2022&tw=2",
+        {"unit": "p3k", "indicator": indicator.pk, "action": "Job fair", "q2": "300"},
+    )
+    assert response.status_code == 302
+    assert ActionPlan.objects.filter(action="Job fair", year=2022, q2=300).exists()
+
+
+def test_the_budget_exports_as_a_table_that_imports_again_without_contradictions(cast, demo):  # S8, S10
+    from openpyxl import load_workbook
+
+    from berdaya.kinerja import checks
+
+    response = cast.client(cast.kepala).get(reverse("kinerja:budget") + "?tahun=2022&format=xlsx")
+    assert response["Content-Disposition"].endswith('realisasi-anggaran-2022.xlsx"')
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[1][1] == "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"
+    upload = io.BytesIO(response.content)
+    upload.name = "ekspor.xlsx"
+    cast.client(cast.sekretariat).post(reverse("kinerja:budget_import"), {"year": 2030, "file": upload})
+    assert BudgetItem.objects.filter(year=2030).count() == BudgetItem.objects.filter(year=2022).count()
+    codes = {f.code for f in checks.budget_findings(2030)}
+    assert not codes & {"category_mismatch", "percent_mismatch", "pagu_sum", "realisation_sum"}
