@@ -103,7 +103,11 @@ class _Writer:
             self.doc.add_paragraph(item, style=style)
 
     def table(self, key: str) -> None:
+        """The table with its caption; a table with no rows is a note to complete the section instead."""
         spec = self.tables[key]
+        if not spec.rows or (key == "budget" and not self.data.budget):  # budget: only its total row
+            self.para(TO_COMPLETE)
+            return
         self.table_captions.append(spec.caption)
         caption = self.para(spec.caption, style="Caption", align=WD_ALIGN_PARAGRAPH.CENTER)
         caption.paragraph_format.keep_with_next = True

@@ -137,8 +137,8 @@ def agreement_table(data: LakipData, *, number: str = "2.3", key: str = "pk") ->
 
 def priority_table(data: LakipData) -> Table:
     rows = [[i, p.name, p.amount] for i, p in enumerate(data.priority_programs, start=1)]
-    total = sum((p.amount for p in data.priority_programs), 0)
-    rows.append(["", "Jumlah", total])
+    if rows:
+        rows.append(["", "Jumlah", sum((p.amount for p in data.priority_programs), 0)])
     return Table(
         "priority",
         "2.4",
