@@ -1,3 +1,13 @@
 """Routes for the yearly report (LAKIP): generation with progress and downloads; included by urls.py."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views_report
+
+urlpatterns: list = [
+    path("laporan/", views_report.report, name="report"),
+    path("laporan/buat/", views_report.report_generate, name="report_generate"),
+    path("laporan/narasi/", views_report.report_texts, name="report_texts"),
+    path("laporan/<int:pk>/kemajuan/", views_report.report_progress, name="report_progress"),
+    path("laporan/<int:pk>/<slug:fmt>/", views_report.report_download, name="report_download"),
+]

@@ -49,6 +49,7 @@ MONTHS = [
     "November",
     "Desember",
 ]
+TO_COMPLETE = "[Belum tercatat di Berdaya: lengkapi bagian ini pada berkas DOCX.]"
 PDF_TIMEOUT = 300  # seconds LibreOffice may take to convert
 
 
@@ -102,7 +103,11 @@ class _Writer:
             self.doc.add_paragraph(item, style=style)
 
     def table(self, key: str) -> None:
+        """The table with its caption; a table with no rows is a note to complete the section instead."""
         spec = self.tables[key]
+        if not spec.rows or (key == "budget" and not self.data.budget):  # budget: only its total row
+            self.para(TO_COMPLETE)
+            return
         self.table_captions.append(spec.caption)
         caption = self.para(spec.caption, style="Caption", align=WD_ALIGN_PARAGRAPH.CENTER)
         caption.paragraph_format.keep_with_next = True
@@ -275,24 +280,33 @@ def _summary(w: _Writer) -> None:
     )
 
 
+def _items_or_note(w: _Writer, items: list[str]) -> None:
+    if items:
+        w.bullets(items)
+    else:
+        w.para(TO_COMPLETE)
+
+
 def _chapter_one(w: _Writer) -> None:
     data = w.data
     w.heading("BAB I PENDAHULUAN", new_page=True)
     w.heading("A. Latar Belakang", 2)
-    w.para(data.background or DASH, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    w.para(data.background or TO_COMPLETE, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
     w.heading("B. Gambaran Umum Organisasi", 2)
     w.heading("1. Kedudukan, Tugas Pokok dan Fungsi", 3)
     for unit in data.units:
         paragraph = w.doc.add_paragraph(style="List Bullet")
-        paragraph.add_run(f"{unit.name}: ").bold = True
+        paragraph.add_run(f"{unit.name}: " if unit.duties else unit.name).bold = True
         paragraph.add_run(unit.duties)
     w.heading("2. Sumber Daya Manusia", 3)
     for index in range(1, len(data.staff_tables) + 1):
         w.table(f"staff{index}")
+    if not data.staff_tables:
+        w.para(TO_COMPLETE)
     w.heading("3. Sarana dan Prasarana", 3)
-    w.bullets(data.facilities or [DASH])
+    _items_or_note(w, data.facilities)
     w.heading("C. Permasalahan Utama", 2)
-    w.bullets(data.strategic_issues or [DASH])
+    _items_or_note(w, data.strategic_issues)
     if data.placement_history:
         w.table("placement")
         w.figure(
@@ -540,7 +554,7 @@ def build_pdf(docx_path: Path, out_dir: Path) -> Path:
     """The DOCX converted by LibreOffice headless, in a throwaway profile (parallel runs don't clash)."""
     command = soffice()
     if command is None:
-        raise PdfError("LibreOffice (soffice) tidak terpasang: PDF tidak dapat dibuat.")
+        raise PdfError("LibreOffice (soffice) tidak terpasang di server.")
     with tempfile.TemporaryDirectory(prefix="lakip-lo-") as profile:
         result = subprocess.run(  # noqa: S603 - fixed command, paths we created
             [

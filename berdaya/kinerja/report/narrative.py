@@ -109,6 +109,48 @@ def with_drafts(data: LakipData) -> LakipData:
     )
 
 
+NARRATIVE_FIELDS = ("analysis", "causes", "efficiency", "programs")
+DOCUMENT_FIELDS = ("foreword", "executive_summary", "conclusions", "recommendations")  # lists: one per line
+DOCUMENT = "_dokumen"  # the key of the whole document's texts in ``texts``
+
+
+def texts_of(data: LakipData) -> dict[str, dict[str, str]]:
+    """The editable texts of ``data``: {indicator code: {field: text}, DOCUMENT: {field: text}}."""
+    texts = {r.indicator.code: {f: getattr(r.narrative, f) for f in NARRATIVE_FIELDS} for r in data.results}
+    texts[DOCUMENT] = {
+        f: "\n".join(v) if isinstance(v := getattr(data, f), list) else v for f in DOCUMENT_FIELDS
+    }
+    return texts
+
+
+def with_texts(data: LakipData, texts: dict[str, dict[str, str]]) -> LakipData:
+    """A copy of ``data`` with the texts staff wrote (non-empty ones) in place of the drafts."""
+    results = []
+    for result in data.results:
+        own = {
+            f: t.strip() for f, t in (texts.get(result.indicator.code) or {}).items() if f in NARRATIVE_FIELDS
+        }
+        narrative = replace(result.narrative, **{f: t for f, t in own.items() if t})
+        results.append(replace(result, narrative=narrative))
+    document = {}
+    for name, text in (texts.get(DOCUMENT) or {}).items():
+        if name in DOCUMENT_FIELDS and text.strip():
+            value = getattr(data, name)
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            document[name] = lines if isinstance(value, list) else text.strip()
+    return replace(data, results=results, **document)
+
+
+def edited(texts: dict[str, dict[str, str]], drafts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Only the texts that differ from the drafts, so untouched items keep following the data."""
+    changed = {}
+    for key, fields in texts.items():
+        for name, text in fields.items():
+            if text.strip() and text.strip() != (drafts.get(key) or {}).get(name, "").strip():
+                changed.setdefault(key, {})[name] = text.strip()
+    return changed
+
+
 def draft_foreword(data: LakipData) -> str:
     office = data.office_name
     return (

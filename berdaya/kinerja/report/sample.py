@@ -557,5 +557,5 @@ def seed_2022() -> LakipData:
             "Fungsi pengawasan dan pengendalian dilaksanakan secara optimal.",
         ],
         signed_on=dt.date(2023, 2, 28),
-        source="contoh (seed 003)",
+        source="contoh seed 003",
     )

@@ -137,8 +137,8 @@ def agreement_table(data: LakipData, *, number: str = "2.3", key: str = "pk") ->
 
 def priority_table(data: LakipData) -> Table:
     rows = [[i, p.name, p.amount] for i, p in enumerate(data.priority_programs, start=1)]
-    total = sum((p.amount for p in data.priority_programs), 0)
-    rows.append(["", "Jumlah", total])
+    if rows:
+        rows.append(["", "Jumlah", sum((p.amount for p in data.priority_programs), 0)])
     return Table(
         "priority",
         "2.4",
@@ -174,12 +174,12 @@ def results_table(data: LakipData) -> Table:
         for r in data.results
     ]
     columns = [
-        C("Kode", K.TEXT, 0.5),
-        C("Indikator"),
+        C("Kode", K.TEXT, 1.0),
+        C("Indikator", K.TEXT, 2.2),
         C("Satuan", K.TEXT, 0.6),
         C("Target", K.NUM, 0.7),
-        C("Realisasi", K.NUM, 0.7),
-        C("Capaian", K.PCT, 0.7),
+        C("Realisasi", K.NUM, 0.8),
+        C("Capaian", K.PCT, 1.0),
         C("Kategori", K.TEXT, 0.9),
     ]
     return Table(

@@ -2,6 +2,7 @@
 
 import shutil
 import subprocess
+from dataclasses import replace
 from decimal import Decimal as D
 from itertools import takewhile
 
@@ -179,3 +180,14 @@ def test_without_libreoffice_the_docx_and_xlsx_are_still_written(tmp_path, monke
     assert result.pdf is None and "LibreOffice" in result.pdf_error
     assert result.docx.exists() and result.xlsx.exists()
     assert D(result.as_dict()["seconds"]) >= 0
+
+
+def test_a_year_without_budget_revenue_or_agreement_says_what_to_complete(tmp_path):
+    data = replace(seed_2022(), budget=[], revenue=[], priority_programs=[])
+    data.agreement.rows = []
+    doc = Document(build_all(data, tmp_path, pdf=False).docx)
+    notes = [p.text for p in doc.paragraphs if p.text.startswith("[Belum tercatat di Berdaya")]
+    assert len(notes) == 5  # agreement (chapter II and appendix), priority programs, budget, revenue
+    assert not any(
+        t.rows[0].cells[0].text == "Kode" and t.rows[0].cells[1].text == "Tingkat" for t in doc.tables
+    )

@@ -1,0 +1,182 @@
+"""The yearly report (LAKIP) page: generated in the background with a progress bar; DOCX, PDF, XLSX.
+
+Staff who keep the plan (the secretariat, admin) generate; every office role that reads the performance
+module, the inspectorate included, sees and downloads the generated reports (they are office documents).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from berdaya.accounts.access import can_edit_model
+from berdaya.accounts.roles import READ_ALL_ROLES
+from berdaya.jobs.models import Job
+from berdaya.jobs.services import job_start
+
+from . import checks, selectors
+from .models import Indicator
+from .report.assemble import NoPlan
+from .report.jobs import FORMATS, JOB_KIND, report_data, saved_texts
+from .report.narrative import (
+    DOCUMENT,
+    DOCUMENT_FIELDS,
+    NARRATIVE_FIELDS,
+    edited,
+    texts_of,
+    with_drafts,
+    with_texts,
+)
+
+RECENT = 10
+
+
+def _reader(request) -> None:
+    if request.user.role not in READ_ALL_ROLES:
+        raise PermissionDenied
+
+
+def _can_generate(user) -> bool:
+    return can_edit_model(user, Indicator)
+
+
+def _years() -> list[int]:
+    """Years of the current plan up to last year, newest first (a report is written after the year ends)."""
+    last = dt.date.today().year - 1
+    plan = selectors.current_renstra()
+    first = plan.start_year if plan else last
+    return list(range(max(last, first), first - 1, -1))
+
+
+def _year(value, years: list[int]) -> int:
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return years[0]
+    return year if 2000 <= year <= 2100 else years[0]
+
+
+def _reports():
+    return Job.objects.filter(kind=JOB_KIND).select_related("created_by")
+
+
+def report(request):
+    _reader(request)
+    years = _years()
+    year = _year(request.GET.get("tahun"), years)
+    context = {
+        "nav": "kinerja",
+        "year": year,
+        "years": years,
+        "has_plan": selectors.current_renstra(year) is not None,
+        "findings": len(checks.run(year)),
+        "can_generate": _can_generate(request.user),
+        "jobs": _reports()[:RECENT],
+        "running": _reports().filter(created_by=request.user, status__in=["queued", "running"]).first(),
+    }
+    return render(request, "kinerja/report_page.html", context)
+
+
+def _start(request, year: int, sample: bool, texts: dict) -> Job:
+    label = _("LAKIP %(year)s (contoh seed 003)") if sample else _("LAKIP %(year)s")
+    params = {"year": year, "sample": sample, "texts": texts}
+    return job_start(actor=request.user, kind=JOB_KIND, label=label % {"year": year}, params=params)
+
+
+def _target(request) -> tuple[int, bool]:
+    data = request.POST if request.method == "POST" else request.GET
+    sample = data.get("contoh") == "1"
+    return (2022 if sample else _year(data.get("tahun"), _years())), sample
+
+
+@require_POST
+def report_generate(request):
+    if not _can_generate(request.user):
+        raise PermissionDenied
+    year, sample = _target(request)
+    if not sample and selectors.current_renstra(year) is None:
+        messages.error(request, _("Belum ada Renstra yang berlaku untuk tahun %(year)s.") % {"year": year})
+        return redirect("kinerja:report")
+    job = _start(request, year, sample, saved_texts(year, sample=sample))
+    if request.headers.get("HX-Request"):
+        return render(request, "kinerja/report_progress.html", {"job": job})
+    messages.success(request, _("Laporan sedang dibuat; berkasnya muncul di sini setelah selesai."))
+    return redirect("kinerja:report")
+
+
+LABELS = {  # lazy: translated when the page renders
+    "analysis": gettext_lazy("(1) Target dan realisasi, dibandingkan tahun lalu"),
+    "causes": gettext_lazy("(5) Penyebab keberhasilan/kegagalan dan solusi"),
+    "efficiency": gettext_lazy("(6) Efisiensi penggunaan sumber daya"),
+    "programs": gettext_lazy("(7) Program/kegiatan yang mendukung"),
+    "foreword": gettext_lazy("Kata pengantar"),
+    "executive_summary": gettext_lazy("Ikhtisar eksekutif"),
+    "conclusions": gettext_lazy("Kesimpulan (satu per baris)"),
+    "recommendations": gettext_lazy("Saran (satu per baris)"),
+}
+
+
+def report_texts(request):
+    """The drafted narrative, for staff to edit before generating; saving generates the report with it."""
+    if not _can_generate(request.user):
+        raise PermissionDenied
+    year, sample = _target(request)
+    try:
+        data = report_data(year, sample=sample)
+    except NoPlan as error:
+        messages.error(request, str(error))
+        return redirect("kinerja:report")
+    drafts = texts_of(with_drafts(data))
+    if request.method == "POST":
+        posted = {
+            key: {name: request.POST.get(f"{key}__{name}", "") for name in fields}
+            for key, fields in drafts.items()
+        }
+        _start(request, year, sample, edited(posted, drafts))
+        messages.success(request, _("Narasi disimpan; laporan sedang dibuat dengan narasi ini."))
+        return redirect(f"{reverse('kinerja:report')}?tahun={year}")
+    current = texts_of(with_drafts(with_texts(data, saved_texts(year, sample=sample))))
+    sections = [
+        {
+            "title": r.indicator.name,
+            "fields": [
+                (f"{r.indicator.code}__{n}", LABELS[n], current[r.indicator.code][n])
+                for n in NARRATIVE_FIELDS
+            ],
+        }
+        for r in data.results
+    ]
+    document = [(f"{DOCUMENT}__{n}", LABELS[n], current[DOCUMENT][n]) for n in DOCUMENT_FIELDS]
+    context = {"nav": "kinerja", "year": year, "sample": sample, "sections": sections, "document": document}
+    return render(request, "kinerja/report_texts.html", context)
+
+
+def _job(request, pk) -> Job:
+    _reader(request)
+    try:
+        return _reports().get(pk=pk)
+    except Job.DoesNotExist:
+        raise Http404 from None
+
+
+def report_progress(request, pk):
+    """The progress partial htmx polls until the report is ready, then its download buttons."""
+    return render(request, "kinerja/report_progress.html", {"job": _job(request, pk)})
+
+
+def report_download(request, pk, fmt):
+    job = _job(request, pk)
+    name = (job.result or {}).get("files", {}).get(fmt) if fmt in FORMATS else None
+    if not name or not default_storage.exists(name):
+        raise Http404
+    filename = f"{job.result.get('stem') or 'LAKIP'}.{fmt}"  # stored names may carry a uniqueness suffix
+    return FileResponse(default_storage.open(name, "rb"), as_attachment=True, filename=filename)
