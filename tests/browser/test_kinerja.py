@@ -17,13 +17,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def bands(transactional_db):
     # Transactional tests start empty: the S7 bands and check tolerances a data migration seeds are put back.
-    from django.core.management import call_command
+    from .conftest import reseed_reference_data
 
-    from berdaya.kinerja.models import Band
-
-    if not Band.objects.exists():
-        call_command("migrate", "kinerja", "0001", verbosity=0)
-        call_command("migrate", "kinerja", verbosity=0)
+    reseed_reference_data()
 
 
 @pytest.fixture

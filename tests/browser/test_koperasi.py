@@ -19,13 +19,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def rat_rule(transactional_db):
     # Transactional tests start empty: the RAT rule a data migration seeds is put back.
-    from django.core.management import call_command
+    from .conftest import reseed_reference_data
 
-    from berdaya.koperasi.models import RatRule
-
-    if not RatRule.objects.exists():
-        call_command("migrate", "koperasi", "0001", verbosity=0)
-        call_command("migrate", "koperasi", verbosity=0)
+    reseed_reference_data()
 
 
 def test_a_clerk_registers_a_cooperative_records_its_rat_and_it_leaves_the_watch_list(page, rat_rule):

@@ -17,17 +17,6 @@ from .conftest import log_in, screenshot
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def sectors(transactional_db):
-    from django.core.management import call_command
-
-    from berdaya.umkm.models import Sector
-
-    if not Sector.objects.exists():
-        call_command("migrate", "umkm", "0001", verbosity=0)
-        call_command("migrate", verbosity=0)  # every app: going back to umkm 0001 unapplied its dependants
-
-
 def _as(browser, live_server, username, *, phone=False):
     options = {"viewport": {"width": 360, "height": 740}, "is_mobile": True} if phone else {}
     context = browser.new_context(base_url=live_server.url, **options)
@@ -38,7 +27,7 @@ def _as(browser, live_server, username, *, phone=False):
     return page
 
 
-def test_define_apply_verify_approve_and_redeem_a_voucher(browser, live_server, regions, sectors):
+def test_define_apply_verify_approve_and_redeem_a_voucher(browser, live_server, regions):
     from berdaya.umkm.tests.conftest import make_enterprise
 
     clerk = make_staff(Role.USAHA_MIKRO, username="b_umkm")
