@@ -220,6 +220,12 @@ DIVISIONS = {
                     _("Matriks SWOT per tahun dan strategi SO/ST/WO/WT yang terhubung ke program."),
                     "list",
                 ),
+                DivisionPage(
+                    _("Laporan kinerja (LAKIP)"),
+                    "kinerja:report",
+                    _("Buat LAKIP tahunan sebagai DOCX, PDF dan XLSX dari data; sunting narasinya."),
+                    "download",
+                ),
             ),
         ),
     )

@@ -46,6 +46,11 @@ class EnterpriseFilterForm(forms.Form):
     dormant = forms.ChoiceField(
         label=_("Toko daring"), required=False, choices=[("", _("Semua")), ("1", _("Tidak aktif ≥ 90 hari"))]
     )
+    aided = forms.ChoiceField(
+        label=_("Bantuan program"),
+        required=False,
+        choices=[("", _("Semua")), ("1", _("Pernah menerima")), ("0", _("Belum pernah menerima"))],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -229,7 +229,7 @@ def _code(value) -> str:
 def enterprise_filter(queryset: QuerySet, data: dict) -> QuerySet:
     """Apply cleaned filter-form data. Keys (all optional): q, kecamatan, kelurahan (code or Region),
     sector (code or Sector; a parent includes its sub-sectors), size_class, no_nib, is_wub, wub_cohort,
-    status, dormant ("1"/"0" or booleans for the flags)."""
+    status, dormant, aided ("1"/"0" or booleans for the flags; aided: received any program's aid)."""
     queryset = enterprise_search(queryset, data.get("q") or "")
     if data.get("kecamatan"):
         # A literal list of the kecamatan's kelurahan codes lets the database use the kelurahan index.
@@ -256,6 +256,11 @@ def enterprise_filter(queryset: QuerySet, data: dict) -> QuerySet:
         queryset = queryset.filter(status=data["status"])
     if _flag(data.get("dormant")) is not None:
         queryset = with_dormant_flag(queryset).filter(has_dormant_account=_flag(data["dormant"]))
+    if _flag(data.get("aided")) is not None:
+        from berdaya.programs.selectors import served_enterprise_ids  # programs is built on this registry
+
+        served = Q(pk__in=served_enterprise_ids())
+        queryset = queryset.filter(served) if _flag(data["aided"]) else queryset.exclude(served)
     return queryset
 
 

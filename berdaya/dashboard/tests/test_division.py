@@ -58,3 +58,8 @@ def test_the_micro_enterprise_page_leads_to_the_registry_pages(cast):
     for name in ["umkm:list", "umkm:dedup_list", "umkm:figures"]:
         assert f'href="{reverse(name)}"' in html
     assert "Registri usaha mikro sedang disiapkan" not in html
+
+
+def test_the_performance_page_leads_to_the_yearly_report(cast):
+    html = cast.client(cast.sekretariat).get(reverse("dashboard:division", args=["kinerja"])).content.decode()
+    assert f'href="{reverse("kinerja:report")}"' in html

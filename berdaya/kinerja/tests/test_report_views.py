@@ -147,3 +147,9 @@ def test_edited_text_goes_into_the_report_and_the_next_edit_starts_from_it(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(GENERATE, {"contoh": "1"})  # a plain regeneration keeps the edited texts
     assert Job.objects.order_by("-pk").first().params["texts"] == job.params["texts"]
+
+
+def test_the_report_job_is_registered_when_the_app_starts():
+    from berdaya.jobs.registry import HANDLERS
+
+    assert "kinerja_lakip" in HANDLERS
