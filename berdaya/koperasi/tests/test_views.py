@@ -311,3 +311,19 @@ def test_filters_by_health_rating_supervision_and_overdue_follow_ups_and_sorts(c
         "Kop Lain",
         "Kop Sehat",
     ]
+
+
+def test_a_rat_keeps_its_uploaded_minutes(cast, cooperative, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    minutes = SimpleUploadedFile("notulen.pdf", b"%PDF-1.4 notulen", content_type="application/pdf")
+    response = cast.client(cast.koperasi).post(
+        reverse("koperasi:rat_add", args=[cooperative.pk]),
+        {"fiscal_year": "2023", "held_on": "2024-03-01", "minutes": minutes},
+    )
+    assert response.status_code == 302
+    rat = Rat.objects.get()
+    assert rat.minutes.name.endswith(".pdf") and rat.minutes.read() == b"%PDF-1.4 notulen"
+    html = cast.client(cast.koperasi).get(reverse("koperasi:detail", args=[cooperative.pk])).content.decode()
+    assert rat.minutes.url in html
