@@ -131,7 +131,10 @@ def populate(*, actor, seed: int, count: int = DEMO_COOPERATIVES, on: dt.date | 
     kelurahan = list(Region.objects.filter(level=4, code__startswith="63.71.").order_by("code"))
     if not kelurahan:
         return 0
-    officer = User.objects.filter(role=Role.PETUGAS_LAPANGAN, is_active=True).order_by("pk").first() or actor
+    # Visits in the field officer's area go to them; elsewhere to a clerk of the division (officers see
+    # the cooperatives of their own area only).
+    field_officer = User.objects.filter(role=Role.PETUGAS_LAPANGAN, is_active=True).exclude(area="").first()
+    clerk = User.objects.filter(role=Role.KOPERASI, is_active=True).order_by("pk").first() or actor
     actor_id = actor.pk if actor is not None and actor.is_authenticated else None
     added = 0
     with transaction.atomic():
@@ -197,6 +200,8 @@ def populate(*, actor, seed: int, count: int = DEMO_COOPERATIVES, on: dt.date | 
                 )
                 for year in sorted(rats)[-3:]
             )
+            in_area = field_officer is not None and place.code.startswith(field_officer.area)
+            officer = field_officer if in_area else clerk
             _follow_through(rng, cooperative, profile, passed, rule, on, actor_id, officer)
             added += 1
         refresh_all_statuses(on=on, queryset=Cooperative.objects.filter(source=DEMO_SOURCE))

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from berdaya.koperasi import figures, services
 from berdaya.koperasi.demo import populate
-from berdaya.koperasi.models import Cooperative, MembershipArea, Status, WatchStage
+from berdaya.koperasi.models import Cooperative, MembershipArea, Status, Visit, WatchStage
 from berdaya.koperasi.status import STAGE_ORDER
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +28,10 @@ def test_the_demo_is_created_once_across_the_52_kelurahan(cast, demo):
     assert populate(actor=cast.admin, seed=3, count=160, on=IN_WINDOW) == 0
     assert demo.count() == 160
     assert demo.values("kelurahan").distinct().count() == 52  # domain.md R13
+    # The field officer's demo visits lie in their own area, so every one opens for them.
+    visits = Visit.objects.filter(officer=cast.petugas)
+    assert visits.exists()
+    assert all(v.cooperative.kelurahan_id.startswith(cast.petugas.area) for v in visits)
 
 
 def test_the_demo_produces_every_watch_list_stage_and_every_status(demo):

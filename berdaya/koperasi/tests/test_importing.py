@@ -114,3 +114,13 @@ def test_the_import_pages_run_the_koperasi_spec_in_the_background(
     run.refresh_from_db()
     assert (run.status, run.created, run.rejected) == ("done", 1, 1)
     assert Cooperative.objects.get().status == Status.AKTIF
+
+
+def test_several_fiscal_years_of_one_cooperative_in_one_file(tmp_path):
+    year = timezone.localdate().year - 2
+    rows = [row(year=year), row(year=year - 1, rat=f"20/04/{year}", men=28)]
+    counts = import_rows(tmp_path / "a.xlsx", rows)
+    assert counts.rejected == 0
+    cooperative = Cooperative.objects.get()
+    assert sorted(cooperative.years.values_list("fiscal_year", flat=True)) == [year - 1, year]
+    assert sorted(cooperative.rats.values_list("fiscal_year", flat=True)) == [year - 1, year]

@@ -281,3 +281,49 @@ def test_the_figures_page_shows_the_figures_functions_values(cast):
     )
     assert context["active_pct"] == figures.active_pct(at) == 0
     assert context["rat_required"] == figures.rat_required(2023) == 1
+
+
+def test_filters_by_health_rating_supervision_and_overdue_follow_ups_and_sorts(cast):
+    sehat = make_cooperative(actor=cast.koperasi, name="Kop Sehat")
+    Cooperative.objects.filter(pk=sehat.pk).update(
+        health_category="Sehat", rating_predicate="Berkualitas", rating_quality=True
+    )
+    other = make_cooperative(actor=cast.koperasi, name="Kop Lain", membership_area="provinsi")
+    visit = services.visit_plan(
+        actor=cast.koperasi, cooperative=other, data={"planned_on": dt.date(2025, 1, 1), "purpose": "Cek"}
+    )
+    services.follow_up_add(
+        actor=cast.koperasi,
+        visit=visit,
+        data={"action": "Tutup buku", "owner": "Ketua", "due_on": dt.date(2025, 2, 1)},
+    )
+    client = cast.client(cast.koperasi)
+
+    def names(**params):
+        return [c.name for c in client.get(reverse("koperasi:list"), params).context["rows"]]
+
+    assert names(health="Sehat") == ["Kop Sehat"]
+    assert names(health="none") == ["Kop Lain"]
+    assert names(rating="quality") == ["Kop Sehat"] and names(rating="none") == ["Kop Lain"]
+    assert names(supervised="0") == ["Kop Lain"]  # domain.md R19
+    assert names(overdue="1") == ["Kop Lain"]
+    assert names(sort="-name") == ["Kop Sehat", "Kop Lain"] and names(sort="name") == [
+        "Kop Lain",
+        "Kop Sehat",
+    ]
+
+
+def test_a_rat_keeps_its_uploaded_minutes(cast, cooperative, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    minutes = SimpleUploadedFile("notulen.pdf", b"%PDF-1.4 notulen", content_type="application/pdf")
+    response = cast.client(cast.koperasi).post(
+        reverse("koperasi:rat_add", args=[cooperative.pk]),
+        {"fiscal_year": "2023", "held_on": "2024-03-01", "minutes": minutes},
+    )
+    assert response.status_code == 302
+    rat = Rat.objects.get()
+    assert rat.minutes.name.endswith(".pdf") and rat.minutes.read() == b"%PDF-1.4 notulen"
+    html = cast.client(cast.koperasi).get(reverse("koperasi:detail", args=[cooperative.pk])).content.decode()
+    assert rat.minutes.url in html
