@@ -315,3 +315,17 @@ def test_a_field_officer_records_only_visits_assigned_or_in_their_area(cast, pro
     Visit.objects.filter(pk=visit.pk).update(officer=cast.petugas)
     assert officer.get(reverse("programs:visit", args=[visit.pk])).status_code == 200
     assert cast.client(cast.inspektur).get(reverse("programs:visit", args=[visit.pk])).status_code == 403
+
+
+# domain.md R28: no active KUR or bank loan, declared
+def test_a_declaration_re_checks_the_criteria_and_is_audited(cast, enterprise):
+    from berdaya.audit.models import AuditEntry
+
+    program = make_program(actor=cast.umkm, rules=[("no_active_loan", {})])
+    app = application_create(actor=cast.umkm, program=program, enterprise=enterprise)
+    assert app.eligible is None
+    cast.client(cast.umkm).post(reverse("programs:declarations", args=[app.pk]), {"active_loan": "yes"})
+    app.refresh_from_db()
+    assert app.eligible is False
+    assert app.eligibility[0]["reason"] == "Menyatakan sedang memiliki pinjaman bank/KUR"
+    assert AuditEntry.objects.for_object(app).filter(changes__has_key="declarations").exists()
