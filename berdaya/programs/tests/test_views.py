@@ -329,3 +329,11 @@ def test_a_declaration_re_checks_the_criteria_and_is_audited(cast, enterprise):
     assert app.eligible is False
     assert app.eligibility[0]["reason"] == "Menyatakan sedang memiliki pinjaman bank/KUR"
     assert AuditEntry.objects.for_object(app).filter(changes__has_key="declarations").exists()
+
+
+def test_a_partner_lands_on_a_home_page_with_the_voucher_menu_and_reads_no_registry(cast, person):
+    client = cast.client(make_staff(Role.MITRA, username="uji_mitra"))
+    page = client.get(reverse("dashboard:home"))
+    assert page.status_code == 200
+    assert reverse("programs:partner") in page.content.decode()
+    assert person.name not in client.get(reverse("people:list")).content.decode()
