@@ -164,19 +164,30 @@ LOAN_CHOICES = [
 ]
 
 
-class ApplicationForm(forms.Form):
-    program = forms.ModelChoiceField(label=_("Program"), queryset=Program.objects.none())
+class DeclarationForm(forms.Form):
+    """What the applicant declares and no registry holds (R28: no active bank or KUR loan)."""
+
     active_loan = forms.ChoiceField(
         label=_("Pinjaman bank/KUR aktif (pernyataan)"), choices=LOAN_CHOICES, required=False
     )
 
-    def __init__(self, *args, target=Target.ENTERPRISE, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["program"].queryset = Program.objects.filter(is_open=True, target=target)
+    @staticmethod
+    def initial_from(declarations: dict) -> dict:
+        loan = declarations.get("active_loan")
+        return {"active_loan": "" if loan is None else "yes" if loan else "no"}
 
     def declarations(self) -> dict:
         loan = self.cleaned_data.get("active_loan")
         return {} if not loan else {"active_loan": loan == "yes"}
+
+
+class ApplicationForm(DeclarationForm):
+    program = forms.ModelChoiceField(label=_("Program"), queryset=Program.objects.none())
+    field_order = ["program", "active_loan"]
+
+    def __init__(self, *args, target=Target.ENTERPRISE, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = Program.objects.filter(is_open=True, target=target)
 
 
 class DocumentForm(forms.Form):

@@ -235,11 +235,23 @@ def application_create(
 def application_reevaluate(
     *, actor, application: Application, declarations: dict | None = None
 ) -> Application:
+    before = dict(application.declarations)
     if declarations is not None:
         application.declarations = application.declarations | declarations
     _evaluate(application)
     application.updated_by = actor
     application.save()
+    if application.declarations != before:
+        audit_log(
+            actor=actor,
+            action=Action.UPDATE,
+            obj=application,
+            person_id=application.person_id,
+            changes={
+                "declarations": [before, application.declarations],
+                "eligible": [None, application.eligible],
+            },
+        )
     return application
 
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("pengajuan/baru/", views.application_create, name="application_create"),
     path("pengajuan/<int:pk>/", views.application_detail, name="application"),
     path("pengajuan/<int:pk>/dokumen/", views.application_document, name="document"),
+    path("pengajuan/<int:pk>/pernyataan/", views.application_declarations, name="declarations"),
     path("pengajuan/<int:pk>/voucher/", views.voucher_card, name="voucher_card"),
     path("pengajuan/<int:pk>/surat/", views.fee_waiver_letter, name="letter"),
     path("pengajuan/<int:pk>/voucher/kode/", views.voucher_otp, name="voucher_otp"),

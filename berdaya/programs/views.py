@@ -27,6 +27,7 @@ from .forms import (
     ApplicationFilterForm,
     ApplicationForm,
     AwardForm,
+    DeclarationForm,
     DisburseForm,
     DocumentForm,
     ProgramFilterForm,
@@ -270,6 +271,8 @@ def application_detail(request, pk):
         "vouchers": application.vouchers.all(),
         "can_edit": editable,
         "document_form": DocumentForm(),
+        "declaration_form": DeclarationForm(initial=DeclarationForm.initial_from(application.declarations)),
+        "can_declare": editable and application.state in (State.DRAFT, State.SUBMITTED),
         "reason_form": ReasonForm(),
         "assign_form": VisitAssignForm(initial={"due_on": timezone.localdate()}),
         "disburse_form": DisburseForm(
@@ -278,6 +281,21 @@ def application_detail(request, pk):
         "award_form": AwardForm(),
     }
     return render(request, "programs/application_detail.html", context)
+
+
+@require_POST
+def application_declarations(request, pk):
+    """The applicant's declarations (no registry holds them, e.g. an active bank loan), re-checked at once."""
+    application = get_for_user(request.user, Application, pk, for_edit=True)
+    form = DeclarationForm(request.POST)
+    if form.is_valid() and application.state in (State.DRAFT, State.SUBMITTED):
+        services.application_reevaluate(
+            actor=request.user, application=application, declarations=form.declarations()
+        )
+        messages.success(request, _("Pernyataan tersimpan; syarat diperiksa ulang."))
+    else:
+        messages.error(request, _("Pernyataan hanya dapat diubah sebelum verifikasi."))
+    return redirect("programs:application", pk=application.pk)
 
 
 @require_POST

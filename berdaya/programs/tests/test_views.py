@@ -286,3 +286,54 @@ def test_a_clerk_makes_a_one_time_code_the_partner_accepts(cast, checker, enterp
     partner = cast.client(make_staff(Role.MITRA, username="uji_mitra"))
     done = partner.post(reverse("programs:partner_redeem"), {"code": code, "check": otp}, follow=True)
     assert "berhasil ditukarkan" in done.content.decode()
+
+
+def test_a_program_for_people_takes_applications_from_the_person_page(cast, person):
+    program = make_program(actor=cast.umkm, code="pelatihan", target="person", rules=[("domicile", {})])
+    client = cast.client(cast.umkm)
+    response = client.post(
+        reverse("programs:application_create") + f"?orang={person.pk}", {"program": program.pk}
+    )
+    application = Application.objects.get()
+    assert response.url == reverse("programs:application", args=[application.pk])
+    assert (application.person, application.enterprise, application.eligible) == (person, None, True)
+
+
+def test_a_field_officer_records_only_visits_assigned_or_in_their_area(cast, program):
+    from berdaya.test import make_person
+    from berdaya.umkm.tests.conftest import make_enterprise
+
+    far = make_enterprise(
+        actor=cast.umkm,
+        owner=make_person(actor=cast.umkm, kelurahan="63.71.03.1001"),
+        kelurahan="63.71.03.1001",
+    )
+    app = application_create(actor=cast.umkm, program=program, enterprise=far)
+    visit = visit_assign(actor=cast.umkm, application=app, officer=None, due_on=dt.date(2026, 2, 1))
+    officer = cast.client(cast.petugas)
+    assert officer.get(reverse("programs:visit", args=[visit.pk])).status_code == 404
+    Visit.objects.filter(pk=visit.pk).update(officer=cast.petugas)
+    assert officer.get(reverse("programs:visit", args=[visit.pk])).status_code == 200
+    assert cast.client(cast.inspektur).get(reverse("programs:visit", args=[visit.pk])).status_code == 403
+
+
+# domain.md R28: no active KUR or bank loan, declared
+def test_a_declaration_re_checks_the_criteria_and_is_audited(cast, enterprise):
+    from berdaya.audit.models import AuditEntry
+
+    program = make_program(actor=cast.umkm, rules=[("no_active_loan", {})])
+    app = application_create(actor=cast.umkm, program=program, enterprise=enterprise)
+    assert app.eligible is None
+    cast.client(cast.umkm).post(reverse("programs:declarations", args=[app.pk]), {"active_loan": "yes"})
+    app.refresh_from_db()
+    assert app.eligible is False
+    assert app.eligibility[0]["reason"] == "Menyatakan sedang memiliki pinjaman bank/KUR"
+    assert AuditEntry.objects.for_object(app).filter(changes__has_key="declarations").exists()
+
+
+def test_a_partner_lands_on_a_home_page_with_the_voucher_menu_and_reads_no_registry(cast, person):
+    client = cast.client(make_staff(Role.MITRA, username="uji_mitra"))
+    page = client.get(reverse("dashboard:home"))
+    assert page.status_code == 200
+    assert reverse("programs:partner") in page.content.decode()
+    assert person.name not in client.get(reverse("people:list")).content.decode()
