@@ -117,6 +117,16 @@ def _history(rng, profile: str, first: int, passed: int, due: int | None, rule, 
 
 
 def populate(*, actor, seed: int, count: int = DEMO_COOPERATIVES, on: dt.date | None = None) -> int:
+    """The demo cooperatives, then their health assessments and ratings (each part adds only what is
+    missing); returns how many cooperatives were added."""
+    from .demo_assessment import populate_assessments
+
+    added = populate_registry(actor=actor, seed=seed, count=count, on=on)
+    populate_assessments(actor=actor, seed=seed)
+    return added
+
+
+def populate_registry(*, actor, seed: int, count: int = DEMO_COOPERATIVES, on: dt.date | None = None) -> int:
     """Create the demo cooperatives not yet there; returns how many were added. ``on``: the date their
     histories are drawn for (default today)."""
     on = on or timezone.localdate()

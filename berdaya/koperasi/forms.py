@@ -64,7 +64,7 @@ class CooperativeFilterForm(forms.Form):
         label=_("Tindak lanjut"), required=False, choices=ALL + [("1", _("Ada yang lewat batas waktu"))]
     )
 
-    def __init__(self, *args, health_categories=(), **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         districts = list(kecamatan_in_jurisdiction())
         self.fields["kecamatan"].choices = ALL + [(r.code, r.name) for r in districts]
@@ -73,9 +73,9 @@ class CooperativeFilterForm(forms.Form):
         chosen = self.data.get("kecamatan") if self.is_bound else None
         villages = kelurahan_in(chosen) if chosen else []
         self.fields["kelurahan"].choices = ALL + [(r.code, r.name) for r in villages]
-        self.fields["health"].choices = (
-            ALL + [(c, c) for c in health_categories if c] + [("none", _("Belum dinilai"))]
-        )
+        from .health import Category
+
+        self.fields["health"].choices = ALL + list(Category.choices) + [("none", _("Belum dinilai"))]
 
 
 class CooperativeForm(forms.ModelForm):

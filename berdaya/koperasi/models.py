@@ -17,6 +17,8 @@ from berdaya.accounts.access import AccessPolicy
 from berdaya.accounts.roles import Division
 from berdaya.lib.models import Tracked
 
+from .health import Category as HealthCategory
+
 MONEY = {"max_digits": 18, "decimal_places": 2}
 _KOP = Division.KOPERASI
 # Child records are scoped through their cooperative: a field officer reads what lies in their area.
@@ -166,7 +168,9 @@ class Cooperative(Tracked):
     )
     status_on = models.DateField(_("status dihitung pada"), null=True, blank=True, editable=False)
     # Written by the health and rating services (models_assessment), filtered on by the list.
-    health_category = models.CharField(_("kesehatan"), max_length=40, blank=True, db_index=True)
+    health_category = models.CharField(
+        _("kesehatan"), max_length=40, blank=True, db_index=True, choices=HealthCategory.choices
+    )
     health_year = models.PositiveSmallIntegerField(_("tahun penilaian kesehatan"), null=True, blank=True)
     rating_predicate = models.CharField(_("predikat pemeringkatan"), max_length=60, blank=True)
     rating_quality = models.BooleanField(_("koperasi berkualitas"), default=False, db_index=True)

@@ -47,13 +47,9 @@ EXPORT_COLUMNS = [
 ]  # fmt: skip
 
 
-def _health_categories(queryset):
-    return sorted(set(queryset.exclude(health_category="").values_list("health_category", flat=True)))
-
-
 def _cooperatives_for(request):
     base = scoped(Cooperative.objects.all(), request.user)
-    form = CooperativeFilterForm(request.GET or None, health_categories=_health_categories(base))
+    form = CooperativeFilterForm(request.GET or None)
     queryset = base.select_related("kelurahan__parent")
     if form.is_valid():
         queryset = cooperative_filter(queryset, form.cleaned_data)
@@ -98,7 +94,7 @@ def _export_rows(queryset, user):
             c.get_status_display(),
             c.status_reason,
             c.get_watch_stage_display() if c.watch_stage else "",
-            c.health_category,
+            c.get_health_category_display(),
             c.rating_predicate,
             c.registered_on.isoformat() if c.registered_on else "",
         ]

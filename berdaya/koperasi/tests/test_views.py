@@ -327,3 +327,14 @@ def test_a_rat_keeps_its_uploaded_minutes(cast, cooperative, settings, tmp_path)
     assert rat.minutes.name.endswith(".pdf") and rat.minutes.read() == b"%PDF-1.4 notulen"
     html = cast.client(cast.koperasi).get(reverse("koperasi:detail", args=[cooperative.pk])).content.decode()
     assert rat.minutes.url in html
+
+
+def test_the_list_shows_and_filters_health_by_its_readable_category(cast, cooperative):
+    Cooperative.objects.filter(pk=cooperative.pk).update(health_category="cukup_sehat", health_year=2025)
+    client = cast.client(cast.koperasi)
+    page = client.get(reverse("koperasi:list"), {"health": "cukup_sehat"})
+    html = page.content.decode()
+    assert [c.pk for c in page.context["page_obj"]] == [cooperative.pk]
+    assert "Cukup Sehat" in html and ">cukup_sehat<" not in html
+    export = client.get(reverse("koperasi:list"), {"format": "csv"})
+    assert "Cukup Sehat" in b"".join(export.streaming_content).decode("utf-8-sig")
