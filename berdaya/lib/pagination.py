@@ -8,13 +8,34 @@
 - ``narrow_first`` (for searches and filters): the matching keys are found first, unordered, through the
   filter's own index (at most cap + 1 of them), and only those are sorted. Walking the sort index while
   testing the filter on every row can read most of the table when the matches sort late ("sasirangan" in a
-  list ordered by name). Past the cap, the page says the list holds the first 10.000 matches found.
+  list ordered by name). Past the cap, the page says the list holds the first matches found. The page
+  is then read by those keys alone: testing the filter again (a LIKE over a million rows) is what made
+  common-word searches slow.
 """
 
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 COUNT_CAP = 10_000
+NARROW_CAP = 1_000  # searches: checking each match costs a heap read; past this, people refine the search
+
+
+def _by_keys(rows, keys):
+    """``rows``' model, joins and order, restricted to ``keys`` only (the filters that found them are not
+    tested again)."""
+    fresh = rows.model._base_manager.all()
+    related = rows.query.select_related
+    if related is True:
+        fresh = fresh.select_related()
+    elif related:
+
+        def paths(tree, prefix=""):
+            for name, subtree in tree.items():
+                yield prefix + name
+                yield from paths(subtree, f"{prefix}{name}__")
+
+        fresh = fresh.select_related(*paths(related))
+    return fresh.filter(pk__in=keys).order_by(*rows.query.order_by)
 
 
 class CappedPaginator(Paginator):
@@ -53,10 +74,15 @@ class CappedPaginator(Paginator):
         rows = self.object_list
         if not hasattr(rows, "query"):
             return self._get_page(rows[bottom:top], number, self)
+        # Annotated rows (computed columns a template may show) keep their query; plain ones are re-read
+        # by key alone.
+        plain = self.narrow_first and not rows.query.annotations
         if self.narrow_first:
-            rows = rows.filter(pk__in=self._matching_keys[: self.cap])
+            matching = self._matching_keys[: self.cap]
+            rows = _by_keys(rows, matching) if plain else rows.filter(pk__in=matching)
         keys = list(rows.values_list("pk", flat=True)[bottom:top])
-        found = {obj.pk: obj for obj in rows.order_by().filter(pk__in=keys)}
+        shown = _by_keys(rows, keys) if plain else rows.filter(pk__in=keys)
+        found = {obj.pk: obj for obj in shown.order_by()}
         return self._get_page([found[key] for key in keys if key in found], number, self)
 
     @property

@@ -15,7 +15,7 @@ from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_nik, mask_phone
-from berdaya.lib.pagination import CappedPaginator
+from berdaya.lib.pagination import NARROW_CAP, CappedPaginator
 from berdaya.people.services import person_get_or_register
 from berdaya.regions.models import Region
 
@@ -73,7 +73,12 @@ def enterprise_list(request):
     filtered = any(v for k, v in request.GET.items() if k not in {"page", "sort"})
     # A text search finds its matches through the trigram index first; structured filters walk the sort index.
     searching = bool(request.GET.get("q", "").strip())
-    page = CappedPaginator(queryset, PAGE_SIZE, narrow_first=searching).get_page(request.GET.get("page"))
+    paginator = (
+        CappedPaginator(queryset, PAGE_SIZE, narrow_first=True, cap=NARROW_CAP)
+        if searching
+        else CappedPaginator(queryset, PAGE_SIZE)
+    )
+    page = paginator.get_page(request.GET.get("page"))
     fuzzy = False
     if searching and page.paginator.count == 0:
         # Nothing matches as typed: show the closest matches (typos, a letter left out), saying so.

@@ -44,3 +44,17 @@ def test_narrow_first_past_the_cap_keeps_the_first_matches_found_in_order():
     names = [r.name for r in paginator.get_page(1)]
     assert names == sorted(names)
     assert len(names) == 25
+
+
+def test_narrow_first_reads_the_page_by_its_keys_without_testing_the_filter_again():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    villages = Region.objects.filter(level=4, name__icontains="a").select_related("parent").order_by("name")
+    paginator = CappedPaginator(villages, 10, narrow_first=True)
+    with CaptureQueriesContext(connection) as queries:
+        page = list(paginator.get_page(2))
+    assert [r.code for r in page] == [r.code for r in villages[10:20]]
+    assert page[0].parent.name  # the joins of the list are kept
+    filtering = [q["sql"] for q in queries.captured_queries if "LIKE" in q["sql"].upper()]
+    assert len(filtering) == 1  # only the search for the keys tests the filter
