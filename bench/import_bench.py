@@ -220,7 +220,7 @@ def main() -> None:
         berdaya(env, "migrate", "-v0")
         berdaya(env, "regions_load", "--prefix", "63", "-v0")
         for mode in modes:
-            name = f"import_bench_{mode}"
+            name = f"import_bench_{mode.replace('-', '_')}"
             run([*psql, f"DROP DATABASE IF EXISTS {name}"], base_env)
             run([*psql, f"CREATE DATABASE {name} TEMPLATE {template_db}"], base_env)
             env = base_env | {"DATABASE_URL": PG + name}
