@@ -277,7 +277,7 @@ def main() -> None:
 
     sample = Enterprise.objects.select_related("owner").order_by("pk")[args.rows // 2]
     values = {
-        "sector": Sector.objects.get(code="kriya").pk,
+        "sector": "kriya",
         "nik": sample.owner.nik[:10],
         "phone": quote("0" + sample.phone[3:]),
         "pk": sample.pk,

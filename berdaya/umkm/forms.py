@@ -29,6 +29,7 @@ class EnterpriseFilterForm(forms.Form):
         label=_("Sektor"),
         required=False,
         queryset=Sector.objects.filter(is_active=True),
+        to_field_name="code",  # the options carry codes (readable, stable URLs)
         empty_label=_("Semua"),
     )
     size_class = forms.ChoiceField(

@@ -269,3 +269,13 @@ def test_an_exact_match_is_not_called_a_guess_and_nonsense_finds_nothing(cast):
     assert exact.context["fuzzy"] is False and len(exact.context["rows"]) == 1
     nothing = client.get(reverse("umkm:list"), {"q": "qwxyzv"})
     assert nothing.context["rows"] == [] and "Tidak ada yang persis cocok" not in nothing.content.decode()
+
+
+def test_the_sector_filter_takes_the_codes_its_options_carry(cast):
+    make_enterprise(actor=cast.umkm, name="Sasirangan Galuh", sector="kriya-sasirangan")
+    make_enterprise(actor=cast.umkm, name="Bengkel Motor Jaya", sector="jasa")
+    response = cast.client(cast.umkm).get(reverse("umkm:list"), {"sector": "kriya"})
+    html = response.content.decode()
+    assert '<option value="kriya" selected>' in html
+    assert [row["e"].name for row in response.context["rows"]] == ["Sasirangan Galuh"]  # sub-sectors included
+    assert not response.context["filter_form"].errors
