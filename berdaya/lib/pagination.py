@@ -11,6 +11,10 @@
   list ordered by name). Past the cap, the page says the list holds the first matches found. The page
   is then read by those keys alone: testing the filter again (a LIKE over a million rows) is what made
   common-word searches slow.
+- ``sparse_first`` (for structured filters): when a filter matches at most ``cap`` records, their keys and
+  sort values are read at once (from an index that holds them, where there is one) and sorted here. The
+  database would otherwise walk the sort index and test the filter on every row, reading most of the
+  table when the few matches sort late. Past the cap (dense matches), walking the sort index is fast.
 """
 
 from django.core.paginator import Paginator
@@ -39,10 +43,38 @@ def _by_keys(rows, keys):
 
 
 class CappedPaginator(Paginator):
-    def __init__(self, object_list, per_page, *, cap: int = COUNT_CAP, narrow_first: bool = False, **kwargs):
+    def __init__(
+        self,
+        object_list,
+        per_page,
+        *,
+        cap: int = COUNT_CAP,
+        narrow_first: bool = False,
+        sparse_first: bool = False,
+        **kwargs,
+    ):
         super().__init__(object_list, per_page, **kwargs)
         self.cap = cap
         self.narrow_first = narrow_first and hasattr(object_list, "query")
+        self.sparse_first = sparse_first and hasattr(object_list, "query") and not self.narrow_first
+
+    @cached_property
+    def _sorted_keys(self) -> list | None:
+        """All matching keys in the list's order, sorted here; None when the order is not plain fields."""
+        rows = self.object_list
+        order = [str(item) for item in rows.query.order_by]
+        if not order or any(not isinstance(item, str) or "__" in item for item in rows.query.order_by):
+            return None
+        fields = [item.lstrip("-") for item in order]
+        found = list(rows.order_by().values_list("pk", *fields)[: self.cap + 1])
+
+        def key(value):  # None last; text case-blind, like the database's collation
+            return (value is None, value.casefold() if isinstance(value, str) else value)
+
+        for position in range(len(fields), 0, -1):  # stable sorts, last key first
+            descending = order[position - 1].startswith("-")
+            found.sort(key=lambda row, i=position: key(row[i]), reverse=descending)
+        return [row[0] for row in found]
 
     @cached_property
     def _matching_keys(self) -> list:
@@ -76,11 +108,15 @@ class CappedPaginator(Paginator):
             return self._get_page(rows[bottom:top], number, self)
         # Annotated rows (computed columns a template may show) keep their query; plain ones are re-read
         # by key alone.
-        plain = self.narrow_first and not rows.query.annotations
-        if self.narrow_first:
-            matching = self._matching_keys[: self.cap]
-            rows = _by_keys(rows, matching) if plain else rows.filter(pk__in=matching)
-        keys = list(rows.values_list("pk", flat=True)[bottom:top])
+        plain = (self.narrow_first or self.sparse_first) and not rows.query.annotations
+        sorted_keys = self._sorted_keys if self.sparse_first and not self.capped else None
+        if sorted_keys is not None:
+            keys = sorted_keys[bottom:top]
+        else:
+            if self.narrow_first:
+                matching = self._matching_keys[: self.cap]
+                rows = _by_keys(rows, matching) if plain else rows.filter(pk__in=matching)
+            keys = list(rows.values_list("pk", flat=True)[bottom:top])
         shown = _by_keys(rows, keys) if plain else rows.filter(pk__in=keys)
         found = {obj.pk: obj for obj in shown.order_by()}
         return self._get_page([found[key] for key in keys if key in found], number, self)

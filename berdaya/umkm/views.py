@@ -76,7 +76,7 @@ def enterprise_list(request):
     paginator = (
         CappedPaginator(queryset, PAGE_SIZE, narrow_first=True, cap=NARROW_CAP)
         if searching
-        else CappedPaginator(queryset, PAGE_SIZE)
+        else CappedPaginator(queryset, PAGE_SIZE, sparse_first=filtered)
     )
     page = paginator.get_page(request.GET.get("page"))
     fuzzy = False

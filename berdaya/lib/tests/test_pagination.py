@@ -58,3 +58,19 @@ def test_narrow_first_reads_the_page_by_its_keys_without_testing_the_filter_agai
     assert page[0].parent.name  # the joins of the list are kept
     filtering = [q["sql"] for q in queries.captured_queries if "LIKE" in q["sql"].upper()]
     assert len(filtering) == 1  # only the search for the keys tests the filter
+
+
+@pytest.mark.parametrize("order", [("name", "code"), ("-name", "-code")])
+def test_sparse_first_sorts_a_small_match_here_in_the_lists_order(order):
+    villages = Region.objects.filter(level=4, code__startswith="63.71.").order_by(*order)
+    paginator = CappedPaginator(villages, 10, sparse_first=True)
+    assert not paginator.capped
+    assert [r.code for r in paginator.get_page(2)] == [r.code for r in villages[10:20]]
+    assert paginator._sorted_keys is not None  # the keys were sorted here, not by walking an index
+
+
+def test_sparse_first_past_the_cap_walks_the_database_order():
+    villages = Region.objects.filter(level=4).order_by("name", "code")
+    paginator = CappedPaginator(villages, 25, cap=100, sparse_first=True)
+    assert paginator.capped
+    assert [r.code for r in paginator.get_page(2)] == [r.code for r in villages[25:50]]
