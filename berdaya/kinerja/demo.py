@@ -1,7 +1,9 @@
 """Demo performance data (./dev up): the office's 2021-2026 plan, the 2022 IKU and PK targets, action plans
-and the 2022 budget tree, all from seed 003 (``seed_2022``). Indicators over the micro-enterprise registry
-are computed from its demo data; the others start as manual measures with the seed's printed values.
-Idempotent: nothing is added when the plan already exists."""
+and the 2022 budget tree, all from seed 003 (``seed_2022``). Indicators over a registry that registers their
+measures (micro enterprises, cooperatives: e.g. "Persentase Koperasi Berkualitas" = koperasi.quality /
+koperasi.active × 100) are computed from its demo data; the others (manpower, industrial relations, SAKIP
+score) start as manual measures with the seed's printed values. Idempotent: nothing is added when the plan
+already exists."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from . import services
+from . import measures, services
 from .models import (
     ActionPlan,
     BudgetItem,
@@ -68,6 +70,8 @@ def populate(*, actor, seed: int = 2026) -> int:
                 goal=goals[code], code=t_code, name=t_name, strategy=strategy, policy=policy, created_by=actor
             )
     for key, (label, unit, values) in MANUAL.items():
+        if measures.get(key) is not None:  # a registry computes it: no typed placeholder (issue 6 point 2)
+            continue
         measure = ManualMeasure.objects.create(
             key=key,
             label=label,
@@ -104,7 +108,7 @@ def populate(*, actor, seed: int = 2026) -> int:
             floor_zero=kind == "growth",
             cap=GROWTH_CAP if kind == "growth" else None,
             data_source="Registri Berdaya"
-            if num.startswith("umkm.")
+            if measures.get(num) is not None
             else "Rekap bidang (manual, dengan bukti)",
             created_by=actor,
         )

@@ -59,7 +59,8 @@ GOALS = [  # code, goal, [(code, target, strategy, policy)]
     ),
 ]
 
-# Manual measures (no registry on this branch computes them yet) and their printed values per year.
+# The measures seed 003 typed by hand and their printed values per year. The demo enters them as manual
+# values only while no registry computes the key (koperasi.* are computed by the cooperative registry).
 MANUAL = {
     "koperasi.quality": ("Koperasi berkualitas", "koperasi", {2021: 24, 2022: 20}),
     "koperasi.active": ("Koperasi aktif", "koperasi", {2022: 309}),

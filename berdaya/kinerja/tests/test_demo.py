@@ -1,25 +1,50 @@
 """kinerja.demo: the seed 003 plan, PK, action plans and budget; idempotent (issue 6 point 12)."""
 
+import datetime as dt
 from decimal import Decimal as D
 
 import pytest
 
 from berdaya.kinerja import checks, selectors
 from berdaya.kinerja.demo import populate
-from berdaya.kinerja.models import Agreement, BudgetItem, Indicator
+from berdaya.kinerja.models import Agreement, BudgetItem, Indicator, ManualMeasure
+from berdaya.koperasi import assessment_figures
+from berdaya.koperasi.services_assessment import cooperative_rate
+from berdaya.koperasi.tests.assessing import hold_rat, rating_scores
+from berdaya.koperasi.tests.conftest import make_cooperative
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_plan_resembles_the_2022_report_and_is_added_once(cast):
+@pytest.fixture
+def cooperatives(cast):
+    """Two cooperatives active in 2022 (RAT of fiscal 2021 held, R21), one rated quality that year (R26)."""
+    quality, plain = (make_cooperative(actor=cast.koperasi, name=name) for name in ("Berkualitas", "Biasa"))
+    for cooperative in (quality, plain):
+        hold_rat(cooperative, cast.koperasi, 2021)
+    cooperative_rate(
+        actor=cast.koperasi,
+        cooperative=quality,
+        rater="LIPK",
+        rated_on=dt.date(2022, 9, 1),
+        scores=rating_scores(0.9),
+    )
+
+
+def test_the_demo_plan_resembles_the_2022_report_and_is_added_once(cast, cooperatives):
     assert populate(actor=cast.admin, seed=7) == 8
     assert populate(actor=cast.admin, seed=7) == 0
     assert Indicator.objects.filter(is_iku=True).count() == 5
     assert Agreement.objects.filter(year=2022, unit="dinas").count() == 2  # the PK and its revision
     assert BudgetItem.objects.filter(year=2022, level=BudgetItem.Level.PROGRAM).count() == 10
     results = {r.indicator.code: r for r in selectors.year_results(2022)}
-    # manual measures carry the seed's printed values (sakip.md S4)
-    assert round(results["iku-koperasi"].value, 2) == D("6.47")
+    # issue 6 point 2: the cooperative IKU is computed from the registry, no longer typed (seed 003: 6.47)
+    quality = results["iku-koperasi"]
+    assert quality.live.source == "computed"
+    assert quality.value == assessment_figures.quality_pct(dt.date(2022, 12, 31)) == D(50)
+    assert not ManualMeasure.objects.filter(key__startswith="koperasi.").exists()
+    assert Indicator.objects.get(code="iku-koperasi").data_source == "Registri Berdaya"
+    # the measures no registry computes yet carry the seed's printed values (sakip.md S4)
     assert results["iku-penempatan"].value == 725
     assert round(results["iku-sakip"].value, 2) == D("3.87")
     assert round(results["iku-kerja-layak"].value, 2) == D("4.67")

@@ -23,8 +23,9 @@ from berdaya.kinerja.services import agreement_sign, budget_import, manual_value
 
 
 @pytest.fixture
-def plan_2022(cast):
-    """Seed 003's plan, manual measures, 2022 targets, the head of office's PK and Tabel 3.3."""
+def plan_2022(cast, typed_by_hand):
+    """Seed 003's plan, manual measures (as typed by hand), 2022 targets, the head of office's PK and
+    Tabel 3.3."""
     renstra = Renstra.objects.create(name="Renstra 2021-2026", start_year=2021, end_year=2026)
     goals, targets = {}, {}
     for code, name, rows in seed_2022.GOALS:
