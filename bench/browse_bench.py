@@ -273,7 +273,7 @@ def main() -> None:
     url = create_database(base, keep=args.keep)
     setup_django(url)
     load(args.rows)
-    from berdaya.umkm.models import Enterprise, Sector
+    from berdaya.umkm.models import Enterprise
 
     sample = Enterprise.objects.select_related("owner").order_by("pk")[args.rows // 2]
     values = {
