@@ -49,7 +49,7 @@ def test_it_records_the_2020_category_and_updates_the_cooperative(cast, cooperat
     on_cooperative = AuditEntry.objects.filter(
         object_type="koperasi.cooperative", object_id=str(cooperative.pk)
     )
-    assert on_cooperative.latest("pk").changes["health_category"] == [None, Category.SEHAT]
+    assert on_cooperative.latest("pk").changes["health_category"] == [None, "Sehat"]  # shown by its label
 
 
 def test_it_records_the_2016_score_as_the_sum_of_the_aspects(cast, cooperative):

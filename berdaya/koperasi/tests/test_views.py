@@ -286,7 +286,7 @@ def test_the_figures_page_shows_the_figures_functions_values(cast):
 def test_filters_by_health_rating_supervision_and_overdue_follow_ups_and_sorts(cast):
     sehat = make_cooperative(actor=cast.koperasi, name="Kop Sehat")
     Cooperative.objects.filter(pk=sehat.pk).update(
-        health_category="Sehat", rating_predicate="Berkualitas", rating_quality=True
+        health_category="sehat", rating_predicate="Berkualitas", rating_quality=True
     )
     other = make_cooperative(actor=cast.koperasi, name="Kop Lain", membership_area="provinsi")
     visit = services.visit_plan(
@@ -302,7 +302,7 @@ def test_filters_by_health_rating_supervision_and_overdue_follow_ups_and_sorts(c
     def names(**params):
         return [c.name for c in client.get(reverse("koperasi:list"), params).context["rows"]]
 
-    assert names(health="Sehat") == ["Kop Sehat"]
+    assert names(health="sehat") == ["Kop Sehat"]
     assert names(health="none") == ["Kop Lain"]
     assert names(rating="quality") == ["Kop Sehat"] and names(rating="none") == ["Kop Lain"]
     assert names(supervised="0") == ["Kop Lain"]  # domain.md R19
