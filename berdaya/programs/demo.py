@@ -101,7 +101,8 @@ def _advance(app, target, *, maker, verifier, checker, today, partner=None):
                 return services.application_waitlist(actor=checker, application=app)
             app = services.application_approve(actor=checker, application=app)
         elif step == State.AWARDED:
-            app, code = services.application_award(actor=maker, application=app, awarded_on=today)
+            mark = {"mark": app.subject.name.upper()} if app.program.kind == Kind.FEE_WAIVER else None
+            app, code = services.application_award(actor=maker, application=app, data=mark, awarded_on=today)
         elif step == State.DISBURSED and code and partner is not None:
             services.voucher_redeem(partner=partner, code=code, check=app.person.nik[-4:])
             app.refresh_from_db()

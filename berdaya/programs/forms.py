@@ -288,6 +288,10 @@ class AwardForm(forms.Form):
         help_text=_("Satu per baris: nama barang; nomor seri"),
     )  # fmt: skip
     handover_photo = forms.FileField(label=_("Foto serah terima (dengan tanda tangan)"), required=False)
+    mark = forms.CharField(
+        label=_("Merek yang didaftarkan"), max_length=150, required=False,
+        help_text=_("Wajib untuk surat pembebasan biaya merek: satu surat untuk satu merek (R31)."),
+    )  # fmt: skip
     reason = forms.CharField(label=_("Catatan"), max_length=300, required=False)
 
     def clean_items(self):

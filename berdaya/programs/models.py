@@ -374,6 +374,8 @@ class Entitlement(Tracked):
     letter_year = models.PositiveSmallIntegerField(_("tahun surat"), null=True, blank=True)
     letter_seq = models.PositiveIntegerField(_("nomor urut surat"), null=True, blank=True)
     letter_number = models.CharField(_("nomor surat"), max_length=60, blank=True)
+    # The one trademark a fee-waiver letter is for (R31: one mark per letter).
+    mark = models.CharField(_("merek yang didaftarkan"), max_length=150, blank=True)
 
     class Meta:
         verbose_name = _("hak bantuan")

@@ -510,10 +510,12 @@ def application_award(
     entitlement = Entitlement(
         application=application, created_by=actor, updated_by=actor, amount=application.amount
     )
-    for name in ("amount", "items", "handover_photo", "channel", "reference", "paid_on"):
+    for name in ("amount", "items", "handover_photo", "channel", "reference", "paid_on", "mark"):
         if data.get(name) not in (None, ""):
             setattr(entitlement, name, data[name])
     if application.program.kind == Kind.FEE_WAIVER:
+        if not entitlement.mark.strip():
+            raise ValidationError(_("Tulis merek yang didaftarkan: satu surat untuk satu merek (R31)."))
         year = awarded_on.year
         last = (
             Entitlement.objects.select_for_update().filter(letter_year=year).order_by("-letter_seq").first()

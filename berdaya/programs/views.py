@@ -24,7 +24,7 @@ from berdaya.lib.pagination import CappedPaginator
 from berdaya.people.models import Person
 from berdaya.umkm.models import Enterprise
 
-from . import figures, selectors, services
+from . import figures, letters, selectors, services
 from .forms import (
     ApplicationFilterForm,
     ApplicationForm,
@@ -555,16 +555,43 @@ def program_report(request, pk):
 
 def fee_waiver_letter(request, pk):
     """The numbered fee-waiver letter (R31), one mark per letter, dated in the filing year: a printable
-    page (the browser prints it to PDF)."""
+    page, and the same letter as a PDF (``?format=pdf``, LibreOffice) or DOCX (``?format=docx``)."""
     application = get_for_user(
-        request.user, Application.objects.select_related("program", "person", "enterprise", "entitlement"), pk
+        request.user,
+        Application.objects.select_related("program", "person", "enterprise", "cooperative", "entitlement"),
+        pk,
     )
     entitlement = getattr(application, "entitlement", None)
     if entitlement is None or not entitlement.letter_number:
         messages.info(request, _("Pengajuan ini belum memiliki surat bernomor."))
         return redirect("programs:application", pk=application.pk)
+    kind = request.GET.get("format")
+    if kind in LETTER_TYPES:
+        try:
+            content = letters.letter_pdf(application) if kind == "pdf" else letters.letter_docx(application)
+        except letters.LetterError as error:
+            messages.error(request, _("PDF surat tidak dapat dibuat: %(why)s") % {"why": error})
+            return redirect("programs:letter", pk=application.pk)
+        audit_log(
+            actor=request.user,
+            action=Action.EXPORT,
+            obj=application,
+            person_id=application.person_id,
+            object_repr=f"surat {entitlement.letter_number} ({kind})",
+        )
+        response = HttpResponse(content, content_type=LETTER_TYPES[kind])
+        response["Content-Disposition"] = (
+            f'attachment; filename="{letters.letter_filename(application, kind)}"'
+        )
+        return response
     context = {"nav": NAV, "a": application, "letter": entitlement}
     return render(request, "programs/letter.html", context)
+
+
+LETTER_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 @require_POST
