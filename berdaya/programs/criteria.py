@@ -4,7 +4,8 @@ A program stores which criteria apply and with which parameters (``models.Criter
 criterion here answers two questions:
 
 - in the database, over a whole registry: ``met(params, on)`` is a ``Q`` over ``Enterprise``
-  (``on=ENTERPRISE``) or ``Person`` (``on=PERSON``) matching the records that meet it, and
+  (``on=ENTERPRISE``), ``Person`` (``on=PERSON``) or ``koperasi.Cooperative`` (``on=COOPERATIVE``)
+  matching the records that meet it, and
   ``unknown(params, on)`` a ``Q`` matching those the registries cannot decide (blank data, declarations
   made only in an application). 100,000 businesses are checked in one query (bench/programs_bench.py).
 - for one applicant: ``explain(params, subject)`` -> ``Verdict`` (met / not met / unknown) with an
@@ -22,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
-ENTERPRISE, PERSON = "enterprise", "person"
+ENTERPRISE, PERSON, COOPERATIVE = "enterprise", "person", "cooperative"
 NOTHING = Q(pk__in=[])
 EVERYTHING = Q(pk__isnull=False)  # not Q(): an empty Q vanishes when OR-ed
 DEFAULT_EXCLUDED_OCCUPATIONS = ["ASN", "PNS", "TNI", "Polri", "BUMN", "BUMD"]
@@ -41,13 +42,25 @@ class Verdict:
 
 @dataclass(frozen=True)
 class Subject:
-    """One applicant as a criterion sees it: the enterprise (if any), its owner or the person, and the
-    application (declarations, documents) when there is one."""
+    """One applicant as a criterion sees it: the enterprise (if any), its owner or the person, or the
+    cooperative (then ``person`` is None), and the application (declarations, documents) when there is one."""
 
-    person: object
+    person: object | None
     enterprise: object | None = None
+    cooperative: object | None = None
     application: object | None = None
     documents: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def target(self) -> str:
+        if self.cooperative is not None:
+            return COOPERATIVE
+        return ENTERPRISE if self.enterprise is not None else PERSON
+
+    @property
+    def place(self):
+        """Whoever is domiciled: the cooperative or the person."""
+        return self.cooperative if self.cooperative is not None else self.person
 
 
 @dataclass(frozen=True)
@@ -93,18 +106,18 @@ def _domicile_unknown(params, on):
 
 def _domicile_explain(params, s: Subject):
     code = params.get("region") or settings.BERDAYA_JURISDICTION
-    if s.person.kelurahan_id is None:
+    if s.place.kelurahan_id is None:
         return UNKNOWN, _("Kelurahan domisili belum diisi")
-    if s.person.kelurahan_id.startswith(code):
-        return MET, _("Berdomisili di %(region)s") % {"region": s.person.kelurahan}
-    return NOT_MET, _("Berdomisili di luar wilayah (%(region)s)") % {"region": s.person.kelurahan}
+    if s.place.kelurahan_id.startswith(code):
+        return MET, _("Berdomisili di %(region)s") % {"region": s.place.kelurahan}
+    return NOT_MET, _("Berdomisili di luar wilayah (%(region)s)") % {"region": s.place.kelurahan}
 
 
 register(
     CriterionType(
         "domicile",
         gettext_lazy("Berdomisili di wilayah kerja"),
-        (ENTERPRISE, PERSON),
+        (ENTERPRISE, PERSON, COOPERATIVE),
         _domicile_met,
         _domicile_explain,
         _domicile_unknown,
@@ -114,7 +127,7 @@ register(
 
 
 def _place_code(s: Subject):
-    return (s.enterprise.kelurahan_id if s.enterprise else s.person.kelurahan_id) or None
+    return (s.enterprise.kelurahan_id if s.enterprise else s.place.kelurahan_id) or None
 
 
 def _area_met(params, on):
@@ -137,7 +150,7 @@ register(
     CriterionType(
         "area",
         gettext_lazy("Kecamatan/kelurahan sasaran"),
-        (ENTERPRISE, PERSON),
+        (ENTERPRISE, PERSON, COOPERATIVE),
         _area_met,
         _area_explain,
         lambda params, on: Q(kelurahan__isnull=True),
@@ -230,16 +243,17 @@ register(
 def _received(on: str, **filters):
     from .models import RECEIVED_STATES, Application
 
-    return Exists(
-        Application.objects.filter(person_id=OuterRef(_person_id(on)), state__in=RECEIVED_STATES, **filters)
-    )
+    ref = OuterRef(_person_id(on))
+    link = {"cooperative_id": OuterRef("pk")} if on == COOPERATIVE else {"person_id": ref}
+    return Exists(Application.objects.filter(state__in=RECEIVED_STATES, **link, **filters))
 
 
 def _last_received(s: Subject, **filters):
     from .models import RECEIVED_STATES, Application
 
+    who = {"cooperative": s.cooperative} if s.cooperative is not None else {"person": s.person}
     return (
-        Application.objects.filter(person=s.person, state__in=RECEIVED_STATES, **filters)
+        Application.objects.filter(state__in=RECEIVED_STATES, **who, **filters)
         .select_related("program")
         .order_by("-year", "-id")
         .first()
@@ -264,7 +278,7 @@ register(
     CriterionType(
         "never_received_program",
         gettext_lazy("Belum pernah menerima program tertentu"),
-        (ENTERPRISE, PERSON),
+        (ENTERPRISE, PERSON, COOPERATIVE),
         lambda params, on: ~_received(on, program__code=params.get("program")),
         _never_program_explain,
         params={"program": "program"},
@@ -285,7 +299,7 @@ register(
     CriterionType(
         "never_received_kind",
         gettext_lazy("Belum pernah menerima bantuan jenis tertentu"),
-        (ENTERPRISE, PERSON),
+        (ENTERPRISE, PERSON, COOPERATIVE),
         lambda params, on: ~_received(on, program__kind=params.get("kind")),
         _never_kind_explain,
         params={"kind": "kind"},
@@ -313,7 +327,7 @@ register(
     CriterionType(
         "not_received_recently",
         gettext_lazy("Tidak menerima program ini dalam N tahun terakhir"),
-        (ENTERPRISE, PERSON),
+        (ENTERPRISE, PERSON, COOPERATIVE),
         lambda params, on: ~_received(on, **_recent_filters(params)),
         _recent_explain,
         params={"program": "program", "years": "number"},
@@ -387,7 +401,7 @@ register(
     CriterionType(
         "no_active_loan",
         gettext_lazy("Tidak memiliki pinjaman bank aktif (pernyataan)"),
-        (ENTERPRISE, PERSON),
+        (ENTERPRISE, PERSON, COOPERATIVE),
         lambda params, on: NOTHING,  # declared in the application only: unknown over the registry
         _loan_explain,
         lambda params, on: EVERYTHING,
@@ -406,11 +420,150 @@ register(
     CriterionType(
         "has_document",
         gettext_lazy("Dokumen tertentu ada"),
-        (ENTERPRISE, PERSON),
+        (ENTERPRISE, PERSON, COOPERATIVE),
         lambda params, on: NOTHING,
         _document_explain,
         lambda params, on: EVERYTHING,
         {"name": "text"},
+    )
+)
+
+# --- Cooperatives (koperasi registry: R20 RAT, R21 status, R23/R24 health, R26 rating) -------------------
+
+
+def _coop_kind_explain(params, s: Subject):
+    from berdaya.koperasi.models import Kind as CoopKind
+
+    label = CoopKind(s.cooperative.kind).label
+    if s.cooperative.kind in params.get("kinds", []):
+        return MET, _("Jenis koperasi: %(kind)s") % {"kind": label}
+    return NOT_MET, _("Jenis koperasi %(kind)s tidak termasuk sasaran") % {"kind": label}
+
+
+register(
+    CriterionType(
+        "coop_kind",
+        gettext_lazy("Jenis koperasi"),
+        (COOPERATIVE,),
+        lambda params, on: Q(kind__in=params.get("kinds", [])),
+        _coop_kind_explain,
+        params={"kinds": "coop_kinds"},
+    )
+)
+
+
+def _coop_active_explain(params, s: Subject):
+    coop = s.cooperative
+    if coop.status_on is None:
+        return UNKNOWN, _("Status keaktifan belum pernah dihitung (R21)")
+    if coop.status == "aktif":
+        return MET, _("Koperasi aktif per %(date)s") % {"date": coop.status_on}
+    return NOT_MET, _("Koperasi %(status)s: %(why)s") % {
+        "status": coop.get_status_display().lower(),
+        "why": coop.status_reason or "-",
+    }
+
+
+register(
+    CriterionType(
+        "coop_active",
+        gettext_lazy("Koperasi aktif (R21)"),
+        (COOPERATIVE,),
+        lambda params, on: Q(status="aktif", status_on__isnull=False),
+        _coop_active_explain,
+        lambda params, on: Q(status_on__isnull=True),
+    )
+)
+
+
+def _rat_year(params) -> int:
+    """The fiscal year asked for, else the last one whose RAT deadline has passed under the dated RAT rule
+    (koperasi.RatRule, R20)."""
+    if params.get("fiscal_year"):
+        return int(params["fiscal_year"])
+    from django.utils import timezone
+
+    from berdaya.koperasi import status as rat_rules
+    from berdaya.koperasi.services import current_rule
+
+    today = timezone.localdate()
+    return rat_rules.last_passed_year(today, current_rule(today))
+
+
+def _rat_held(params):
+    from berdaya.koperasi.models import Rat
+
+    return Exists(Rat.objects.filter(cooperative_id=OuterRef("pk"), fiscal_year=_rat_year(params)))
+
+
+def _coop_rat_explain(params, s: Subject):
+    year = _rat_year(params)
+    rat = s.cooperative.rats.filter(fiscal_year=year).first()
+    if rat:
+        return MET, _("RAT tahun buku %(year)s diselenggarakan %(date)s") % {
+            "year": year,
+            "date": rat.held_on,
+        }
+    return NOT_MET, _("Belum ada RAT tahun buku %(year)s") % {"year": year}
+
+
+register(
+    CriterionType(
+        "coop_rat_held",
+        gettext_lazy("Menyelenggarakan RAT tahun buku terakhir (R20)"),
+        (COOPERATIVE,),
+        lambda params, on: _rat_held(params),
+        _coop_rat_explain,
+        params={"fiscal_year": "year"},
+    )
+)
+
+
+def _coop_quality_explain(params, s: Subject):
+    coop = s.cooperative
+    if coop.rated_on is None:
+        return UNKNOWN, _("Koperasi belum pernah diperingkat (R26)")
+    if coop.rating_quality:
+        return MET, _("Koperasi berkualitas: %(predicate)s (%(date)s)") % {
+            "predicate": coop.rating_predicate,
+            "date": coop.rated_on,
+        }
+    return NOT_MET, _("Predikat %(predicate)s belum berkualitas") % {
+        "predicate": coop.rating_predicate or "-"
+    }
+
+
+register(
+    CriterionType(
+        "coop_quality",
+        gettext_lazy("Koperasi berkualitas (pemeringkatan R26)"),
+        (COOPERATIVE,),
+        lambda params, on: Q(rating_quality=True, rated_on__isnull=False),
+        _coop_quality_explain,
+        lambda params, on: Q(rated_on__isnull=True),
+    )
+)
+
+
+def _coop_health_explain(params, s: Subject):
+    coop = s.cooperative
+    if not coop.health_category:
+        return UNKNOWN, _("Kesehatan koperasi belum dinilai (R23/R24)")
+    label = coop.get_health_category_display()
+    if coop.health_category in params.get("categories", []):
+        return MET, _("Kesehatan %(category)s (%(year)s)") % {"category": label, "year": coop.health_year}
+    return NOT_MET, _("Kesehatan %(category)s tidak termasuk sasaran") % {"category": label}
+
+
+register(
+    CriterionType(
+        "coop_health",
+        gettext_lazy("Kategori kesehatan koperasi (R23/R24)"),
+        (COOPERATIVE,),
+        lambda params, on: Q(health_category__in=params.get("categories", [])),
+        _coop_health_explain,
+        lambda params, on: Q(health_category=""),
+        {"categories": "health_categories"},
     )
 )
 
@@ -435,8 +588,8 @@ def explain(rules, subject: Subject) -> list[Verdict]:
     verdicts = []
     for key, params in rules:
         criterion = LIBRARY[key]
-        if subject.enterprise is None and ENTERPRISE in criterion.targets and PERSON not in criterion.targets:
-            status, reason = UNKNOWN, _("Hanya berlaku untuk usaha")
+        if subject.target not in criterion.targets:
+            status, reason = UNKNOWN, _("Tidak berlaku untuk sasaran ini")
         else:
             status, reason = criterion.explain(params, subject)
         verdicts.append(Verdict(key, str(criterion.label), status, reason))
@@ -464,9 +617,15 @@ class NeedFactor:
 NEED_FACTORS = {
     f.key: f
     for f in (
-        NeedFactor("female_owner", gettext_lazy("Pemilik perempuan"), lambda s: s.person.sex == "P"),
         NeedFactor(
-            "disability", gettext_lazy("Pemilik penyandang disabilitas"), lambda s: s.person.disability
+            "female_owner",
+            gettext_lazy("Pemilik perempuan"),
+            lambda s: bool(s.person and s.person.sex == "P"),
+        ),
+        NeedFactor(
+            "disability",
+            gettext_lazy("Pemilik penyandang disabilitas"),
+            lambda s: bool(s.person and s.person.disability),
         ),
         NeedFactor(
             "wub", gettext_lazy("Wirausaha baru"), lambda s: bool(s.enterprise and s.enterprise.is_wub)

@@ -4,7 +4,9 @@
 - BPUM 2021 (seed 000, Rp 1.2 jt) and KUR (seed 002): past benefits, so "never served" and "never had KUR"
   mean something;
 - KUR interest subsidy (R29), equipment grant (R34, seed 004), free-shipping vouchers (R33, seed 002),
-  IPR fee waivers with a quota of 15 (R31) and the city's Bahuma program (seed 003): this year's.
+  IPR fee waivers with a quota of 15 (R31) and the city's Bahuma program (seed 003): this year's;
+- a capital grant for active, RAT-compliant savings-and-loan cooperatives (R20, R21), with a few
+  applications from the demo cooperatives (added on its own, also to a database demoed before it existed).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from berdaya.accounts.roles import Role
 from berdaya.umkm.models import Enterprise
 
 from . import services
-from .models import Channel, Kind, Program, State
+from .models import Channel, Kind, Program, State, Target
 from .selectors import outreach
 
 JT = Decimal(10) ** 6
@@ -51,6 +53,13 @@ PROGRAMS = [
      {"quota": 143, "amount": 2 * JT, "budget": 286 * JT, "need_weights": {"female_owner": 1, "no_nib": 1}},
      R28),
 ]  # fmt: skip
+COOP_PROGRAM = (
+    "modal-ksp", "Hibah Modal Koperasi Simpan Pinjam", Kind.CASH,
+    {"target": Target.COOPERATIVE, "quota": 10, "amount": 25 * JT, "budget": 250 * JT},
+    [("domicile", {}), ("coop_kind", {"kinds": ["simpan_pinjam"]}), ("coop_active", {}),
+     ("coop_rat_held", {}), ("never_received_program", {"program": "modal-ksp"})],
+)  # fmt: skip
+COOP_PATH = [State.DRAFT, State.SUBMITTED, State.VERIFIED, State.APPROVED, State.AWARDED, State.DISBURSED]
 # How far each demo application of this year's programs goes.
 PATH = [
     State.DRAFT, State.SUBMITTED, State.VERIFIED, State.WAITLISTED, State.APPROVED, State.REJECTED,
@@ -60,6 +69,14 @@ PATH = [
 
 def _staff(role, fallback):
     return User.objects.filter(role=role, is_active=True).order_by("pk").first() or fallback
+
+
+def _actors(actor):
+    """(maker, verifier, checker): three different people where the demo staff allow (R36)."""
+    maker = _staff(Role.USAHA_MIKRO, actor)
+    verifier = _staff(Role.PETUGAS_LAPANGAN, actor)
+    checker = actor if actor.pk not in (maker.pk, verifier.pk) else _staff(Role.ADMIN, actor)
+    return maker, verifier, checker
 
 
 def _advance(app, target, *, maker, verifier, checker, today, partner=None):
@@ -84,7 +101,8 @@ def _advance(app, target, *, maker, verifier, checker, today, partner=None):
                 return services.application_waitlist(actor=checker, application=app)
             app = services.application_approve(actor=checker, application=app)
         elif step == State.AWARDED:
-            app, code = services.application_award(actor=maker, application=app, awarded_on=today)
+            mark = {"mark": app.subject.name.upper()} if app.program.kind == Kind.FEE_WAIVER else None
+            app, code = services.application_award(actor=maker, application=app, data=mark, awarded_on=today)
         elif step == State.DISBURSED and code and partner is not None:
             services.voucher_redeem(partner=partner, code=code, check=app.person.nik[-4:])
             app.refresh_from_db()
@@ -118,15 +136,45 @@ def _one_per_owner(enterprises, count: int) -> list:
     return chosen
 
 
-@transaction.atomic
 def populate(*, actor, seed: int) -> int:
+    return populate_enterprise_programs(actor=actor, seed=seed) + populate_cooperative_program(
+        actor=actor, seed=seed
+    )
+
+
+@transaction.atomic
+def populate_cooperative_program(*, actor, seed: int) -> int:
+    """The capital grant for savings-and-loan cooperatives and an application per state of COOP_PATH, from
+    the cooperatives eligible (or not yet decidable) in the koperasi registry. Once only."""
+    code, name, kind, extra, rules = COOP_PROGRAM
+    if Program.objects.filter(code=code).exists():
+        return 0
+    maker, verifier, checker = _actors(actor)
+    today = timezone.localdate()
+    program = services.program_create(
+        actor=maker,
+        data={"code": code, "name": name, "kind": kind, "starts_on": dt.date(today.year, 1, 1)} | extra,
+        rules=rules,
+    )
+    added = 1
+    candidates = list(outreach(program, year=today.year).order_by("name", "pk")[: len(COOP_PATH)])
+    for target, cooperative in zip(COOP_PATH, candidates, strict=False):
+        app = services.application_create(actor=maker, program=program, cooperative=cooperative)
+        try:
+            _advance(app, target, maker=maker, verifier=verifier, checker=checker, today=today)
+        except ValidationError:  # not eligible: the demo application stays where it stopped
+            pass
+        added += 1
+    return added
+
+
+@transaction.atomic
+def populate_enterprise_programs(*, actor, seed: int) -> int:
     if Program.objects.filter(code="bpum-2021").exists():
         return 0
     if Enterprise.objects.count() < 60:
         return 0
-    maker = _staff(Role.USAHA_MIKRO, actor)
-    verifier = _staff(Role.PETUGAS_LAPANGAN, actor)
-    checker = actor if actor.pk not in (maker.pk, verifier.pk) else _staff(Role.ADMIN, actor)
+    maker, verifier, checker = _actors(actor)
     today = timezone.localdate()
     programs = {
         code: services.program_create(

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from berdaya.accounts.models import User
 from berdaya.accounts.roles import Role
+from berdaya.koperasi.models import HealthCategory
+from berdaya.koperasi.models import Kind as CoopKind
 from berdaya.lib.size_class import SizeClass
 from berdaya.umkm.models import Sector
 
@@ -82,6 +84,20 @@ class ProgramForm(forms.ModelForm):
                     field = forms.ChoiceField(choices=programs)
                 elif kind == "kind":
                     field = forms.ChoiceField(choices=[("", "—"), *Kind.choices])
+                elif kind == "coop_kinds":
+                    field = forms.MultipleChoiceField(
+                        choices=CoopKind.choices, widget=forms.CheckboxSelectMultiple
+                    )
+                elif kind == "health_categories":
+                    field = forms.MultipleChoiceField(
+                        choices=HealthCategory.choices, widget=forms.CheckboxSelectMultiple
+                    )
+                elif kind == "year":
+                    field = forms.IntegerField(
+                        min_value=2000,
+                        max_value=2100,
+                        help_text=_("Kosong: tahun buku terakhir yang lewat batas RAT."),
+                    )
                 elif kind == "number":
                     field = forms.IntegerField(min_value=1, max_value=20)
                 elif kind in ("regions", "words"):
@@ -272,6 +288,10 @@ class AwardForm(forms.Form):
         help_text=_("Satu per baris: nama barang; nomor seri"),
     )  # fmt: skip
     handover_photo = forms.FileField(label=_("Foto serah terima (dengan tanda tangan)"), required=False)
+    mark = forms.CharField(
+        label=_("Merek yang didaftarkan"), max_length=150, required=False,
+        help_text=_("Wajib untuk surat pembebasan biaya merek: satu surat untuk satu merek (R31)."),
+    )  # fmt: skip
     reason = forms.CharField(label=_("Catatan"), max_length=300, required=False)
 
     def clean_items(self):

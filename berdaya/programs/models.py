@@ -4,9 +4,10 @@
 A program's criteria are rows (``Criterion``: a key from ``berdaya.programs.criteria`` + JSON parameters),
 so a new program needs no code. Every application keeps the criteria version it was judged against.
 
-The beneficiary is an enterprise (with its owner) or a person; ``Application.person`` is always set (the
-owner for an enterprise), because "never served" is counted per person (R35). A cooperative target is one
-more nullable FK on ``Application`` plus criteria over ``koperasi.Cooperative``.
+The beneficiary is an enterprise (with its owner), a person, or a cooperative. ``Application.person`` is set
+for the first two (the owner for an enterprise), because "never served" is counted per person (R35); for a
+cooperative ``Application.cooperative`` is set instead and "never served" is counted per cooperative. A
+check constraint keeps exactly one beneficiary.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ class Kind(models.TextChoices):
 class Target(models.TextChoices):
     ENTERPRISE = "enterprise", _("Usaha mikro")
     PERSON = "person", _("Perorangan")
-    # COOPERATIVE: added with an Application.cooperative FK once the koperasi registry lands.
+    COOPERATIVE = "cooperative", _("Koperasi")
 
 
 class Proposer(models.TextChoices):
@@ -168,13 +169,24 @@ class Application(Tracked):
         blank=True,
         related_name="program_applications",
     )
+    # Empty only when the beneficiary is a cooperative (a legal body, no one person receives).
     person = models.ForeignKey(
         "people.Person",
         verbose_name=_("penerima"),
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="program_applications",
     )
-    # Copied from the enterprise (or person) for scoping and per-kelurahan reports.
+    cooperative = models.ForeignKey(
+        "koperasi.Cooperative",
+        verbose_name=_("koperasi"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="program_applications",
+    )
+    # Copied from the enterprise, person or cooperative for scoping and per-kelurahan reports.
     kelurahan = models.ForeignKey(
         "regions.Region",
         verbose_name=_("kelurahan"),
@@ -235,19 +247,31 @@ class Application(Tracked):
                 condition=~Q(state__in=[State.WITHDRAWN, State.REJECTED]),
                 name="application_one_live_per_program_year",
             ),
+            models.UniqueConstraint(
+                fields=["program", "cooperative", "year"],
+                condition=~Q(state__in=[State.WITHDRAWN, State.REJECTED]),
+                name="application_one_live_per_coop_year",
+            ),
+            # Exactly one beneficiary: a person (with their enterprise, if any) or a cooperative alone.
+            models.CheckConstraint(
+                condition=Q(cooperative__isnull=True, person__isnull=False)
+                | Q(cooperative__isnull=False, person__isnull=True, enterprise__isnull=True),
+                name="application_one_beneficiary",
+            ),
         ]
         indexes = [
             models.Index(fields=["program", "state"], name="programs_app_prog_state_idx"),
             models.Index(fields=["person", "state"], name="programs_app_person_state_idx"),
             models.Index(fields=["enterprise", "state"], name="programs_app_ent_state_idx"),
+            models.Index(fields=["cooperative", "state"], name="programs_app_coop_state_idx"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.program} — {self.enterprise or self.person}"
+        return f"{self.program} — {self.subject}"
 
     @property
     def subject(self):
-        return self.enterprise or self.person
+        return self.enterprise or self.cooperative or self.person
 
 
 class Transition(models.Model):
@@ -350,6 +374,8 @@ class Entitlement(Tracked):
     letter_year = models.PositiveSmallIntegerField(_("tahun surat"), null=True, blank=True)
     letter_seq = models.PositiveIntegerField(_("nomor urut surat"), null=True, blank=True)
     letter_number = models.CharField(_("nomor surat"), max_length=60, blank=True)
+    # The one trademark a fee-waiver letter is for (R31: one mark per letter).
+    mark = models.CharField(_("merek yang didaftarkan"), max_length=150, blank=True)
 
     class Meta:
         verbose_name = _("hak bantuan")

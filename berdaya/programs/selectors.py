@@ -1,6 +1,7 @@
 """Reads of the programs module shared by views, figures and other apps.
 
-Public for other apps: ``benefit_history(enterprise=None, person=None)``, ``served_enterprise_ids()``,
+Public for other apps: ``benefit_history(enterprise=None, person=None, cooperative=None)``,
+``served_enterprise_ids()``,
 ``eligible(program)``.
 """
 
@@ -11,6 +12,8 @@ import datetime as dt
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from berdaya.koperasi.models import Cooperative
+from berdaya.koperasi.models import Status as CoopStatus
 from berdaya.people.models import Person
 from berdaya.umkm.models import Enterprise
 
@@ -35,6 +38,8 @@ def rules_of(program: Program) -> list[tuple[str, dict]]:
 def registry_of(program: Program) -> tuple[QuerySet, str]:
     if program.target == Target.PERSON:
         return Person.objects.all(), lib.PERSON
+    if program.target == Target.COOPERATIVE:
+        return Cooperative.objects.exclude(status=CoopStatus.DIBUBARKAN), lib.COOPERATIVE
     return Enterprise.objects.filter(status="aktif"), lib.ENTERPRISE
 
 
@@ -52,7 +57,7 @@ def outreach(program: Program, *, year: int | None = None, queryset: QuerySet | 
     year = year or timezone.localdate().year
     base, on = registry_of(program)
     applied = Application.objects.filter(program=program, year=year).exclude(state=State.WITHDRAWN)
-    link = "enterprise_id" if on == lib.ENTERPRISE else "person_id"
+    link = {lib.ENTERPRISE: "enterprise_id", lib.COOPERATIVE: "cooperative_id"}.get(on, "person_id")
     applied = applied.filter(**{link: OuterRef("pk")})
     return eligible(program, include_unknown=True, queryset=queryset).filter(~Exists(applied))
 
@@ -64,12 +69,26 @@ def served_person_q(person_ref: str = "person_id", *, exclude_ref: str | None = 
     return Exists(received)
 
 
+def served_cooperative_q(*, exclude_ref: str | None = None) -> Exists:
+    """The cooperative of the outer application received aid before (R35 "never served" for cooperatives)."""
+    received = Application.objects.filter(
+        cooperative_id=OuterRef("cooperative_id"), state__in=RECEIVED_STATES
+    )
+    if exclude_ref:
+        received = received.exclude(pk=OuterRef(exclude_ref))
+    return Exists(received)
+
+
 def ranking(program: Program, year: int) -> QuerySet:
     """Verified and waitlisted applications in decision order (R35): never served by the office first, then
     the program's need score, then the earliest submitted. ``served_before`` says why."""
     return (
         Application.objects.filter(program=program, year=year, state__in=[State.VERIFIED, State.WAITLISTED])
-        .annotate(served_before=served_person_q(exclude_ref="pk"))
+        .annotate(
+            served_before=served_cooperative_q(exclude_ref="pk")
+            if program.target == Target.COOPERATIVE
+            else served_person_q(exclude_ref="pk")
+        )
         .order_by("served_before", "-need_score", "submitted_at", "pk")
     )
 
@@ -83,18 +102,19 @@ def served_enterprise_ids() -> QuerySet:
     )
 
 
-def benefit_history(enterprise=None, person=None) -> QuerySet:
-    """Every application of a business (and its owner's other applications) or a person, newest first."""
-    if enterprise is None and person is None:
+def benefit_history(enterprise=None, person=None, cooperative=None) -> QuerySet:
+    """Every application of a business (and its owner's other applications), a person or a cooperative,
+    newest first."""
+    if enterprise is None and person is None and cooperative is None:
         return Application.objects.none()
-    q = Q()
+    q = Q(cooperative=cooperative) if cooperative is not None else Q()
     if enterprise is not None:
         q |= Q(enterprise=enterprise) | Q(person_id=enterprise.owner_id)
     if person is not None:
         q |= Q(person=person)
     return (
         Application.objects.filter(q)
-        .select_related("program", "enterprise", "entitlement")
+        .select_related("program", "enterprise", "cooperative", "entitlement")
         .prefetch_related("vouchers")
         .order_by("-year", "-created_at")
     )

@@ -166,7 +166,11 @@ def program_rules(program: Program, version: int | None = None) -> list[tuple[st
 def subject_of(application: Application) -> lib.Subject:
     names = frozenset(d.name.lower() for d in application.documents.all()) if application.pk else frozenset()
     return lib.Subject(
-        person=application.person, enterprise=application.enterprise, application=application, documents=names
+        person=application.person,
+        enterprise=application.enterprise,
+        cooperative=application.cooperative,
+        application=application,
+        documents=names,
     )
 
 
@@ -186,19 +190,23 @@ def application_create(
     program: Program,
     enterprise=None,
     person=None,
+    cooperative=None,
     declarations: dict | None = None,
     year: int | None = None,
 ) -> Application:
-    """A draft application, usually taken by staff on the owner's behalf."""
+    """A draft application, usually taken by staff on the owner's (or the cooperative's) behalf."""
     if not program.is_open:
         raise ValidationError(_("Program ini tidak sedang menerima pengajuan."))
     if program.target == Target.ENTERPRISE and enterprise is None:
         raise ValidationError(_("Program ini untuk usaha: pilih usaha pemohon."))
+    if (program.target == Target.COOPERATIVE) != (cooperative is not None):
+        raise ValidationError(_("Program untuk koperasi hanya menerima pengajuan dari koperasi."))
     person = enterprise.owner if enterprise is not None else person
-    if person is None:
+    if person is None and cooperative is None:
         raise ValidationError(_("Pilih penerima."))
     year = year or timezone.localdate().year
-    live = Application.objects.filter(program=program, person=person, year=year).exclude(
+    who = {"cooperative": cooperative} if cooperative is not None else {"person": person}
+    live = Application.objects.filter(program=program, year=year, **who).exclude(
         state__in=[State.WITHDRAWN, State.REJECTED]
     )
     if live.exists():
@@ -208,8 +216,10 @@ def application_create(
     application = Application(
         program=program,
         enterprise=enterprise,
-        person=person,
-        kelurahan_id=(enterprise.kelurahan_id if enterprise else None) or person.kelurahan_id,
+        person=None if cooperative is not None else person,
+        cooperative=cooperative,
+        kelurahan_id=(enterprise or cooperative or person).kelurahan_id
+        or (person.kelurahan_id if person else None),
         year=year,
         criteria_version=program.criteria_version,
         declarations=declarations or {},
@@ -225,7 +235,7 @@ def application_create(
         actor=actor,
         action=Action.CREATE,
         obj=application,
-        person_id=person.pk,
+        person_id=application.person_id,
         changes={"state": [None, str(State.DRAFT.label)], "eligible": [None, application.eligible]},
     )
     return application
@@ -303,7 +313,7 @@ def _move(application: Application, to: State, *, actor, reason: str = "", **fie
 def _locked(application: Application) -> Application:
     return (
         Application.objects.select_for_update(of=("self",))
-        .select_related("program", "person", "enterprise")
+        .select_related("program", "person", "enterprise", "cooperative")
         .get(pk=application.pk)
     )
 
@@ -500,10 +510,12 @@ def application_award(
     entitlement = Entitlement(
         application=application, created_by=actor, updated_by=actor, amount=application.amount
     )
-    for name in ("amount", "items", "handover_photo", "channel", "reference", "paid_on"):
+    for name in ("amount", "items", "handover_photo", "channel", "reference", "paid_on", "mark"):
         if data.get(name) not in (None, ""):
             setattr(entitlement, name, data[name])
     if application.program.kind == Kind.FEE_WAIVER:
+        if not entitlement.mark.strip():
+            raise ValidationError(_("Tulis merek yang didaftarkan: satu surat untuk satu merek (R31)."))
         year = awarded_on.year
         last = (
             Entitlement.objects.select_for_update().filter(letter_year=year).order_by("-letter_seq").first()
@@ -635,7 +647,8 @@ def _refusal(voucher: Voucher, check: str, today: dt.date) -> str | None:
     if voucher.expires_on < today:
         return _("Voucher kedaluwarsa sejak %(date)s.") % {"date": voucher.expires_on.strftime("%d-%m-%Y")}
     check = "".join(ch for ch in (check or "") if ch.isdigit())
-    nik_ok = len(check) == 4 and voucher.application.person.nik.endswith(check)
+    person = voucher.application.person
+    nik_ok = len(check) == 4 and person is not None and person.nik.endswith(check)
     otp_ok = (
         bool(voucher.otp_hash)
         and len(check) == 6

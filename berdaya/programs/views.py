@@ -7,6 +7,7 @@ import io
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,13 +17,14 @@ from django.views.decorators.http import require_POST
 from berdaya.accounts.access import can_edit_model, get_for_user, scoped
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log
+from berdaya.koperasi.models import Cooperative
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_nik
 from berdaya.lib.pagination import CappedPaginator
 from berdaya.people.models import Person
 from berdaya.umkm.models import Enterprise
 
-from . import figures, selectors, services
+from . import figures, letters, selectors, services
 from .forms import (
     ApplicationFilterForm,
     ApplicationForm,
@@ -135,7 +137,7 @@ def program_detail(request, pk):
     form = ApplicationFilterForm(request.GET or None)
     applications = scoped(
         Application.objects.filter(program=program, year=year).select_related(
-            "enterprise", "person", "kelurahan"
+            "enterprise", "person", "cooperative", "kelurahan"
         ),
         request.user,
     )
@@ -144,12 +146,16 @@ def program_detail(request, pk):
             applications = applications.filter(state=form.cleaned_data["state"])
         if form.cleaned_data["q"]:
             q = form.cleaned_data["q"]
-            applications = applications.filter(person__name__icontains=q) | applications.filter(
-                enterprise__name__icontains=q
+            applications = applications.filter(
+                Q(person__name__icontains=q)
+                | Q(enterprise__name__icontains=q)
+                | Q(cooperative__name__icontains=q)
             )
     page = CappedPaginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
     ranking = list(
-        scoped(selectors.ranking(program, year), request.user).select_related("enterprise", "person")[:200]
+        scoped(selectors.ranking(program, year), request.user).select_related(
+            "enterprise", "person", "cooperative"
+        )[:200]
     )
     places, budget = services.places_left(program, year)
     context = {
@@ -205,21 +211,24 @@ def program_bulk_approve(request, pk):
 
 
 def application_create(request):
-    """Staff take an application on an owner's behalf, from the enterprise (?usaha=) or person (?orang=)."""
+    """Staff take an application on an owner's behalf, from the enterprise (?usaha=), person (?orang=) or
+    cooperative (?koperasi=)."""
     _need_editor(request.user)
-    enterprise = person = None
-    if request.GET.get("usaha"):
+    enterprise = person = cooperative = None
+    if request.GET.get("koperasi"):
+        cooperative = get_for_user(request.user, Cooperative, request.GET["koperasi"])
+    elif request.GET.get("usaha"):
         enterprise = get_for_user(
             request.user, Enterprise.objects.select_related("owner"), request.GET["usaha"]
         )
     elif request.GET.get("orang"):
         person = get_for_user(request.user, Person, request.GET["orang"])
     else:
-        messages.info(request, _("Buka halaman usaha atau orang, lalu pilih Ajukan program."))
+        messages.info(request, _("Buka halaman usaha, orang atau koperasi, lalu pilih Ajukan program."))
         return redirect("programs:list")
     form = ApplicationForm(
         request.POST or None,
-        target=Target.ENTERPRISE if enterprise else Target.PERSON,
+        target=Target.COOPERATIVE if cooperative else Target.ENTERPRISE if enterprise else Target.PERSON,
         initial={"program": request.GET.get("program")},
     )
     if request.method == "POST" and form.is_valid():
@@ -229,6 +238,7 @@ def application_create(request):
                 program=form.cleaned_data["program"],
                 enterprise=enterprise,
                 person=person,
+                cooperative=cooperative,
                 declarations=form.declarations(),
             )
         except ValidationError as error:
@@ -236,7 +246,7 @@ def application_create(request):
         else:
             messages.success(request, _("Draf pengajuan dibuat: periksa kriteria dan unggah dokumen."))
             return redirect("programs:application", pk=application.pk)
-    context = {"nav": NAV, "form": form, "subject": enterprise or person}
+    context = {"nav": NAV, "form": form, "subject": enterprise or cooperative or person}
     return render(request, "programs/application_form.html", context)
 
 
@@ -244,16 +254,17 @@ def application_detail(request, pk):
     application = get_for_user(
         request.user,
         Application.objects.select_related(
-            "program", "enterprise", "person", "kelurahan", "proposed_by", "verified_by"
+            "program", "enterprise", "person", "cooperative", "kelurahan", "proposed_by", "verified_by"
         ),
         pk,
     )
     personal = request.user.sees_personal_data
+    nik = application.person.nik if application.person else ""
     editable = can_edit_model(request.user, Application)
     context = {
         "nav": NAV,
         "a": application,
-        "nik": application.person.nik if personal else mask_nik(application.person.nik),
+        "nik": nik if personal or not nik else mask_nik(nik),
         "actions": [
             a
             for a in ACTIONS.get(application.state, ())
@@ -471,8 +482,15 @@ def outreach(request, pk):
         "page_obj": page,
         "by_kelurahan": figures.outreach_by_kelurahan(queryset),
         "is_enterprise": program.target == Target.ENTERPRISE,
+        "apply_param": {Target.ENTERPRISE: "usaha", Target.COOPERATIVE: "koperasi"}.get(
+            program.target, "orang"
+        ),
     }
     return render(request, "programs/outreach.html", context)
+
+
+def _kel(row) -> str:
+    return row.kelurahan.name if row.kelurahan_id else ""
 
 
 def _outreach_export(request, program, queryset):
@@ -489,6 +507,11 @@ def _outreach_export(request, program, queryset):
     sheet = workbook.create_sheet(_("Belum mengajukan"))
     sheet.append([_("Nama"), _("Pemilik"), _("NIK"), _("Telepon"), _("Alamat"), _("Kelurahan")])
     for row in queryset.iterator(chunk_size=2000):
+        if isinstance(row, Cooperative):  # a legal body: its contact, no NIK
+            sheet.append(
+                [row.name, row.contact_person, "", row.phone if personal else "", row.address, _kel(row)]
+            )
+            continue
         person = getattr(row, "owner", row)
         sheet.append(
             [
@@ -497,7 +520,7 @@ def _outreach_export(request, program, queryset):
                 person.nik if personal else mask_nik(person.nik),
                 (row.phone or person.phone) if personal else "",
                 row.address if personal else "",
-                row.kelurahan.name if row.kelurahan_id else "",
+                _kel(row),
             ]
         )
     response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -532,16 +555,43 @@ def program_report(request, pk):
 
 def fee_waiver_letter(request, pk):
     """The numbered fee-waiver letter (R31), one mark per letter, dated in the filing year: a printable
-    page (the browser prints it to PDF)."""
+    page, and the same letter as a PDF (``?format=pdf``, LibreOffice) or DOCX (``?format=docx``)."""
     application = get_for_user(
-        request.user, Application.objects.select_related("program", "person", "enterprise", "entitlement"), pk
+        request.user,
+        Application.objects.select_related("program", "person", "enterprise", "cooperative", "entitlement"),
+        pk,
     )
     entitlement = getattr(application, "entitlement", None)
     if entitlement is None or not entitlement.letter_number:
         messages.info(request, _("Pengajuan ini belum memiliki surat bernomor."))
         return redirect("programs:application", pk=application.pk)
+    kind = request.GET.get("format")
+    if kind in LETTER_TYPES:
+        try:
+            content = letters.letter_pdf(application) if kind == "pdf" else letters.letter_docx(application)
+        except letters.LetterError as error:
+            messages.error(request, _("PDF surat tidak dapat dibuat: %(why)s") % {"why": error})
+            return redirect("programs:letter", pk=application.pk)
+        audit_log(
+            actor=request.user,
+            action=Action.EXPORT,
+            obj=application,
+            person_id=application.person_id,
+            object_repr=f"surat {entitlement.letter_number} ({kind})",
+        )
+        response = HttpResponse(content, content_type=LETTER_TYPES[kind])
+        response["Content-Disposition"] = (
+            f'attachment; filename="{letters.letter_filename(application, kind)}"'
+        )
+        return response
     context = {"nav": NAV, "a": application, "letter": entitlement}
     return render(request, "programs/letter.html", context)
+
+
+LETTER_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 @require_POST

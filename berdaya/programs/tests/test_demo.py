@@ -21,3 +21,17 @@ def test_demo_programs_are_created_once_with_applications_in_every_state(cast, s
     assert Program.objects.get(code="hki").quota == 15  # domain.md R31
     states = set(Application.objects.values_list("state", flat=True))
     assert states == set(State.values)
+
+
+def test_the_demo_cooperative_program_takes_applications_from_the_demo_cooperatives(cast, settings, tmp_path):
+    from berdaya.koperasi.demo import populate_registry
+    from berdaya.programs.demo import populate_cooperative_program
+
+    populate_registry(actor=cast.admin, seed=7, count=40)
+    added = populate_cooperative_program(actor=cast.admin, seed=7)
+    program = Program.objects.get(code="modal-ksp")
+    applications = Application.objects.filter(program=program)
+    assert added == 1 + applications.count() and applications.count() >= 3
+    assert not applications.filter(cooperative__isnull=True).exists()
+    assert applications.filter(state__in=[State.AWARDED, State.DISBURSED]).exists()
+    assert populate_cooperative_program(actor=cast.admin, seed=7) == 0

@@ -215,9 +215,16 @@ def test_award_schedules_the_monitoring_visits_of_the_program(cast, checker):
 def test_fee_waiver_letters_are_numbered_per_year(cast, checker):
     program = make_program(actor=cast.umkm, code="hki", kind=Kind.FEE_WAIVER, quota=15, amount=None)
     numbers = []
-    for _ in range(2):
+    for round_ in range(2):
         app = application_approve(actor=checker, application=verified(cast, program))
-        app, _code = application_award(actor=cast.umkm, application=app, awarded_on=dt.date(2026, 5, 2))
+        with pytest.raises(ValidationError, match="satu surat untuk satu merek"):
+            application_award(actor=cast.umkm, application=app, awarded_on=dt.date(2026, 5, 2))
+        app, _code = application_award(
+            actor=cast.umkm,
+            application=app,
+            data={"mark": f"SASIRANGAN {round_}"},
+            awarded_on=dt.date(2026, 5, 2),
+        )
         numbers.append(app.entitlement.letter_number)
     assert numbers == ["500/001/DKUMP-UM/2026", "500/002/DKUMP-UM/2026"]
 

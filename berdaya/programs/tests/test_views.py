@@ -10,6 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from berdaya.accounts.roles import Role
+from berdaya.audit.models import AuditEntry
 from berdaya.lib.masking import mask_name
 from berdaya.programs.models import Application, Criterion, Kind, Program, State, Visit, VoucherStatus
 from berdaya.programs.services import (
@@ -262,8 +263,8 @@ def test_the_overdue_list_groups_by_officer(cast, program, enterprise):
     assert cast.petugas.first_name in page
 
 
-# domain.md R31
-def test_a_fee_waiver_letter_is_printable_with_its_number(cast, checker, enterprise):
+def _letter_app(cast, checker, enterprise):
+    """An approved fee-waiver application awarded through the page, with its mark (R31)."""
     program = make_program(actor=cast.umkm, code="hki", kind=Kind.FEE_WAIVER, quota=15, amount=None)
     app = application_create(actor=cast.umkm, program=program, enterprise=enterprise)
     application_submit(actor=cast.umkm, application=app)
@@ -271,10 +272,59 @@ def test_a_fee_waiver_letter_is_printable_with_its_number(cast, checker, enterpr
     application_approve(actor=checker, application=app)
     client = cast.client(cast.umkm)
     assert client.get(reverse("programs:letter", args=[app.pk])).status_code == 302  # no letter yet
-    app, _code = application_award(actor=cast.umkm, application=app, awarded_on=dt.date(2026, 4, 1))
+    award = reverse("programs:transition", args=[app.pk, "award"])
+    refused = client.post(award, {}, follow=True).content.decode()
+    assert "satu surat untuk satu merek" in refused  # no mark, no letter
+    client.post(award, {"mark": "PURUN BAIMBAI"})
+    app.refresh_from_db()
+    return client, app
+
+
+# domain.md R31
+def test_a_fee_waiver_letter_is_printable_with_its_number_and_mark(cast, checker, enterprise):
+    client, app = _letter_app(cast, checker, enterprise)
+    assert app.state == State.AWARDED
+    number = f"500/001/DKUMP-UM/{app.awarded_on.year}"
     page = client.get(reverse("programs:letter", args=[app.pk])).content.decode()
-    assert "500/001/DKUMP-UM/2026" in page
-    assert enterprise.owner.name in page
+    assert number in page and "PURUN BAIMBAI" in page and enterprise.owner.name in page
+    assert "?format=pdf" in page
+
+
+# domain.md R31: the same letter as a document
+def test_the_letter_downloads_as_docx_holding_number_business_and_mark(cast, checker, enterprise):
+    import docx
+
+    client, app = _letter_app(cast, checker, enterprise)
+    response = client.get(reverse("programs:letter", args=[app.pk]) + "?format=docx")
+    assert response["Content-Disposition"].endswith('.docx"')
+    document = docx.Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    text += "\n".join(cell.text for table in document.tables for row in table.rows for cell in row.cells)
+    assert app.entitlement.letter_number in text
+    assert enterprise.name in text and "PURUN BAIMBAI" in text and enterprise.owner.name in text
+    assert AuditEntry.objects.filter(
+        action="export", object_repr__contains=app.entitlement.letter_number
+    ).exists()
+
+
+def test_the_letter_downloads_as_a_pdf(cast, checker, enterprise):
+    from berdaya.kinerja.report.build import soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the PDF cannot be made here")
+    client, app = _letter_app(cast, checker, enterprise)
+    response = client.get(reverse("programs:letter", args=[app.pk]) + "?format=pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert response["Content-Disposition"].endswith('.pdf"')
+
+
+def test_a_missing_libreoffice_is_told_not_crashed(cast, checker, enterprise, monkeypatch):
+    client, app = _letter_app(cast, checker, enterprise)
+    monkeypatch.setattr("berdaya.kinerja.report.build.soffice", lambda: None)
+    response = client.get(reverse("programs:letter", args=[app.pk]) + "?format=pdf", follow=True)
+    assert "tidak terpasang" in response.content.decode()
 
 
 # domain.md R33: a one-time code sent to the recipient
@@ -337,3 +387,16 @@ def test_a_partner_lands_on_a_home_page_with_the_voucher_menu_and_reads_no_regis
     assert page.status_code == 200
     assert reverse("programs:partner") in page.content.decode()
     assert person.name not in client.get(reverse("people:list")).content.decode()
+
+
+def test_the_letter_stays_in_indonesian_for_an_english_interface(cast, checker, enterprise):
+    import docx
+    from django.utils import translation
+
+    from berdaya.programs.letters import letter_docx
+
+    _client, app = _letter_app(cast, checker, enterprise)
+    with translation.override("en"):
+        content = letter_docx(app)
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(content)).paragraphs)
+    assert "SURAT KETERANGAN" in text and "LETTER OF STATEMENT" not in text
