@@ -107,6 +107,19 @@ def _advance(app, target, *, maker, verifier, checker, today, partner=None):
 
 
 @transaction.atomic
+def _one_per_owner(enterprises, count: int) -> list:
+    """Up to ``count`` enterprises of different owners: a person applies once per program and year, so two
+    enterprises of one owner would make the second application fail."""
+    chosen, owners = [], set()
+    for enterprise in enterprises.select_related("owner").iterator():
+        if enterprise.owner_id not in owners:
+            owners.add(enterprise.owner_id)
+            chosen.append(enterprise)
+            if len(chosen) == count:
+                break
+    return chosen
+
+
 def populate(*, actor, seed: int) -> int:
     if Program.objects.filter(code="bpum-2021").exists():
         return 0
@@ -127,7 +140,7 @@ def populate(*, actor, seed: int) -> int:
     added = len(programs)
     # Past benefits (2021): a few BPUM and KUR recipients, closed.
     for code in ("bpum-2021", "kur"):
-        for enterprise in outreach(programs[code], year=2021).select_related("owner").order_by("?")[:12]:
+        for enterprise in _one_per_owner(outreach(programs[code], year=2021).order_by("?"), 12):
             app = services.application_create(
                 actor=maker, program=programs[code], enterprise=enterprise, year=2021,
                 declarations={"active_loan": False},
@@ -140,7 +153,7 @@ def populate(*, actor, seed: int) -> int:
     # This year's programs: one application per state, from those eligible (or not yet decidable).
     partner = User.objects.filter(role=Role.MITRA, is_active=True).order_by("pk").first()
     for code in ("subsidi-kur", "hibah-alat", "gratis-ongkir", "hki", "bahuma"):
-        candidates = list(outreach(programs[code], year=today.year).select_related("owner")[: len(PATH)])
+        candidates = _one_per_owner(outreach(programs[code], year=today.year), len(PATH))
         for target, enterprise in zip(PATH, candidates, strict=False):
             app = services.application_create(
                 actor=maker,
