@@ -224,12 +224,17 @@ def _head_of_office(agreement: Agreement) -> Signatory:
     return Signatory(name=head.get_full_name() if head else "", title=title)
 
 
-def _place() -> str:
-    """Where the foreword is signed: the jurisdiction's name without "Kota"/"Kabupaten"."""
+def jurisdiction_name() -> str:
+    """The jurisdiction's name as the regions table holds it, e.g. "KOTA BANJARMASIN"."""
     from berdaya.regions.models import Region
 
     region = Region.objects.filter(code=settings.BERDAYA_JURISDICTION).first()
-    name = region.name if region else ""
+    return region.name if region else ""
+
+
+def _place() -> str:
+    """Where the foreword is signed: the jurisdiction's name without "Kota"/"Kabupaten"."""
+    name = jurisdiction_name()
     for prefix in ("KOTA ", "KABUPATEN ", "Kota ", "Kabupaten "):
         name = name.removeprefix(prefix)
     return name.title()

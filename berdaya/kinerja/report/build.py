@@ -147,11 +147,14 @@ class _Writer:
         self.para(caption, style="Caption", align=WD_ALIGN_PARAGRAPH.CENTER)
 
 
+def _row_flag(row, tag: str) -> None:
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(element)
+
+
 def _repeat_header(row) -> None:
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
+    _row_flag(row, "w:tblHeader")
 
 
 def _set_widths(table, spec: Table, section) -> None:
@@ -457,6 +460,7 @@ def party_signatures(doc: Document, first, second, dated: str = "") -> None:
     """The PK's two signature blocks side by side: second party left, first party right (with the place
     and date above it when given)."""
     table = doc.add_table(rows=1, cols=2)
+    _row_flag(table.rows[0], "w:cantSplit")  # both blocks on one page
     for cell, (label, person, above) in zip(
         table.rows[0].cells, (("Pihak Kedua", second, ""), ("Pihak Pertama", first, dated)), strict=True
     ):

@@ -17,13 +17,14 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import translation
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm
 
 from berdaya.kinerja import budget, evaluation
 from berdaya.kinerja.measures import Period
 from berdaya.kinerja.models import Agreement as AgreementModel
 from berdaya.kinerja.models import Unit as UnitChoice
 
-from .assemble import _place, agreement_data
+from .assemble import _place, agreement_data, jurisdiction_name
 from .build import _setup, _Writer, build_pdf, party_signatures, place_date
 from .data import Agreement, ProgramBudget, Signatory
 from .tables import agreement_table, priority_table
@@ -52,7 +53,8 @@ class PkData:
     year: int
     version: int
     office_name: str
-    place: str
+    place: str  # where it is signed: "Banjarmasin"
+    jurisdiction: str  # "KOTA BANJARMASIN"
     unit: str  # "Bidang Koperasi · Seksi ..." or "" for the head of office
     agreement: Agreement
     signed_on: dt.date | None
@@ -75,6 +77,7 @@ def pk_data(model: AgreementModel) -> PkData:
             version=model.version,
             office_name=settings.BERDAYA_OFFICE_NAME,
             place=_place(),
+            jurisdiction=jurisdiction_name(),
             unit=unit,
             agreement=agreement_data(model, parties=split_party),
             signed_on=model.signed_on,
@@ -100,7 +103,7 @@ DOTS = "." * 40
 
 
 def _title_block(w: _Writer, data: PkData, prefix: str = "") -> None:
-    lines = [f"{prefix}{data.agreement.title.upper()}", data.office_name.upper(), data.place.upper()]
+    lines = [f"{prefix}{data.agreement.title.upper()}", data.office_name.upper(), data.jurisdiction.upper()]
     if data.unit:
         lines.insert(1, data.unit.upper())
     for line in lines:
@@ -117,6 +120,7 @@ def _party(w: _Writer, person: Signatory, role: str) -> None:
     for label, value in (("Nama", person.name or DOTS), ("Jabatan", person.title or DOTS)):
         paragraph = w.para(f"{label}\t: {value}")
         paragraph.paragraph_format.space_after = 0
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(2))  # the colons line up
     w.para(role)
 
 

@@ -6,6 +6,7 @@ import time
 from decimal import Decimal as D
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from docx import Document
 
@@ -61,6 +62,8 @@ def test_the_docx_names_both_parties_and_lists_the_signed_targets(agreement, tmp
     doc = Document(build_pk(agreement, tmp_path, pdf=False).docx)
     text = text_of(doc)
     assert doc.paragraphs[0].text == "PERJANJIAN KINERJA TAHUN 2022"
+    assert doc.paragraphs[1].text == settings.BERDAYA_OFFICE_NAME.upper()
+    assert doc.paragraphs[2].text == "KOTA BANJARMASIN"
     assert "Nama\t: Ir. Ichrom Muftezar, M.Si" in text
     assert "Jabatan\t: Wali Kota Banjarmasin" in text
     assert "selanjutnya disebut pihak pertama." in text
