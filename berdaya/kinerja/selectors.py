@@ -121,6 +121,12 @@ def closed_periods() -> list[tuple[int, int]]:
     return list(Snapshot.objects.order_by("year", "quarter").values_list("year", "quarter").distinct())
 
 
+def closable_quarters(year: int, today: dt.date) -> list[int]:
+    """The year's periods (0 = the whole year, 1-4 = quarters) that have ended and are not closed yet (S3)."""
+    closed = set(Snapshot.objects.filter(year=year).values_list("quarter", flat=True))
+    return [q for q in (0, 1, 2, 3, 4) if q not in closed and Period(year, q or None).end < today]
+
+
 @dataclass
 class PlanStatus:
     plan: ActionPlan

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from berdaya.audit.models import Action
@@ -199,6 +200,11 @@ def period_close(*, actor, year: int, quarter: int = 0) -> list[Snapshot]:
     if Snapshot.objects.filter(year=year, quarter=quarter).exists():
         raise ValidationError(_("Periode ini sudah ditutup."))
     period = Period(year, quarter or None)
+    if period.end >= timezone.localdate():  # S3: a period still running has no final values to freeze
+        raise ValidationError(
+            _("Periode ini belum berakhir (sampai %(end)s): nilainya masih berjalan.")
+            % {"end": period.end.strftime("%d-%m-%Y")}
+        )
     bands = evaluation.bands_at(period.end)
     snapshots = []
     for indicator in period_indicators(year):

@@ -10,4 +10,5 @@ urlpatterns: list = [
     path("laporan/narasi/", views_report.report_texts, name="report_texts"),
     path("laporan/<int:pk>/kemajuan/", views_report.report_progress, name="report_progress"),
     path("laporan/<int:pk>/<slug:fmt>/", views_report.report_download, name="report_download"),
+    path("pk/<int:pk>/unduh/<slug:fmt>/", views_report.agreement_download, name="agreement_download"),
 ]

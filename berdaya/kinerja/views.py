@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
@@ -120,6 +121,7 @@ def dashboard(request):
         behind=sum(1 for p in plans if p.behind),
         quarter=quarter if year == this_year else 4,
         closed=selectors.closed_periods(),
+        closable=selectors.closable_quarters(year, timezone.localdate()),
     )
     return render(request, "kinerja/dashboard.html", context)
 

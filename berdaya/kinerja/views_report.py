@@ -7,25 +7,28 @@ module, the inspectorate included, sees and downloads the generated reports (the
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from berdaya.accounts.access import can_edit_model
+from berdaya.accounts.access import can_edit_model, get_for_user
 from berdaya.accounts.roles import READ_ALL_ROLES
 from berdaya.jobs.models import Job
 from berdaya.jobs.services import job_start
 
 from . import checks, selectors
-from .models import Indicator
+from .models import Agreement, Indicator
 from .report.assemble import NoPlan
+from .report.build import PdfError
 from .report.jobs import FORMATS, JOB_KIND, report_data, saved_texts
 from .report.narrative import (
     DOCUMENT,
@@ -36,6 +39,7 @@ from .report.narrative import (
     with_drafts,
     with_texts,
 )
+from .report.pk import build_pk
 
 RECENT = 10
 
@@ -180,3 +184,30 @@ def report_download(request, pk, fmt):
         raise Http404
     filename = f"{job.result.get('stem') or 'LAKIP'}.{fmt}"  # stored names may carry a uniqueness suffix
     return FileResponse(default_storage.open(name, "rb"), as_attachment=True, filename=filename)
+
+
+# One performance agreement (PK) as DOCX or PDF (issue 6 point 3) -----------------------------------------
+
+PK_FORMATS = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+def agreement_download(request, pk, fmt):
+    """The PK version in its official layout; every role that may read the agreement may download it."""
+    _reader(request)
+    if fmt not in PK_FORMATS:
+        raise Http404
+    agreement = get_for_user(request.user, Agreement, pk)
+    with tempfile.TemporaryDirectory(prefix="pk-") as folder:
+        try:
+            built = build_pk(agreement, Path(folder), pdf=fmt == "pdf")
+        except PdfError as error:
+            messages.error(request, _("PDF belum dapat dibuat: %(error)s Unduh DOCX.") % {"error": error})
+            return redirect("kinerja:agreement", pk=agreement.pk)
+        path = built.pdf if fmt == "pdf" else built.docx
+        content = path.read_bytes()
+    response = HttpResponse(content, content_type=PK_FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{path.name}"'
+    return response

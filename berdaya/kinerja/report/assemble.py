@@ -135,24 +135,29 @@ def _latest_agreements(year: int) -> list[AgreementModel]:
 
 def _agreement(year: int, agreements: list[AgreementModel]) -> Agreement:
     head = next((a for a in agreements if a.unit == UnitChoice.DINAS and not a.section), None)
-    title = f"Perjanjian Kinerja Tahun {year}"
     if head is None:
-        return Agreement(title=title, rows=[])
-    if head.version > 1:
-        title = f"Perjanjian Kinerja Perubahan Tahun {year}"
+        return Agreement(title=f"Perjanjian Kinerja Tahun {year}", rows=[])
+    return agreement_data(head)
+
+
+def agreement_data(model: AgreementModel, parties=lambda text: Signatory(name=text, title="")) -> Agreement:
+    """One signed PK version as the documents show it; a revision (version > 1) is a "Perubahan".
+    ``parties`` turns the stored "name and position" text into a ``Signatory``."""
+    revised = model.version > 1
+    title = f"Perjanjian Kinerja {'Perubahan ' if revised else ''}Tahun {model.year}"
     rows = [
         AgreementRow(
             t.indicator.target.name if t.indicator.target else "", t.indicator.name, t.value, t.indicator.unit
         )
-        for t in head.targets.select_related("indicator__target")
+        for t in model.targets.select_related("indicator__target")
     ]
-    revision = f"versi {head.version}" + (f": {head.reason}" if head.reason else "")
+    revision = f"versi {model.version}" + (f": {model.reason}" if model.reason else "")
     return Agreement(
         title=title,
         rows=rows,
-        first_party=Signatory(name=head.first_party, title=""),
-        second_party=Signatory(name=head.second_party, title=""),
-        revision=revision if head.version > 1 else "",
+        first_party=parties(model.first_party),
+        second_party=parties(model.second_party),
+        revision=revision if revised else "",
     )
 
 
@@ -219,12 +224,17 @@ def _head_of_office(agreement: Agreement) -> Signatory:
     return Signatory(name=head.get_full_name() if head else "", title=title)
 
 
-def _place() -> str:
-    """Where the foreword is signed: the jurisdiction's name without "Kota"/"Kabupaten"."""
+def jurisdiction_name() -> str:
+    """The jurisdiction's name as the regions table holds it, e.g. "KOTA BANJARMASIN"."""
     from berdaya.regions.models import Region
 
     region = Region.objects.filter(code=settings.BERDAYA_JURISDICTION).first()
-    name = region.name if region else ""
+    return region.name if region else ""
+
+
+def _place() -> str:
+    """Where the foreword is signed: the jurisdiction's name without "Kota"/"Kabupaten"."""
+    name = jurisdiction_name()
     for prefix in ("KOTA ", "KABUPATEN ", "Kota ", "Kabupaten "):
         name = name.removeprefix(prefix)
     return name.title()

@@ -147,11 +147,14 @@ class _Writer:
         self.para(caption, style="Caption", align=WD_ALIGN_PARAGRAPH.CENTER)
 
 
+def _row_flag(row, tag: str) -> None:
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(element)
+
+
 def _repeat_header(row) -> None:
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
+    _row_flag(row, "w:tblHeader")
 
 
 def _set_widths(table, spec: Table, section) -> None:
@@ -197,11 +200,15 @@ def _setup(doc: Document) -> None:
     table_font.size = Pt(8.5)
 
 
+def place_date(place: str, day, year: int) -> str:
+    """ "Banjarmasin, 3 Januari 2023", or a dotted line to fill in by hand in ``year`` when not yet signed."""
+    if day is None:
+        return f"{place}, ........................ {year}"
+    return f"{place}, {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 def _long_date(data: LakipData) -> str:
-    if data.signed_on is None:
-        return f"{data.office.place}, ........................ {data.year + 1}"
-    day = data.signed_on
-    return f"{data.office.place}, {day.day} {MONTHS[day.month - 1]} {day.year}"
+    return place_date(data.office.place, data.signed_on, data.year + 1)
 
 
 def _signature(w: _Writer, signatory, *, place_date: str = "") -> None:
@@ -439,19 +446,7 @@ def _appendices(w: _Writer) -> None:
     w.tables["pk_appendix"] = _renumbered(w.tables["pk"], "L.1", "pk_appendix")
     w.table("pk_appendix")
     if data.agreement.first_party and data.agreement.second_party:
-        first, second = data.agreement.first_party, data.agreement.second_party
-        table = w.doc.add_table(rows=1, cols=2)
-        for cell, (label, person) in zip(
-            table.rows[0].cells, (("Pihak Kedua", second), ("Pihak Pertama", first)), strict=True
-        ):
-            cell.text = ""
-            lines = [label, person.title, "", "", person.name] + (
-                [f"NIP. {person.nip}"] if person.nip else []
-            )
-            for index, line in enumerate(lines):
-                paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                paragraph.add_run(line).bold = line == person.name
+        party_signatures(w.doc, data.agreement.first_party, data.agreement.second_party)
     w.heading("Lampiran 2. Indikator Kinerja Utama", 2, new_page=True)
     w.tables["iku_appendix"] = _renumbered(w.tables["iku"], "L.2", "iku_appendix")
     w.table("iku_appendix")
@@ -459,6 +454,23 @@ def _appendices(w: _Writer) -> None:
         ind = result.indicator
         if ind.definition:
             w.para(f"{ind.code} {ind.name}: {ind.definition}", style="Caption")
+
+
+def party_signatures(doc: Document, first, second, dated: str = "") -> None:
+    """The PK's two signature blocks side by side: second party left, first party right (with the place
+    and date above it when given)."""
+    table = doc.add_table(rows=1, cols=2)
+    _row_flag(table.rows[0], "w:cantSplit")  # both blocks on one page
+    for cell, (label, person, above) in zip(
+        table.rows[0].cells, (("Pihak Kedua", second, ""), ("Pihak Pertama", first, dated)), strict=True
+    ):
+        cell.text = ""
+        lines = ([above] if dated else []) + [label, person.title, "", "", person.name or "." * 30]
+        lines += [f"NIP. {person.nip}"] if person.nip else []
+        for index, line in enumerate(lines):
+            paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.add_run(line).bold = line == person.name
 
 
 def _renumbered(spec: Table, number: str, key: str) -> Table:

@@ -37,7 +37,7 @@ class Table:
 
     @property
     def caption(self) -> str:
-        return f"Tabel {self.number} {self.title}"
+        return f"Tabel {self.number} {self.title}" if self.number else self.title
 
 
 C, K = Column, Kind
