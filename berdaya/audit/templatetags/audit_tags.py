@@ -23,6 +23,9 @@ def audit_value(field: str, value, masked: bool = False):
 def field_label(object_type: str, field: str) -> str:
     """The field's own label ("Tanggal lahir") for a stored field name ("birth_date")."""
     try:
-        return str(apps.get_model(object_type)._meta.get_field(field).verbose_name).capitalize()
+        model_field = apps.get_model(object_type)._meta.get_field(field)
     except (LookupError, ValueError, FieldDoesNotExist):
         return field
+    # A reverse relation (a record's moved children in a merge, say) has no label of its own.
+    label = getattr(model_field, "verbose_name", None) or model_field.related_model._meta.verbose_name_plural
+    return str(label).capitalize()
