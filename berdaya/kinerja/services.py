@@ -165,7 +165,10 @@ def agreement_sign(
     if revises is not None:
         if not reason:
             raise ValidationError(_("Revisi perjanjian kinerja wajib menyebut alasannya."))
-        data = {f: getattr(revises, f) for f in ("year", "unit", "section", "echelon")} | data
+        data = {
+            f: getattr(revises, f)
+            for f in ("year", "unit", "section", "echelon", "first_party", "second_party")
+        } | data
         data["version"] = revises.version + 1
     else:
         latest = Agreement.objects.filter(

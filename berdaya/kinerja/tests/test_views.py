@@ -132,6 +132,9 @@ def test_the_pk_prints_and_a_revision_becomes_a_new_version(cast, demo):
     revised = Agreement.objects.get(year=2022, unit="dinas", version=3)
     assert response["Location"] == reverse("kinerja:agreement", args=[revised.pk])
     assert revised.targets.get(indicator=indicator).value == 600
+    # the parties stay those who signed the first version unless the revision names others
+    first = Agreement.objects.get(year=2022, unit="dinas", version=1)
+    assert (revised.first_party, revised.second_party) == (first.first_party, first.second_party) != ("", "")
 
 
 def test_the_secretariat_defines_an_indicator_from_the_measure_library(cast, demo):
