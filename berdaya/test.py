@@ -98,3 +98,36 @@ def make_person(*, actor: User | None = None, kelurahan: str | None = "63.71.01.
         "kelurahan": Region.objects.get(code=kelurahan) if kelurahan else None,
     } | fields
     return person_create(actor=actor, data=data)
+
+
+# Reference data the data migrations seed (sectors and size criteria, RAT rules, rubrics, bands...).
+DATA_MIGRATIONS = [
+    ("umkm", "0002_seed_sectors_and_criteria"),
+    ("koperasi", "0002_rat_rule_default"),
+    ("koperasi", "0004_rubrics_load"),
+    ("kinerja", "0002_bands_and_check_rules"),
+]
+
+
+def reseed_reference_data() -> None:
+    """Run the data migrations' forward functions again: a transactional test empties every table, and
+    migrating an app back and forth would also unapply the apps that depend on it."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.db import migrations
+
+    for app, name in DATA_MIGRATIONS:
+        migration = import_module(f"berdaya.{app}.migrations.{name}").Migration
+        for operation in migration.operations:
+            if isinstance(operation, migrations.RunPython):
+                operation.code(apps, None)
+
+
+def restore_reference_data(prefix: str = "63.71") -> None:
+    """What a transactional test (which empties every table after it) needs back: the office's regions and
+    the data migrations' reference data."""
+    from berdaya.regions.loader import load_regions
+
+    load_regions(prefix=prefix)
+    reseed_reference_data()

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from berdaya.test import reseed_reference_data, restore_reference_data  # noqa: F401 - used by tests here
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls in these tests are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -35,37 +37,10 @@ def browser():
         browser.close()
 
 
-# Reference data the data migrations seed (sectors and size criteria, RAT rules, rubrics, bands...).
-DATA_MIGRATIONS = [
-    ("umkm", "0002_seed_sectors_and_criteria"),
-    ("koperasi", "0002_rat_rule_default"),
-    ("koperasi", "0004_rubrics_load"),
-    ("kinerja", "0002_bands_and_check_rules"),
-]
-
-
-def reseed_reference_data() -> None:
-    """Run the data migrations' forward functions again: a transactional test empties every table, and
-    migrating an app back and forth would also unapply the apps that depend on it."""
-    from importlib import import_module
-
-    from django.apps import apps
-    from django.db import migrations
-
-    for app, name in DATA_MIGRATIONS:
-        migration = import_module(f"berdaya.{app}.migrations.{name}").Migration
-        for operation in migration.operations:
-            if isinstance(operation, migrations.RunPython):
-                operation.code(apps, None)
-
-
 @pytest.fixture
 def regions(transactional_db):
     # Transactional tests start from an empty database: load the jurisdiction and reference data again.
-    from berdaya.regions.loader import load_regions
-
-    load_regions(prefix="63.71")
-    reseed_reference_data()
+    restore_reference_data()
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from berdaya.programs.services import (
     voucher_redeem,
     voucher_reissue,
 )
-from berdaya.test import make_person, make_staff
+from berdaya.test import make_person, make_staff, restore_reference_data
 from berdaya.umkm.tests.conftest import make_enterprise
 
 from .conftest import make_program
@@ -145,12 +145,18 @@ def test_many_redemptions_at_one_phone_are_flagged(cast, checker, partner):
     assert {"kind": "phone", "value": "+6281200000001", "count": 2} in found
 
 
+@pytest.fixture
+def restored(transactional_db):
+    # Transactional tests run last, after others have emptied the tables: put the regions etc. back.
+    restore_reference_data()
+
+
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="SQLite serialises writers: a race needs PostgreSQL"
 )
 @pytest.mark.django_db(transaction=True)
 def test_two_partners_redeeming_the_same_code_at_once_exactly_one_succeeds(
-    cast, checker, partner, voucher_code
+    restored, cast, checker, partner, voucher_code
 ):
     _voucher, code = voucher_code
     other = make_staff(Role.MITRA, username="uji_kurir_dua")
