@@ -78,6 +78,10 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _matching_keys(self) -> list:
+        """narrow_first: the first cap + 1 matches found, in the list's order when it is plain fields
+        (their sort values come with the keys, so no second pass over the table)."""
+        if self._sorted_keys is not None:
+            return self._sorted_keys
         return list(self.object_list.order_by().values_list("pk", flat=True)[: self.cap + 1])
 
     @cached_property
@@ -109,9 +113,10 @@ class CappedPaginator(Paginator):
         # Annotated rows (computed columns a template may show) keep their query; plain ones are re-read
         # by key alone.
         plain = (self.narrow_first or self.sparse_first) and not rows.query.annotations
-        sorted_keys = self._sorted_keys if self.sparse_first and not self.capped else None
-        if sorted_keys is not None:
-            keys = sorted_keys[bottom:top]
+        if self.narrow_first and self._sorted_keys is not None:
+            keys = self._matching_keys[: self.cap][bottom:top]
+        elif self.sparse_first and not self.capped and self._sorted_keys is not None:
+            keys = self._sorted_keys[bottom:top]
         else:
             if self.narrow_first:
                 matching = self._matching_keys[: self.cap]
