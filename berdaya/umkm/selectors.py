@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet, TextField, Value
+from django.db.models import Exists, OuterRef, Q, QuerySet, TextField
 from django.utils import timezone
 
 from berdaya.lib.size_class import SizeClass, is_scale_up
@@ -90,7 +90,8 @@ def enterprise_search(queryset: QuerySet, q: str) -> QuerySet:
 
 
 FUZZY_LIMIT = 200  # the closest matches shown when nothing matches exactly
-FUZZY_MIN_SCORE = 80  # rapidfuzz partial_ratio (SQLite)
+FUZZY_MIN_SCORE = 80  # rapidfuzz partial_ratio, per word
+FUZZY_SCAN = 2_000  # PostgreSQL: candidates from the trigram index that are ranked
 # pg_trgm word similarity (PostgreSQL): its default 0.6 misses "sasriangan" for "sasirangan" (0.47)
 FUZZY_WORD_SIMILARITY = 0.4
 
@@ -98,43 +99,41 @@ FUZZY_WORD_SIMILARITY = 0.4
 def enterprise_fuzzy_search(queryset: QuerySet, q: str, *, limit: int = FUZZY_LIMIT) -> QuerySet:
     """Typo-tolerant search, for when ``enterprise_search`` finds nothing: every word of ``q`` (3+ letters)
     must be close to a word of the business name, brand or owner name ("sasirangn" finds "Sasirangan",
-    "aminh" finds "Aminah"). At most ``limit`` closest matches. PostgreSQL answers through the trigram
-    index (word similarity); SQLite, which serves smaller registries, compares in Python."""
+    "aminh" finds "Aminah"). At most ``limit`` closest matches, ranked by rapidfuzz. On PostgreSQL the
+    trigram index (word similarity) finds the candidates; SQLite, which serves smaller registries, ranks
+    them all."""
     words = [word for word in normalize_words(q) if len(word) >= 3]
     if not words:
         return queryset.none()
+    candidates = queryset.order_by().values_list("pk", "search_text")
     if connection.vendor == "postgresql":
+        # The trigram index finds candidates (the first FUZZY_SCAN of them: a typo of a common word has
+        # tens of thousands at a million records); they are ranked below like SQLite's.
         from django.contrib.postgres.lookups import TrigramWordSimilar
-        from django.contrib.postgres.search import TrigramWordSimilarity
 
         if "trigram_word_similar" not in TextField.get_lookups():
             TextField.register_lookup(TrigramWordSimilar)
         with connection.cursor() as cursor:  # the threshold the %> operator (and so the index) uses
             cursor.execute(f"SET pg_trgm.word_similarity_threshold = {float(FUZZY_WORD_SIMILARITY)}")
-        condition, score = Q(), Value(0.0)
+        condition = Q()
         for word in words:
             condition &= Q(search_text__trigram_word_similar=word)
-            score = score + TrigramWordSimilarity(Value(word), "search_text")
-        ids = list(
-            queryset.filter(condition)
-            .annotate(fuzzy_score=score)
-            .order_by("-fuzzy_score", "pk")
-            .values_list("pk", flat=True)[:limit]
-        )
+        rows = list(candidates.filter(condition)[:FUZZY_SCAN])
     else:
-        from rapidfuzz import fuzz
+        rows = candidates.iterator(chunk_size=5000)
+    from rapidfuzz import fuzz
 
-        scored = []
-        for pk, text in queryset.order_by().values_list("pk", "search_text").iterator(chunk_size=5000):
-            total = 0.0
-            for word in words:
-                score = fuzz.partial_ratio(word, text, score_cutoff=FUZZY_MIN_SCORE)
-                if not score:
-                    break
-                total += score
-            else:
-                scored.append((total, -pk))
-        ids = [-negative for _total, negative in heapq.nlargest(limit, scored)]
+    scored = []
+    for pk, text in rows:
+        total = 0.0
+        for word in words:
+            score = fuzz.partial_ratio(word, text, score_cutoff=FUZZY_MIN_SCORE)
+            if not score:
+                break
+            total += score
+        else:
+            scored.append((total, -pk))
+    ids = [-negative for _total, negative in heapq.nlargest(limit, scored)]
     return queryset.filter(pk__in=ids)
 
 

@@ -83,7 +83,8 @@ def enterprise_list(request):
     if searching and page.paginator.count == 0:
         # Nothing matches as typed: show the closest matches (typos, a letter left out), saying so.
         form, similar = _enterprises_for(request, fuzzy=True)
-        similar_page = CappedPaginator(similar, PAGE_SIZE).get_page(request.GET.get("page"))
+        similar_page = CappedPaginator(similar, PAGE_SIZE, sparse_first=True)
+        similar_page = similar_page.get_page(request.GET.get("page"))
         if similar_page.paginator.count:
             page, fuzzy = similar_page, True
     personal = request.user.sees_personal_data
