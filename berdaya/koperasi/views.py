@@ -1,22 +1,20 @@
 """The cooperative registry's pages: list, export, record, edits, RATs, watch list and figures."""
 
-import csv
 import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from berdaya.accounts.access import can_edit, can_edit_model, get_for_user, scoped
 from berdaya.audit.models import Action, AuditEntry
 from berdaya.audit.services import audit_log
+from berdaya.lib.export import table_download
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_phone
 from berdaya.lib.pagination import CappedPaginator
@@ -100,11 +98,6 @@ def _export_rows(queryset, user):
         ]
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def cooperative_export(request, fmt: str):
     """The filtered list, every row; the phone masked per role (R45); the export is audited."""
     _form, queryset = _cooperatives_for(request)
@@ -116,28 +109,13 @@ def cooperative_export(request, fmt: str):
         object_repr=f"{count} koperasi ({fmt})",
         note=request.GET.urlencode(),
     )
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    if fmt == "csv":
-        writer = csv.writer(_Echo())
-
-        def lines():
-            yield "\ufeff"
-            yield writer.writerow(EXPORT_COLUMNS)
-            for row in _export_rows(queryset, request.user):
-                yield writer.writerow(row)
-
-        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="koperasi-{stamp}.csv"'
-        return response
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Koperasi")
-    sheet.append(EXPORT_COLUMNS)
-    for row in _export_rows(queryset, request.user):
-        sheet.append(row)
-    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="koperasi-{stamp}.xlsx"'
-    workbook.save(response)
-    return response
+    return table_download(
+        fmt,
+        columns=EXPORT_COLUMNS,
+        rows=_export_rows(queryset, request.user),
+        name="koperasi",
+        sheet="Koperasi",
+    )
 
 
 def _history(cooperative):

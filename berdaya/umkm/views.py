@@ -1,18 +1,17 @@
-import csv
 import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from berdaya.accounts.access import can_edit, can_edit_model, get_for_user, scoped
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log
+from berdaya.lib.export import table_download
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_nik, mask_phone
 from berdaya.lib.pagination import NARROW_CAP, CappedPaginator
@@ -123,11 +122,6 @@ def _export_rows(queryset, user):
         ]
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def enterprise_export(request, fmt: str):
     """The filtered list, every row (not one page); NIK and phone masked per role (R45); logged (R46)."""
     _form, queryset = _enterprises_for(request)
@@ -139,28 +133,13 @@ def enterprise_export(request, fmt: str):
         object_repr=f"{count} usaha ({fmt})",
         note=request.GET.urlencode(),
     )
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    if fmt == "csv":
-        writer = csv.writer(_Echo())
-
-        def lines():
-            yield "\ufeff"  # so spreadsheet programs read UTF-8
-            yield writer.writerow(EXPORT_COLUMNS)
-            for row in _export_rows(queryset, request.user):
-                yield writer.writerow(row)
-
-        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="usaha-mikro-{stamp}.csv"'
-        return response
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Usaha mikro")
-    sheet.append(EXPORT_COLUMNS)
-    for row in _export_rows(queryset, request.user):
-        sheet.append(row)
-    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="usaha-mikro-{stamp}.xlsx"'
-    workbook.save(response)
-    return response
+    return table_download(
+        fmt,
+        columns=EXPORT_COLUMNS,
+        rows=_export_rows(queryset, request.user),
+        name="usaha-mikro",
+        sheet="Usaha mikro",
+    )
 
 
 def enterprise_detail(request, pk):

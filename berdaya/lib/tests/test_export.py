@@ -1,0 +1,24 @@
+import io
+
+from openpyxl import load_workbook
+
+from berdaya.lib.export import table_download
+
+
+def test_csv_streams_a_bom_the_header_and_every_row():
+    response = table_download(
+        "csv", columns=["Nama", "Kota"], rows=iter([["Acil", "Banjarmasin"]]), name="x", sheet="X"
+    )
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert body.startswith("\ufeffNama,Kota")
+    assert "Acil,Banjarmasin" in body
+    assert (
+        response["Content-Disposition"].startswith('attachment; filename="x-')
+        and ".csv" in response["Content-Disposition"]
+    )
+
+
+def test_xlsx_holds_the_header_and_every_row_in_its_sheet():
+    response = table_download("xlsx", columns=["Nama"], rows=[["Acil"], ["Galuh"]], name="x", sheet="Daftar")
+    sheet = load_workbook(io.BytesIO(response.content))["Daftar"]
+    assert [row[0] for row in sheet.iter_rows(values_only=True)] == ["Nama", "Acil", "Galuh"]
