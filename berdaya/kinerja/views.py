@@ -8,18 +8,18 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
 from berdaya.accounts.access import can_edit_model, get_for_user, scoped
 from berdaya.accounts.roles import READ_ALL_ROLES
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log
+from berdaya.lib.export import table_download
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.pagination import CappedPaginator
 
@@ -525,19 +525,34 @@ def _budget_export(request, year: int, rows):
     """The tree as Tabel 3.3 (the import's own shape, so it can be edited and imported again), with the
     computed percentages and categories; logged like every export."""
     audit_log(actor=request.user, action=Action.EXPORT, obj=BudgetItem, object_repr=f"anggaran {year} (xlsx)")
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Realisasi %(year)s") % {"year": year})
-    sheet.append(
-        ["No", "Kegiatan", "Pagu (Rp)", "Rencana fisik (%)", "Realisasi (Rp)", "Realisasi (%)", "Kategori"]
+    lines = (
+        [
+            node.item.code,
+            node.item.name,
+            node.pagu,
+            100,
+            node.financial,
+            round(node.absorption, 2) if node.absorption is not None else None,
+            node.band.label if node.band else "",
+        ]
+        for _depth, node in rows
     )
-    for _depth, node in rows:
-        absorption = round(node.absorption, 2) if node.absorption is not None else None
-        band = node.band.label if node.band else ""
-        sheet.append([node.item.code, node.item.name, node.pagu, 100, node.financial, absorption, band])
-    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="realisasi-anggaran-{year}.xlsx"'
-    workbook.save(response)
-    return response
+    return table_download(
+        "xlsx",
+        columns=[
+            "No",
+            "Kegiatan",
+            "Pagu (Rp)",
+            "Rencana fisik (%)",
+            "Realisasi (Rp)",
+            "Realisasi (%)",
+            "Kategori",
+        ],
+        rows=lines,
+        name=f"realisasi-anggaran-{year}",
+        sheet=_("Realisasi %(year)s") % {"year": year},
+        stamped=False,
+    )
 
 
 def budget_import(request):

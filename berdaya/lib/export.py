@@ -24,11 +24,18 @@ class _Echo:
 
 
 def table_download(
-    fmt: str, *, columns: Sequence[str], rows: Iterable[Sequence], name: str, sheet: str
+    fmt: str,
+    *,
+    columns: Sequence[str],
+    rows: Iterable[Sequence],
+    name: str,
+    sheet: str,
+    stamped: bool = True,
 ) -> HttpResponse:
-    """``fmt`` "csv" or "xlsx"; the file is called ``<name>-<YYYYmmdd-HHMM>.<fmt>``."""
+    """``fmt`` "csv" or "xlsx"; the file is called ``<name>-<YYYYmmdd-HHMM>.<fmt>`` (``<name>.<fmt>``
+    when not ``stamped``: a name that already says what it holds, like a year)."""
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    filename = f"{name}-{stamp}.{fmt}"
+    filename = f"{name}-{stamp}.{fmt}" if stamped else f"{name}.{fmt}"
     if fmt == "csv":
         writer = csv.writer(_Echo())
 

@@ -18,6 +18,7 @@ from berdaya.accounts.access import can_edit_model, get_for_user, scoped
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log
 from berdaya.koperasi.models import Cooperative
+from berdaya.lib.export import table_download
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_nik
 from berdaya.lib.pagination import CappedPaginator
@@ -493,40 +494,37 @@ def _kel(row) -> str:
     return row.kelurahan.name if row.kelurahan_id else ""
 
 
-def _outreach_export(request, program, queryset):
-    from openpyxl import Workbook
+def _outreach_rows(queryset, personal: bool):
+    for row in queryset.iterator(chunk_size=2000):
+        if isinstance(row, Cooperative):  # a legal body: its contact, no NIK
+            yield [row.name, row.contact_person, "", row.phone if personal else "", row.address, _kel(row)]
+            continue
+        person = getattr(row, "owner", row)
+        yield [
+            row.name,
+            person.name,
+            person.nik if personal else mask_nik(person.nik),
+            (row.phone or person.phone) if personal else "",
+            row.address if personal else "",
+            _kel(row),
+        ]
 
+
+def _outreach_export(request, program, queryset):
     audit_log(
         actor=request.user,
         action=Action.EXPORT,
         obj=type(queryset.model()),
         object_repr=f"outreach {program.code}",
     )
-    personal = request.user.sees_personal_data
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Belum mengajukan"))
-    sheet.append([_("Nama"), _("Pemilik"), _("NIK"), _("Telepon"), _("Alamat"), _("Kelurahan")])
-    for row in queryset.iterator(chunk_size=2000):
-        if isinstance(row, Cooperative):  # a legal body: its contact, no NIK
-            sheet.append(
-                [row.name, row.contact_person, "", row.phone if personal else "", row.address, _kel(row)]
-            )
-            continue
-        person = getattr(row, "owner", row)
-        sheet.append(
-            [
-                row.name,
-                person.name,
-                person.nik if personal else mask_nik(person.nik),
-                (row.phone or person.phone) if personal else "",
-                row.address if personal else "",
-                _kel(row),
-            ]
-        )
-    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="jangkauan-{program.code}.xlsx"'
-    workbook.save(response)
-    return response
+    return table_download(
+        "xlsx",
+        columns=[_("Nama"), _("Pemilik"), _("NIK"), _("Telepon"), _("Alamat"), _("Kelurahan")],
+        rows=_outreach_rows(queryset, request.user.sees_personal_data),
+        name=f"jangkauan-{program.code}",
+        sheet=_("Belum mengajukan"),
+        stamped=False,
+    )
 
 
 def program_report(request, pk):
