@@ -65,3 +65,90 @@ def audit_log(
         person_id=person_id,
         note=note[:300],
     )
+
+
+# --- The one shared write path (style.md 3 and 8) -------------------------------------------------------
+# Services call these inside their own ``transaction.atomic``: snapshot -> change -> save -> audit row.
+# No service builds an audit row for a create, update or delete by hand.
+
+
+def _actor_or_none(actor):
+    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+
+
+def changes_between(before: dict, after: dict) -> dict[str, list]:
+    """The audit diff without empty-to-empty entries (an empty file field is "" on one side, None on the
+    other)."""
+    return {name: pair for name, pair in diff(before, after).items() if pair[0] or pair[1]}
+
+
+def _stamp(obj: Model, actor, *, new: bool) -> None:
+    who = _actor_or_none(actor)
+    if new and hasattr(obj, "created_by_id"):
+        obj.created_by = who
+    if hasattr(obj, "updated_by_id"):
+        obj.updated_by = who
+
+
+def audited_create(
+    *,
+    actor,
+    obj: Model,
+    fields: Iterable[str],
+    note: str = "",
+    person_id: int | None = None,
+    clean: bool = True,
+) -> Model:
+    """Save a new record and audit its creation with the display value of every listed field."""
+    fields = tuple(fields)
+    _stamp(obj, actor, new=True)
+    if clean:
+        obj.full_clean(validate_unique=False, validate_constraints=False)
+    obj.save()
+    audit_log(
+        actor=actor,
+        action=Action.CREATE,
+        obj=obj,
+        changes=changes_between({}, snapshot(obj, fields)),
+        note=note,
+        person_id=person_id,
+    )
+    return obj
+
+
+def audited_update(
+    *,
+    actor,
+    obj: Model,
+    data: dict,
+    fields: Iterable[str],
+    note: str = "",
+    person_id: int | None = None,
+    clean: bool = True,
+) -> dict[str, list]:
+    """Apply ``data`` (only names in ``fields``) to a saved record; save and audit only what changed.
+    Returns the changes (empty when nothing changed: then nothing is saved and no row is written)."""
+    fields = tuple(fields)
+    unknown = set(data) - set(fields)
+    if unknown:
+        raise ValueError(f"{sorted(unknown)} are not editable fields of {type(obj).__name__}")
+    before = snapshot(obj, fields)
+    for name, value in data.items():
+        setattr(obj, name, value)
+    changes = changes_between(before, snapshot(obj, fields))
+    if changes:
+        _stamp(obj, actor, new=False)
+        if clean:
+            obj.full_clean(validate_unique=False, validate_constraints=False)
+        obj.save()
+        audit_log(actor=actor, action=Action.UPDATE, obj=obj, changes=changes, note=note, person_id=person_id)
+    return changes
+
+
+def audited_delete(
+    *, actor, obj: Model, fields: Iterable[str], note: str = "", person_id: int | None = None
+) -> None:
+    """Delete a record, keeping the display values it had in its audit row."""
+    changes = {name: [old, None] for name, old in snapshot(obj, tuple(fields)).items() if old}
+    audit_log(actor=actor, action=Action.DELETE, obj=obj, changes=changes, note=note, person_id=person_id)
+    obj.delete()
