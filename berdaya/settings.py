@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "berdaya.imports",
     "berdaya.dashboard",
     "berdaya.jobs",
+    "ninja",  # the partner API's OpenAPI docs page and its static files (Swagger UI, no CDN)
+    "berdaya.api",
 ]
 
 MIDDLEWARE = [
