@@ -85,6 +85,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "berdaya.accounts.context_processors.navigation",
             ],
+            # Tag libraries of an app's subpackages (an app's own live in <app>/templatetags/).
+            "libraries": {"koperasi_assessment": "berdaya.koperasi.assessment.templatetags"},
         },
     }
 ]
