@@ -56,12 +56,9 @@ INSTALLED_APPS = [
     "berdaya.imports",
     "berdaya.dashboard",
     "berdaya.jobs",
-<<<<<<< HEAD
     "ninja",  # the partner API's OpenAPI docs page and its static files (Swagger UI, no CDN)
     "berdaya.api",
-=======
     "berdaya.privacy",
->>>>>>> main
 ]
 
 MIDDLEWARE = [

@@ -16,12 +16,10 @@ urlpatterns = [
     path("audit/", include("berdaya.audit.urls")),
     path("tugas/", include("berdaya.jobs.urls")),
     path("impor/", include("berdaya.imports.urls")),
-<<<<<<< HEAD
     path("api/v1/", include("berdaya.api.urls")),
-=======
+    path("token-api/", include("berdaya.api.urls_admin")),
     # Uploaded files, behind the same access check as their record (never public /media/ URLs).
     path("berkas/<path:name>", uploads.serve, name="upload"),
->>>>>>> main
     # Language switch works on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]
