@@ -6,11 +6,16 @@ from berdaya.accounts.models import User
 from .models import Scope
 
 
+class AccountChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.username} ({obj.get_role_display()})"
+
+
 class TokenForm(forms.Form):
     name = forms.CharField(
         label=_("Nama sistem mitra"), max_length=100, help_text=_("Mis. Bank Kalsel, Disnaker Provinsi.")
     )
-    user = forms.ModelChoiceField(
+    user = AccountChoiceField(
         label=_("Bertindak sebagai akun"),
         queryset=User.objects.filter(is_active=True).order_by("username"),
         help_text=_("Peran akun ini menentukan data yang boleh dibaca dan apakah NIK/telepon disamarkan."),
