@@ -100,7 +100,7 @@ class Event(Tracked):
     # Eligibility criteria from the programs' library: [[key, params], ...].
     criteria = models.JSONField(_("kriteria"), default=list, blank=True)
     completion_percent = models.PositiveSmallIntegerField(
-        _("syarat kelulusan (% sesi)"), default=rules.DEFAULT_COMPLETION_PERCENT
+        _("syarat kelulusan (persen sesi)"), default=rules.DEFAULT_COMPLETION_PERCENT
     )
     # Months after the end at which follow-ups are due; empty list = none; null = the kind's default (R51).
     follow_up_months = models.JSONField(_("tindak lanjut (bulan)"), null=True, blank=True)

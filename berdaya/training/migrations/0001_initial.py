@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('target_group', models.CharField(choices=[('umkm', 'Usaha mikro'), ('wub', 'Calon wirausaha baru (WUB)'), ('koperasi_pengurus', 'Pengurus koperasi'), ('koperasi_pengawas', 'Pengawas koperasi'), ('koperasi_anggota', 'Anggota koperasi'), ('koperasi_pengelola', 'Pengelola/karyawan koperasi'), ('pencari_kerja', 'Pencari kerja'), ('pekerja', 'Pekerja/buruh'), ('pengusaha', 'Pengusaha/perusahaan'), ('pelajar', 'Pelajar/siswa'), ('umum', 'Masyarakat umum')], max_length=20, verbose_name='sasaran')),
                 ('target', models.CharField(choices=[('enterprise', 'Usaha'), ('person', 'Orang'), ('cooperative', 'Koperasi')], default='enterprise', max_length=12, verbose_name='daftar undangan dari')),
                 ('criteria', models.JSONField(blank=True, default=list, verbose_name='kriteria')),
-                ('completion_percent', models.PositiveSmallIntegerField(default=80, verbose_name='syarat kelulusan (% sesi)')),
+                ('completion_percent', models.PositiveSmallIntegerField(default=80, verbose_name='syarat kelulusan (persen sesi)')),
                 ('follow_up_months', models.JSONField(blank=True, null=True, verbose_name='tindak lanjut (bulan)')),
                 ('status', models.CharField(choices=[('planned', 'Direncanakan'), ('open', 'Pendaftaran dibuka'), ('closed', 'Pendaftaran ditutup'), ('done', 'Selesai'), ('cancelled', 'Dibatalkan')], db_index=True, default='planned', max_length=10, verbose_name='status')),
                 ('description', models.TextField(blank=True, verbose_name='keterangan')),
