@@ -58,6 +58,7 @@ EVENT_FIELDS = (
     "follow_up_months",
     "status",
     "description",
+    "invitation_seed",
 )
 PARTICIPANT_FIELDS = ("event", "person", "enterprise", "cooperative", "role", "status", "source", "kelurahan")
 # No 0/O, 1/I/L: read aloud or typed at the door.
@@ -216,8 +217,9 @@ def participant_register(
             raise ValidationError({"name": error.messages}) from None
     if enterprise is not None and enterprise.owner_id != person.pk:
         raise ValidationError({"enterprise": _("Usaha ini bukan milik peserta.")})
+    # Where the business or cooperative is (coverage by kelurahan), else where the person lives.
     kelurahan = (
-        person.kelurahan or getattr(enterprise, "kelurahan", None) or getattr(cooperative, "kelurahan", None)
+        getattr(enterprise, "kelurahan", None) or getattr(cooperative, "kelurahan", None) or person.kelurahan
     )
     kecamatan = _kecamatan_of(kelurahan)
     existing = Participant.objects.filter(event=event, person=person).first()
@@ -529,3 +531,68 @@ def certificate_revoke(*, actor, certificate: Certificate, reason: str) -> Certi
 def places_taken(event: Event) -> dict:
     rows = Participant.objects.filter(event=event).values("status").annotate(n=Count("id"))
     return {row["status"]: row["n"] for row in rows}
+
+
+# --- Fair invitation (R49) -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def invitation_propose(*, actor, event: Event, places: int, seed: str = "") -> list[Participant]:
+    """Invite ``places`` people chosen by the fair rule (R49); the seed is kept on the event and shown."""
+    from . import selectors
+    from .models import Target
+
+    if places <= 0:
+        raise ValidationError({"places": _("Jumlah undangan harus lebih dari nol.")})
+    seed = (seed or secrets.token_hex(4)).strip()[:32]
+    choices = selectors.proposal(event, places, seed)
+    made = []
+    enterprises = {}
+    if event.target == Target.ENTERPRISE:
+        from berdaya.umkm.models import Enterprise
+
+        enterprises = Enterprise.objects.select_related("owner").in_bulk([c.candidate.id for c in choices])
+    for choice in choices:
+        kwargs = {}
+        if event.target == Target.ENTERPRISE:
+            enterprise = enterprises[choice.candidate.id]
+            kwargs = {"person": enterprise.owner, "enterprise": enterprise, "role": "pemilik"}
+        elif event.target == Target.PERSON:
+            kwargs = {"person": Person.objects.get(pk=choice.candidate.id)}
+        else:
+            from berdaya.koperasi.models import Cooperative
+
+            contact = selectors.coop_contact(choice.candidate.id)
+            if contact is None:
+                continue
+            kwargs = {
+                "person": Person.objects.get(pk=contact),
+                "cooperative": Cooperative.objects.get(pk=choice.candidate.id),
+                "role": "pengurus",
+            }
+        if (
+            Participant.objects.filter(event=event, person=kwargs["person"])
+            .exclude(status=Status.CANCELLED)
+            .exists()
+        ):
+            continue  # one place per person, even with two businesses
+        made.append(
+            participant_register(
+                actor=actor,
+                event=event,
+                status=Status.INVITED,
+                source=Source.INVITATION,
+                reason=choice.reason,
+                rank=choice.rank,
+                **kwargs,
+            )
+        )
+    audited_update(actor=actor, obj=event, data={"invitation_seed": seed}, fields=("invitation_seed",))
+    audit_log(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=event,
+        changes={"invitations": [None, len(made)]},
+        note=_("Daftar undangan adil (R49), benih %(seed)s") % {"seed": seed},
+    )
+    return made
