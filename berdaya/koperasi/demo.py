@@ -19,7 +19,8 @@ from django.utils import timezone
 
 from berdaya.accounts.models import User
 from berdaya.accounts.roles import Role
-from berdaya.audit.models import Action, AuditEntry
+from berdaya.audit.models import Action
+from berdaya.audit.services import Entry, audit_log_many
 from berdaya.regions.models import Region
 
 from . import status as status_rules
@@ -171,13 +172,11 @@ def populate_registry(*, actor, seed: int, count: int = DEMO_COOPERATIVES, on: d
                 created_by_id=actor_id,
                 updated_by_id=actor_id,
             )
-            AuditEntry.objects.create(
-                actor_id=actor_id,
-                actor_name=actor.get_username() if actor_id else "sistem",
+            audit_log_many(
+                actor=actor,
                 action=Action.CREATE,
-                object_type="koperasi.cooperative",
-                object_id=str(cooperative.pk),
-                object_repr=cooperative.name,
+                model=Cooperative,
+                entries=[Entry(cooperative.pk, cooperative.name)],
                 note="Data demo",
             )
             rats = _history(rng, profile, first, passed, due, rule, on)
