@@ -20,6 +20,7 @@ from berdaya.lib.export import table_download, workbook_download
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_nik
 from berdaya.lib.pagination import CappedPaginator
+from berdaya.lib.params import year_param
 from berdaya.people.models import Person
 from berdaya.umkm.models import Enterprise
 
@@ -124,10 +125,7 @@ def program_edit(request, pk):
 
 
 def _year(request) -> int:
-    try:
-        return int(request.GET.get("tahun") or timezone.localdate().year)
-    except ValueError:
-        return timezone.localdate().year
+    return year_param(request)
 
 
 def program_detail(request, pk):
