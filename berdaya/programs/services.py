@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from berdaya.accounts.roles import Role
-from berdaya.audit.models import Action, AuditEntry
-from berdaya.audit.services import audit_log, diff, snapshot
+from berdaya.audit.models import Action
+from berdaya.audit.services import Entry, audit_log, audit_log_many, diff, snapshot
 from berdaya.benefits import services as benefits
 
 from . import criteria as lib
@@ -453,22 +453,15 @@ def _bulk_move(ids: list[int], to: State, *, actor, reason: str, now, **fields) 
         ],
         batch_size=1000,
     )
-    AuditEntry.objects.bulk_create(
-        [
-            AuditEntry(
-                actor=actor,
-                actor_name=actor.get_username(),
-                action=Action.UPDATE,
-                object_type=Application._meta.label_lower,
-                object_id=str(pk),
-                object_repr=f"#{pk}",
-                changes={"state": [str(State(state).label), str(State(to).label)]},
-                person_id=person_id,
-                note=reason[:300],
-            )
+    audit_log_many(
+        actor=actor,
+        action=Action.UPDATE,
+        model=Application,
+        entries=[
+            Entry(pk, f"#{pk}", {"state": [str(State(state).label), str(State(to).label)]}, person_id)
             for pk, state, person_id in rows
         ],
-        batch_size=1000,
+        note=reason,
     )
 
 
