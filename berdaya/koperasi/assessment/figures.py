@@ -1,0 +1,95 @@
+"""Health and rating figures for the yearly report (issue 4 point 9; domain.md R23-R26).
+
+The querysets return Cooperative rows, over the whole registry or over ``queryset`` (cooperatives,
+e.g. already scoped or already limited to the active ones); ``count(queryset, by=...)`` counts them
+in total, or with ``by="kecamatan"`` / ``by="kind"`` as a dict {kecamatan code or kind: number} (key ""
+for cooperatives without a kelurahan), as the registry's own ``figures`` module does.
+
+- healthy_cooperatives(year): cooperatives whose health assessment for fiscal year ``year`` is in
+  ``categories`` (default only *Sehat*). When a cooperative was assessed for that year by both methods,
+  the one assessed last (latest ``assessed_on``, then latest recorded) decides.
+- quality_cooperatives(at): cooperatives whose latest rating dated on or before ``at`` (and on or after
+  ``since`` if given) was in a quality band (R26: at or above the band the office sets, *Cukup
+  Berkualitas* by default, as stored with each rating). A later, lower rating replaces an earlier quality
+  one. Seed 003 counts the ratings of one year (20 quality cooperatives rated in 2022): pass
+  ``since=date(2022, 1, 1)``, ``at=date(2022, 12, 31)``.
+- quality_pct(at): the key indicator "Persentase Koperasi Berkualitas" (seed 003: quality cooperatives /
+  active cooperatives x 100, 20 / 309 = 6.47 % in 2022) = quality_count(at, since) x 100 /
+  ``figures.active(at)`` (R21, as of ``at``); a Decimal in full precision, None when none is active.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Substr
+
+from ..figures import active, share  # the registry's own definition of "active" (R21)
+from ..models import Cooperative
+from .health import Category
+from .models import HealthAssessment, Rating
+
+BY = {"kecamatan": lambda: Coalesce(Substr("kelurahan_id", 1, 8), Value("")), "kind": lambda: F("kind")}
+
+
+def _base(queryset: QuerySet | None) -> QuerySet:
+    return Cooperative.objects.all() if queryset is None else queryset
+
+
+def healthy_cooperatives(
+    year: int, *, categories=(Category.SEHAT,), queryset: QuerySet | None = None
+) -> QuerySet:
+    decisive = (
+        HealthAssessment.objects.filter(cooperative=OuterRef("pk"), fiscal_year=year)
+        .order_by("-assessed_on", "-pk")
+        .values("category")[:1]
+    )
+    return _base(queryset).annotate(health_of_year=Subquery(decisive)).filter(health_of_year__in=categories)
+
+
+def quality_cooperatives(
+    at: dt.date, *, since: dt.date | None = None, queryset: QuerySet | None = None
+) -> QuerySet:
+    ratings = Rating.objects.filter(cooperative=OuterRef("pk"), rated_on__lte=at)
+    if since is not None:
+        ratings = ratings.filter(rated_on__gte=since)
+    latest = ratings.order_by("-rated_on", "-pk").values("quality")[:1]
+    return _base(queryset).annotate(quality_at=Subquery(latest)).filter(quality_at=True)
+
+
+def count(queryset: QuerySet, *, by: str | None = None):
+    if by is None:
+        return queryset.count()
+    if by not in BY:
+        raise ValueError(f"by must be one of {sorted(BY)} or None, not {by!r}")
+    rows = (
+        queryset.order_by()
+        .annotate(bucket=BY[by]())
+        .values("bucket")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("bucket", "n")
+    )
+    return dict(sorted(rows))
+
+
+def healthy_count(year: int, *, by: str | None = None, categories=(Category.SEHAT,), queryset=None):
+    return count(healthy_cooperatives(year, categories=categories, queryset=queryset), by=by)
+
+
+def quality_count(at: dt.date, *, since: dt.date | None = None, by: str | None = None, queryset=None):
+    return count(quality_cooperatives(at, since=since, queryset=queryset), by=by)
+
+
+def quality_pct(at: dt.date, *, since: dt.date | None = None, by: str | None = None, queryset=None):
+    return share(
+        quality_count(at, since=since, by=by, queryset=queryset), active(at, by=by, queryset=queryset)
+    )
+
+
+def health_by_category(year: int, *, queryset=None) -> dict[str, int]:
+    """{category: number of cooperatives} for fiscal year ``year`` (the decisive assessment each)."""
+    return {
+        category: count(healthy_cooperatives(year, categories=(category,), queryset=queryset))
+        for category in Category.values
+    }
