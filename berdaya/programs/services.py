@@ -663,7 +663,7 @@ def _refusal(voucher: Voucher, check: str, today: dt.date) -> str | None:
         return _("Voucher kedaluwarsa sejak %(date)s.") % {"date": voucher.expires_on.strftime("%d-%m-%Y")}
     check = "".join(ch for ch in (check or "") if ch.isdigit())
     person = voucher.application.person
-    nik_ok = len(check) == 4 and person is not None and person.nik.endswith(check)
+    nik_ok = len(check) == 4 and person is not None and (person.nik or "").endswith(check)
     otp_ok = (
         bool(voucher.otp_hash)
         and len(check) == 6
