@@ -20,7 +20,7 @@ from berdaya.imports import parsers
 from berdaya.imports.bulk import fast_insert
 from berdaya.imports.spec import BatchResult, ImportField, ImportSpec, ModelSpec, Row, display, register
 from berdaya.lib.size_class import classify
-from berdaya.people.importing import PERSON_SPEC, person_row_clean
+from berdaya.people.importing import PERSON_SPEC, identity_clashes, person_row_clean
 
 from .models import Enterprise, Observation, Sector, SizeCriteria
 from .selectors import normalize_search
@@ -213,6 +213,13 @@ class UmkmSpec(ImportSpec):
 
     def row_key(self, values: dict) -> Hashable:
         return self.enterprises.row_key(values)
+
+    def review(self, rows: list[Row]) -> dict[int, list[str]]:
+        # An owner NIK the registry holds for someone else is a row to review, never a rename (people).
+        owners = [
+            (row.number, row.values["_owner"]) for row in rows if row.values.get("_owner", {}).get("nik")
+        ]
+        return identity_clashes(owners)
 
     def write_batch(self, rows: list[Row], *, actor, source: str) -> BatchResult:
         with transaction.atomic():

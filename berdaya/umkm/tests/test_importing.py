@@ -110,3 +110,14 @@ def test_bad_rows_are_rejected_with_a_reason(tmp_path, changes, reason):
     from openpyxl import load_workbook
 
     assert reason in list(load_workbook(errors.close()).active.values)[1][-1]
+
+
+def test_an_owner_nik_registered_to_someone_else_neither_renames_her_nor_takes_her_business(tmp_path):
+    # issue 15: the import renamed the owner and re-owned her business; now the row waits for review.
+    nik = valid_nik(female=True)
+    import_rows(tmp_path / "a.xlsx", [row(nik, owner="Siti Aminah")])
+    clash = row(nik, id="SRC-2", owner="Budi Santoso", name="Bengkel Budi")
+    counts = import_rows(tmp_path / "b.xlsx", [clash])
+    assert (counts.created, counts.updated, counts.rejected) == (0, 0, 1)
+    assert Person.objects.get(nik=nik).name == "Siti Aminah"
+    assert list(Enterprise.objects.values_list("name", flat=True)) == ["Warung Acil"]
