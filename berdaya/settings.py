@@ -163,6 +163,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "berdaya.lib.errors.csrf_failure"  # an Indonesian page in the layout, not "403 Forbidden"
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page's <meta>, not the cookie
 if not DEVELOPMENT:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
