@@ -1,4 +1,4 @@
-"""berdaya two_factor_reset USERNAME: remove a user's authenticator (lost phone); they enrol again at login."""
+"""berdaya two_factor_reset USERNAME: remove a lost authenticator; the user enrols again at login."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -18,4 +18,6 @@ class Command(BaseCommand):
         except User.DoesNotExist:
             raise CommandError(f"Pengguna '{username}' tidak ada.") from None
         two_factor_reset(actor=None, user=user)
-        self.stdout.write(f"Verifikasi dua langkah {username} diatur ulang: pasang lagi saat masuk berikutnya.")
+        self.stdout.write(
+            f"Verifikasi dua langkah {username} diatur ulang: pasang lagi saat masuk berikutnya."
+        )
