@@ -52,7 +52,12 @@ INSTALLED_APPS = [
     "berdaya.umkm",
     "berdaya.koperasi",
     "berdaya.programs",
+    "berdaya.companies",
+    "berdaya.workdays",
+    "berdaya.hubind",
+    "berdaya.benefits",
     "berdaya.kinerja",
+    "berdaya.training",
     "berdaya.imports",
     "berdaya.dashboard",
     "berdaya.jobs",
@@ -91,6 +96,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "berdaya.accounts.context_processors.navigation",
             ],
+            # Tag libraries of an app's subpackages (an app's own live in <app>/templatetags/).
+            "libraries": {"koperasi_assessment": "berdaya.koperasi.assessment.templatetags"},
         },
     }
 ]

@@ -98,21 +98,22 @@ def audited_create(
     note: str = "",
     person_id: int | None = None,
     clean: bool = True,
+    related: dict[str, Iterable] | None = None,
 ) -> Model:
-    """Save a new record and audit its creation with the display value of every listed field."""
+    """Save a new record and audit its creation with the display value of every listed field.
+    ``related``: many-to-many values ({field name: records}) set after the save, listed in the same row."""
     fields = tuple(fields)
     _stamp(obj, actor, new=True)
     if clean:
         obj.full_clean(validate_unique=False, validate_constraints=False)
     obj.save()
-    audit_log(
-        actor=actor,
-        action=Action.CREATE,
-        obj=obj,
-        changes=changes_between({}, snapshot(obj, fields)),
-        note=note,
-        person_id=person_id,
-    )
+    changes = changes_between({}, snapshot(obj, fields))
+    for name, values in (related or {}).items():
+        values = list(values)
+        getattr(obj, name).set(values)
+        if values:
+            changes[name] = [None, ", ".join(str(value) for value in values)]
+    audit_log(actor=actor, action=Action.CREATE, obj=obj, changes=changes, note=note, person_id=person_id)
     return obj
 
 

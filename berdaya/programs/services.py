@@ -17,11 +17,13 @@ from django.utils.translation import gettext as _
 from berdaya.accounts.roles import Role
 from berdaya.audit.models import Action, AuditEntry
 from berdaya.audit.services import audit_log, diff, snapshot
+from berdaya.benefits import services as benefits
 
 from . import criteria as lib
 from . import vouchers
 from .models import (
     PLACE_STATES,
+    RECEIVED_STATES,
     Application,
     Claim,
     Criterion,
@@ -307,7 +309,27 @@ def _move(application: Application, to: State, *, actor, reason: str = "", **fie
         changes={"state": [str(State(before).label), str(State(to).label)]},
         note=reason,
     )
+    _benefit_sync(application, before, actor=actor)
     return application
+
+
+def _benefit_sync(application: Application, before: str, *, actor) -> None:
+    """The benefit history (R35) holds one row per application in a received state."""
+    if application.state in RECEIVED_STATES and before not in RECEIVED_STATES:
+        benefits.benefit_record(
+            actor=actor,
+            ref=application,
+            source="program",
+            kind=application.program.kind,
+            title=application.program.name,
+            received_on=application.awarded_on or timezone.localdate(),
+            person=application.person,
+            enterprise=application.enterprise,
+            cooperative=application.cooperative,
+            kelurahan=application.kelurahan,
+        )
+    elif before in RECEIVED_STATES and application.state not in RECEIVED_STATES:
+        benefits.benefit_withdraw(actor=actor, ref=application)
 
 
 def _locked(application: Application) -> Application:
