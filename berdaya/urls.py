@@ -23,3 +23,6 @@ urlpatterns = [
     # Language switch works on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]
+
+# Error pages inside the layout, in Indonesian (templates/403.html, 404.html, 400.html, 500.html).
+handler500 = "berdaya.lib.errors.server_error"

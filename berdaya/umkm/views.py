@@ -1,4 +1,5 @@
 import datetime as dt
+from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -144,6 +145,41 @@ def enterprise_export(request, fmt: str):
     )
 
 
+def surviving_enterprise(user, pk) -> Enterprise | None:
+    """The record a merged enterprise now lives on (following merges of merges), if this user may read it."""
+    seen = set()
+    current = scoped(Enterprise.all_objects.filter(pk=pk), user).first()
+    while current is not None and current.merged_into_id and current.pk not in seen:
+        seen.add(current.pk)
+        current = scoped(Enterprise.all_objects.filter(pk=current.merged_into_id), user).first()
+    return current if current is not None and current.pk != pk and not current.merged_into_id else None
+
+
+def follow_merge(view):
+    """A merged record's old URL (bookmarks, links in letters, the audit trail) leads to the surviving
+    record's same page instead of a 404."""
+
+    @wraps(view)
+    def wrapper(request, pk, *args, **kwargs):
+        try:
+            return view(request, pk, *args, **kwargs)
+        except Http404:
+            if request.method != "GET":
+                raise
+            survivor = surviving_enterprise(request.user, pk)
+            if survivor is None:
+                raise
+            messages.info(
+                request,
+                _("Data usaha #%(old)s sudah digabung ke %(name)s; halaman ini yang sekarang berlaku.")
+                % {"old": pk, "name": survivor.name},
+            )
+            return redirect(request.resolver_match.view_name, survivor.pk, *args, **kwargs)
+
+    return wrapper
+
+
+@follow_merge
 def enterprise_detail(request, pk):
     enterprise = get_for_user(
         request.user,
@@ -215,6 +251,7 @@ def enterprise_create(request):
     return render(request, "umkm/enterprise_form.html", context)
 
 
+@follow_merge
 def enterprise_edit(request, pk):
     enterprise = get_for_user(request.user, Enterprise, pk, for_edit=True)
     form = EnterpriseForm(request.POST or None, instance=enterprise)
