@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from berdaya.accounts.access import can_edit, can_edit_model, get_for_user, scoped
 from berdaya.accounts.roles import AUDIT_READER_ROLES
@@ -73,9 +73,14 @@ def person_list(request):
 
 
 EXPORT_COLUMNS = [
-    _lazy("NIK"), _lazy("Nama"), _lazy("Jenis kelamin"), _lazy("Tanggal lahir"), _lazy("Telepon"),
-    _lazy("Alamat"), _lazy("Kelurahan"),
-]  # fmt: skip
+    gettext_lazy("NIK"),
+    gettext_lazy("Nama"),
+    gettext_lazy("Jenis kelamin"),
+    gettext_lazy("Tanggal lahir"),
+    gettext_lazy("Telepon"),
+    gettext_lazy("Alamat"),
+    gettext_lazy("Kelurahan"),
+]
 
 
 def person_export(request):

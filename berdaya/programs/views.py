@@ -172,6 +172,7 @@ def program_detail(request, pk):
         "counts": _labelled(figures.state_counts(program_ids=[program.pk], year=year)).get(program.pk, {}),
         "can_edit": can_edit_model(request.user, Program),
         "flags": selectors.flags(program) if program.kind == Kind.VOUCHER else [],
+        "locked_vouchers": selectors.locked_vouchers(program) if program.kind == Kind.VOUCHER else [],
     }
     return render(request, "programs/program_detail.html", context)
 
