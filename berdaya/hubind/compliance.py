@@ -13,6 +13,14 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+# The four items of R42 and the record kinds that satisfy each.
+ITEM_KEYS = {
+    "pp_pkb": ("pp", "pkb"),
+    "lks": ("lks",),
+    "wage_structure": ("wage_structure",),
+    "bpjs": ("bpjs",),
+}
+
 
 @dataclass(frozen=True)
 class Rules:
@@ -48,6 +56,7 @@ class Assessment:
     on: dt.date
     workers: int
     requirements: list[Requirement] = field(default_factory=list)
+    present: dict[str, bool] = field(default_factory=dict)  # item key -> valid on the date, required or not
 
     @property
     def layak(self) -> bool:
@@ -84,6 +93,9 @@ def assess(*, workers: int, items, on: dt.date, rules: Rules) -> Assessment:
     """R41/R42 on ``on`` for a company with ``workers`` workers and these compliance items."""
     items = list(items)
     result = Assessment(on=on, workers=workers)
+    result.present = {
+        key: any(i.kind in kinds and i.valid_on(on) for i in items) for key, kinds in ITEM_KEYS.items()
+    }
     # PP or PKB (R41): PP required from pp_min_workers; a valid PKB replaces it (and counts at any size).
     pkb = _valid(items, "pkb", on)
     pp = _valid(items, "pp", on)
