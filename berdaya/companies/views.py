@@ -178,7 +178,7 @@ def company_edit(request, pk):
     heads = scoped(Company.objects.filter(head_office__isnull=True).exclude(pk=company.pk), request.user)
     form = CompanyForm(request.POST or None, instance=company, head_offices=heads)
     if request.method == "POST" and form.is_valid():
-        saved, _similar = _save(request, form, company=Company.objects.get(pk=company.pk))
+        saved, _similar = _save(request, form, company=get_for_user(request.user, Company, pk, for_edit=True))
         if saved is not None:
             messages.success(request, _("Perubahan tersimpan."))
             return redirect("companies:detail", pk=company.pk)

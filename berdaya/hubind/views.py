@@ -387,7 +387,7 @@ def deadline_list(request):
             request.user,
         ).order_by("due_on")
         if request.user.role != "mediator"
-        else CaseDeadline.objects.none()
+        else scoped(CaseDeadline.objects.all(), request.user).none()
     )
     page = CappedPaginator(deadlines, 50).get_page(request.GET.get("page"))
     return _page(
