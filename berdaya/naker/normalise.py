@@ -53,9 +53,9 @@ class Vocabulary:
         found = process.extractOne(key, self.keys, scorer=fuzz.WRatio, score_cutoff=THRESHOLD, processor=None)
         if found is None:
             return None
-        # WRatio scores a short key inside a long one high ("las" in "kelas"): very short phrases must be
-        # near-identical to their match
-        if len(key) <= 4 and fuzz.ratio(key, found[0]) < THRESHOLD:
+        # WRatio scores a short key inside a long one high ("las" in "kelas"): when either side is very
+        # short the two must be near-identical as a whole
+        if min(len(key), len(found[0])) <= 4 and fuzz.ratio(key, found[0]) < THRESHOLD:
             return None
         return self.ids[found[2]]
 
@@ -66,10 +66,15 @@ def normalise(text: str, vocabulary: Vocabulary) -> tuple[list[int], list[str]]:
     unknown: list[str] = []
     for phrase in split_phrases(text):
         pk = vocabulary.match(phrase)
-        if pk is None:
+        # a phrase with a typo in a short word ("jait baju") scores low as a whole: try its words
+        words = [word for word in phrase.split() if len(word) >= 4]
+        hits = [pk] if pk is not None else [vocabulary.match(word) for word in words]
+        hits = [hit for hit in hits if hit is not None]
+        if not hits:
             unknown.append(phrase)
-        elif pk not in found:
-            found.append(pk)
+        for hit in hits:
+            if hit not in found:
+                found.append(hit)
     return found, unknown
 
 
