@@ -1,5 +1,5 @@
 """The AK/1 card as DOCX and PDF (R37a): A6 (or A5), with photo, a QR to the verification page, and the
-four reporting boxes. DOCX by python-docx, PDF by LibreOffice through kinerja's converter (``build_pdf``)."""
+four reporting boxes. DOCX by python-docx, PDF by LibreOffice (``lib.documents.docx_to_pdf``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from berdaya.kinerja.report.build import build_pdf
+from berdaya.lib.documents import docx_to_pdf
 
 from . import rules
 
@@ -131,4 +131,4 @@ def build_card_pdf(job_seeker, *, verify_url: str, today, size: str = "a6") -> b
     with tempfile.TemporaryDirectory(prefix="ak1-") as tmp:
         docx = Path(tmp) / f"ak1-{job_seeker.card_number}.docx"
         docx.write_bytes(content)
-        return build_pdf(docx, Path(tmp)).read_bytes()
+        return docx_to_pdf(docx, Path(tmp)).read_bytes()

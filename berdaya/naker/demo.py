@@ -69,11 +69,23 @@ OCCUPATION_SKILLS = {
     "4321": ["Pergudangan", "Microsoft Office"],
     "9321": ["Mengemas", "Bekerja dalam tim"],
 }
+# invented employers: name, legal form, KBLI, kelurahan
 EMPLOYERS = [
-    "PT Banua Hotel Abadi", "CV Roti Kelayan", "PT Sasirangan Kreasi Banjar", "Toko Swalayan Martapura Jaya",
-    "PT Logistik Barito", "RS Sari Mulia Banua", "CV Bengkel Antasari", "PT Sinar Kapuas Retail",
-    "Rumah Makan Soto Bang Amat", "PT Garmen Lambung Mangkurat", "Koperasi Karyawan Pelabuhan",
-    "PT Teknologi Kayuh Baimbai", "Salon Galuh Cantik", "PT Keamanan Banua Mandiri", "CV Kurir Kilat Bjm",
+    ("PT Banua Hotel Abadi", "pt", "55110", "63.71.05.1001"),
+    ("CV Roti Kelayan", "cv", "10710", "63.71.01.1001"),
+    ("PT Sasirangan Kreasi Banjar", "pt", "13134", "63.71.03.1001"),
+    ("Toko Swalayan Martapura Jaya", "cv", "47111", "63.71.02.1001"),
+    ("PT Logistik Barito", "pt", "52101", "63.71.03.1002"),
+    ("RS Sari Mulia Banua", "pt", "86103", "63.71.04.1001"),
+    ("CV Bengkel Antasari", "cv", "45201", "63.71.05.1002"),
+    ("PT Sinar Kapuas Retail", "pt", "47191", "63.71.02.1002"),
+    ("Rumah Makan Soto Bang Amat", "perorangan", "56101", "63.71.01.1002"),
+    ("PT Garmen Lambung Mangkurat", "pt", "14111", "63.71.04.1002"),
+    ("PT Teknologi Kayuh Baimbai", "pt", "62019", "63.71.05.1003"),
+    ("Salon Galuh Cantik", "perorangan", "96111", "63.71.02.1003"),
+    ("PT Keamanan Banua Mandiri", "pt", "80100", "63.71.04.1003"),
+    ("CV Kurir Kilat Bjm", "cv", "53201", "63.71.01.1003"),
+    ("PT Kopi Pasar Terapung", "pt", "56303", "63.71.03.1003"),
 ]  # fmt: skip
 
 
@@ -182,7 +194,31 @@ def _cohort(
     return seekers, plans
 
 
-def _place(rand, seekers, plans, *, count, year_end: dt.date, occupations, actor, state, today):
+def _companies(*, actor) -> list:
+    """The demo's employers in the shared company registry (registered once, found by name after)."""
+    from berdaya.companies import services as company_services
+    from berdaya.companies.models import Company
+    from berdaya.regions.models import Region
+
+    found = []
+    for name, form, kbli, kelurahan in EMPLOYERS:
+        company = Company.objects.filter(name=name).first()
+        if company is None:
+            company = company_services.company_register(
+                actor=actor,
+                data={
+                    "name": name,
+                    "legal_form": form,
+                    "kbli": kbli,
+                    "kelurahan": Region.objects.filter(code=kelurahan).first(),
+                    "source": "demo",
+                },
+            )
+        found.append(company)
+    return found
+
+
+def _place(rand, seekers, plans, *, count, year_end: dt.date, occupations, companies, actor, state, today):
     chosen = rand.sample(list(zip(seekers, plans, strict=True)), count)
     placements = []
     for seeker, (wanted, _reports) in chosen:
@@ -193,7 +229,7 @@ def _place(rand, seekers, plans, *, count, year_end: dt.date, occupations, actor
         placements.append(
             Placement(
                 job_seeker=seeker,
-                employer_name=rand.choice(EMPLOYERS),
+                company=rand.choice(companies),
                 position=occupation.name,
                 occupation=occupation,
                 channel=_weighted(
@@ -229,7 +265,7 @@ def _place(rand, seekers, plans, *, count, year_end: dt.date, occupations, actor
     if state == Placement.State.VERIFIED:  # R37: employment closes the card
         for placement in placements:
             JobSeeker.objects.filter(pk=placement.job_seeker_id).update(
-                closed_on=placement.start_date, closed_reason=f"Bekerja di {placement.employer_name}"
+                closed_on=placement.start_date, closed_reason=f"Bekerja di {placement.company.name}"
             )
             CardPeriod.objects.filter(job_seeker_id=placement.job_seeker_id).update(
                 closed_on=placement.start_date
@@ -243,7 +279,7 @@ def _place(rand, seekers, plans, *, count, year_end: dt.date, occupations, actor
     return placements
 
 
-def _vacancies(rand, *, occupations, skills, actor, today):
+def _vacancies(rand, *, occupations, skills, companies, actor, today):
     rows = []
     for n, code in enumerate(list(OCCUPATION_SKILLS) * 2):
         occupation = occupations[code]
@@ -251,7 +287,7 @@ def _vacancies(rand, *, occupations, skills, actor, today):
         rows.append(
             (
                 Vacancy(
-                    employer_name=EMPLOYERS[n % len(EMPLOYERS)],
+                    company=companies[n % len(companies)],
                     title=occupation.name,
                     occupation=occupation,
                     count=rand.choice((1, 2, 3, 5)),
@@ -293,6 +329,7 @@ def populate(*, actor, seed: int = 2026) -> int:
     today = timezone.localdate()
     occupations = {o.kbji_code: o for o in Occupation.objects.all()}
     skills = dict(Skill.objects.values_list("name", "pk"))
+    companies = _companies(actor=actor)
     services.history_import(
         actor=actor, rows=services.parse_history(TABLE_1_4), source="LAKIP 2022, Tabel 1.4"
     )
@@ -309,7 +346,7 @@ def populate(*, actor, seed: int = 2026) -> int:
     early = [(s, p) for s, p in zip(seekers, plans, strict=True) if s.registered_on <= dt.date(2022, 9, 1)]
     _place(
         rand, [s for s, _p in early], [p for _s, p in early], count=PLACED_2022,
-        year_end=dt.date(2022, 12, 31), occupations=occupations, actor=actor,
+        year_end=dt.date(2022, 12, 31), occupations=occupations, companies=companies, actor=actor,
         state=Placement.State.VERIFIED, today=today,
     )  # fmt: skip
     first_day = today.replace(month=1, day=1)
@@ -324,7 +361,7 @@ def populate(*, actor, seed: int = 2026) -> int:
     ]
     _place(
         rand, [s for s, _p in recent], [p for _s, p in recent], count=min(25, len(recent)), year_end=today,
-        occupations=occupations, actor=actor, state=Placement.State.PENDING, today=today,
+        occupations=occupations, companies=companies, actor=actor, state=Placement.State.PENDING, today=today,
     )  # fmt: skip
-    _vacancies(rand, occupations=occupations, skills=skills, actor=actor, today=today)
+    _vacancies(rand, occupations=occupations, skills=skills, companies=companies, actor=actor, today=today)
     return JobSeeker.objects.count()

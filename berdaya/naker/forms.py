@@ -67,6 +67,10 @@ class JobSeekerForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["preferred_kecamatan"].queryset = _kecamatan()
+        self.fields["experience_years"].required = False
+
+    def clean_experience_years(self):
+        return self.cleaned_data.get("experience_years") or 0
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
@@ -133,7 +137,7 @@ class VacancyForm(forms.ModelForm):
     class Meta:
         model = Vacancy
         fields = [
-            "employer_name",
+            "company",
             "title",
             "occupation",
             "count",
@@ -157,6 +161,10 @@ class VacancyForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kecamatan"].queryset = _kecamatan()
+        self.fields["experience_years"].required = False
+
+    def clean_experience_years(self):
+        return self.cleaned_data.get("experience_years") or 0
 
     def clean(self):
         data = super().clean()
@@ -189,7 +197,7 @@ class PlacementForm(forms.ModelForm):
     class Meta:
         model = Placement
         fields = [
-            "employer_name",
+            "company",
             "position",
             "occupation",
             "channel",

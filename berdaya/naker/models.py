@@ -213,7 +213,9 @@ class Vacancy(Tracked):
         DAILY = "harian", _("Harian lepas")
         APPRENTICE = "magang", _("Magang")
 
-    employer_name = models.CharField(_("perusahaan"), max_length=200)
+    company = models.ForeignKey(
+        "companies.Company", verbose_name=_("perusahaan"), on_delete=models.PROTECT, related_name="vacancies"
+    )
     title = models.CharField(_("posisi"), max_length=150)
     occupation = models.ForeignKey(Occupation, verbose_name=_("jabatan (KBJI)"), on_delete=models.PROTECT)
     count = models.PositiveSmallIntegerField(_("jumlah dibutuhkan"), default=1)
@@ -274,7 +276,7 @@ class Vacancy(Tracked):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} — {self.employer_name}"
+        return f"{self.title} — {self.company.name}"
 
     def is_open(self, today) -> bool:
         return self.state == self.State.VERIFIED and self.closing_date >= today
@@ -313,7 +315,9 @@ class Placement(Tracked):
     vacancy = models.ForeignKey(
         Vacancy, on_delete=models.SET_NULL, null=True, blank=True, related_name="placements"
     )
-    employer_name = models.CharField(_("perusahaan"), max_length=200)
+    company = models.ForeignKey(
+        "companies.Company", verbose_name=_("perusahaan"), on_delete=models.PROTECT, related_name="placements"
+    )
     position = models.CharField(_("jabatan"), max_length=150)
     occupation = models.ForeignKey(
         Occupation, verbose_name=_("jabatan (KBJI)"), on_delete=models.PROTECT, null=True, blank=True
@@ -345,7 +349,7 @@ class Placement(Tracked):
         indexes = [models.Index(fields=["state", "start_date"])]
 
     def __str__(self) -> str:
-        return f"{self.job_seeker.person.name} — {self.employer_name}"
+        return f"{self.job_seeker.person.name} — {self.company.name}"
 
 
 class FollowUpCall(Tracked):

@@ -63,7 +63,7 @@ def due_soon(queryset: QuerySet, today: dt.date, days: int = 30) -> QuerySet:
 
 def vacancy_filter(queryset: QuerySet, data: dict, today: dt.date) -> QuerySet:
     if q := (data.get("q") or "").strip():
-        queryset = queryset.filter(Q(title__icontains=q) | Q(employer_name__icontains=q))
+        queryset = queryset.filter(Q(title__icontains=q) | Q(company__name__icontains=q))
     state = data.get("state")
     if state == "open":
         queryset = queryset.filter(state=Vacancy.State.VERIFIED, closing_date__gte=today)
@@ -78,7 +78,7 @@ def vacancy_filter(queryset: QuerySet, data: dict, today: dt.date) -> QuerySet:
 
 def placement_filter(queryset: QuerySet, data: dict) -> QuerySet:
     if q := (data.get("q") or "").strip():
-        queryset = queryset.filter(Q(job_seeker__person__name__icontains=q) | Q(employer_name__icontains=q))
+        queryset = queryset.filter(Q(job_seeker__person__name__icontains=q) | Q(company__name__icontains=q))
     for name in ("state", "destination", "channel"):
         if data.get(name):
             queryset = queryset.filter(**{name: data[name]})
@@ -307,7 +307,9 @@ def no_fit_report(seekers: QuerySet, vacancies: QuerySet) -> tuple[list[NoFitGro
 
 
 def placements_for(job_seeker: JobSeeker) -> QuerySet:
-    return Placement.objects.filter(job_seeker=job_seeker).select_related("occupation", "verified_by")
+    return Placement.objects.filter(job_seeker=job_seeker).select_related(
+        "company", "occupation", "verified_by"
+    )
 
 
 def card_for_verification(card_number: str) -> JobSeeker | None:

@@ -72,7 +72,7 @@ EDITABLE_FIELDS = (
     "photo",
 )
 VACANCY_FIELDS = (
-    "employer_name",
+    "company",
     "title",
     "occupation",
     "count",
@@ -90,7 +90,7 @@ VACANCY_FIELDS = (
     "closing_date",
 )
 PLACEMENT_FIELDS = (
-    "employer_name",
+    "company",
     "position",
     "occupation",
     "channel",
@@ -429,7 +429,9 @@ def placement_verify(
     closes the AK/1 (R37: recording employment closes it)."""
     verified_on = verified_on or timezone.localdate()
     with transaction.atomic():
-        placement = Placement.objects.select_for_update().select_related("job_seeker").get(pk=placement.pk)
+        placement = (
+            Placement.objects.select_for_update().select_related("job_seeker", "company").get(pk=placement.pk)
+        )
         if placement.state == Placement.State.VERIFIED:
             raise ValidationError(_("Penempatan ini sudah terverifikasi."))
         if method not in Placement.Method.values:
@@ -451,7 +453,7 @@ def placement_verify(
             actor=actor,
             job_seeker=placement.job_seeker,
             on=placement.start_date,
-            reason=_("Bekerja di %(employer)s") % {"employer": placement.employer_name},
+            reason=_("Bekerja di %(employer)s") % {"employer": placement.company.name},
         )
     return placement
 

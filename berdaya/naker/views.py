@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from berdaya.accounts.access import can_edit, can_edit_model, get_for_user, scoped
-from berdaya.kinerja.report.build import PdfError
+from berdaya.lib.documents import PdfError
 from berdaya.lib.export import table_download
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_address, mask_nik, mask_phone
@@ -333,12 +333,12 @@ def due_list(request):
 
 def vacancy_list(request):
     form = VacancyFilterForm(request.GET or None)
-    queryset = scoped(Vacancy.objects.select_related("occupation", "kecamatan"), request.user)
+    queryset = scoped(Vacancy.objects.select_related("company", "occupation", "kecamatan"), request.user)
     if form.is_valid():
         queryset = selectors.vacancy_filter(queryset, form.cleaned_data, _today())
     if request.GET.get("format") in {"csv", "xlsx"}:
         rows = [
-            [v.employer_name, v.title, v.occupation.kbji_code, v.count, v.get_education_display(),
+            [v.company.name, v.title, v.occupation.kbji_code, v.count, v.get_education_display(),
              v.closing_date, v.get_state_display()]
             for v in queryset
         ]  # fmt: skip
@@ -413,7 +413,7 @@ def vacancy_edit(request, pk):
 def vacancy_detail(request, pk):
     vacancy = get_for_user(
         request.user,
-        Vacancy.objects.select_related("occupation", "kecamatan", "created_by", "verified_by"),
+        Vacancy.objects.select_related("company", "occupation", "kecamatan", "created_by", "verified_by"),
         pk,
     )
     today = _today()
@@ -489,12 +489,14 @@ def no_fit(request):
 
 def placement_list(request):
     form = PlacementFilterForm(request.GET or None)
-    queryset = scoped(Placement.objects.select_related("job_seeker__person", "occupation"), request.user)
+    queryset = scoped(
+        Placement.objects.select_related("job_seeker__person", "company", "occupation"), request.user
+    )
     if form.is_valid():
         queryset = selectors.placement_filter(queryset, form.cleaned_data)
     if request.GET.get("format") in {"csv", "xlsx"}:
         rows = [
-            [p.job_seeker.card_number, p.job_seeker.person.name, p.employer_name, p.position,
+            [p.job_seeker.card_number, p.job_seeker.person.name, p.company.name, p.position,
              p.occupation.kbji_code if p.occupation else "", p.get_channel_display(),
              p.get_destination_display(), p.start_date, p.get_state_display()]
             for p in queryset
@@ -509,7 +511,10 @@ def placement_list(request):
         )
     page = CappedPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     calls = (
-        scoped(FollowUpCall.objects.select_related("placement__job_seeker__person"), request.user)
+        scoped(
+            FollowUpCall.objects.select_related("placement__job_seeker__person", "placement__company"),
+            request.user,
+        )
         .filter(done_on__isnull=True, placement__state=Placement.State.PENDING, due_on__lte=_today())
         .order_by("due_on")[:20]
     )

@@ -87,9 +87,17 @@ def test_the_database_status_filter_agrees_with_the_pure_rule(cast):  # R37
         assert state.status == status
 
 
+def company():
+    from berdaya.companies.models import Company
+    from berdaya.companies.services import company_register
+
+    found = Company.objects.filter(name="PT Banua").first()
+    return found or company_register(actor=None, data={"name": "PT Banua"})
+
+
 def vacancy_data(**kw):
     return {
-        "employer_name": "PT Banua",
+        "company": company(),
         "title": "Juru masak",
         "occupation": Occupation.objects.get(kbji_code="5120"),
         "education": "sma",
@@ -126,7 +134,7 @@ def test_an_expired_vacancy_cannot_be_verified(cast):
 
 
 def placement_data(**kw):
-    return {"employer_name": "PT Banua", "position": "Juru masak", "channel": "antar_kerja",
+    return {"company": company(), "position": "Juru masak", "channel": "antar_kerja",
             "destination": "akl", "start_date": dt.date(2022, 5, 2)} | kw  # fmt: skip
 
 
