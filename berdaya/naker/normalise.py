@@ -7,6 +7,7 @@ each list entry's name and synonyms (lower-cased, punctuation dropped); the best
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -78,6 +79,7 @@ def normalise(text: str, vocabulary: Vocabulary) -> tuple[list[int], list[str]]:
     return found, unknown
 
 
+@functools.lru_cache(maxsize=4096)
 def same_major(a: str, b: str) -> bool:
     """Two majors as written name the same one ("Tata Boga" / "tataboga", "T. Komputer Jaringan")."""
     ka, kb = _key(a), _key(b)
