@@ -170,6 +170,12 @@ DIVISIONS = {
                     "check",
                 ),
                 DivisionPage(
+                    _("Perusahaan yang mungkin merekrut"),
+                    "naker:likely_employers",
+                    _("Per golongan jabatan, dari penempatan 2 tahun terakhir dan lowongan yang dibuka."),
+                    "building",
+                ),
+                DivisionPage(
                     _("Rasio penempatan (R38)"),
                     "naker:figures",
                     _("Terdaftar, ditempatkan dan rasionya per tahun, dengan rincian; riwayat sejak 2016."),

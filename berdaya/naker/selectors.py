@@ -316,3 +316,62 @@ def card_for_verification(card_number: str) -> JobSeeker | None:
     """The public verification page's lookup (the QR's signed token named this card; R53: the page shows
     the name masked and no NIK)."""
     return JobSeeker.objects.select_related("person").filter(card_number=card_number).first()
+
+
+# KBJI 2014 major groups (the first digit of the code; as ISCO-08).
+MAJOR_GROUPS = {
+    "1": gettext_lazy("Manajer"),
+    "2": gettext_lazy("Profesional"),
+    "3": gettext_lazy("Teknisi dan asisten profesional"),
+    "4": gettext_lazy("Tenaga tata usaha"),
+    "5": gettext_lazy("Tenaga usaha jasa dan penjualan"),
+    "6": gettext_lazy("Pekerja pertanian, kehutanan dan perikanan"),
+    "7": gettext_lazy("Pekerja pengolahan dan kerajinan"),
+    "8": gettext_lazy("Operator dan perakit mesin"),
+    "9": gettext_lazy("Pekerja kasar"),
+}
+
+
+@dataclass
+class LikelyEmployer:
+    company_id: int
+    name: str
+    placements: int
+    last_start: dt.date
+    open_vacancies: int
+    headcount: int
+
+
+def likely_employers(placements: QuerySet, vacancies: QuerySet, group: str, today: dt.date, years: int = 2):
+    """Companies likely to hire in a KBJI major group: those that took on job seekers in that group in the
+    last ``years`` years (most hires never pass through a posted vacancy), ranked by how many, with their
+    open vacancies and current headcount."""
+    from django.db.models import Count, Max
+
+    since = today.replace(year=today.year - years)
+    rows = (
+        placements.filter(
+            state=Placement.State.VERIFIED, start_date__gte=since, occupation__kbji_code__startswith=group
+        )
+        .values("company_id", "company__name", "company__workers_male", "company__workers_female")
+        .annotate(n=Count("job_seeker", distinct=True), last=Max("start_date"))
+        .order_by("-n", "-last")[:50]
+    )
+    open_by_company = dict(
+        open_vacancies(vacancies, today)
+        .filter(occupation__kbji_code__startswith=group)
+        .values("company_id")
+        .annotate(n=Count("pk"))
+        .values_list("company_id", "n")
+    )
+    return [
+        LikelyEmployer(
+            company_id=row["company_id"],
+            name=row["company__name"],
+            placements=row["n"],
+            last_start=row["last"],
+            open_vacancies=open_by_company.get(row["company_id"], 0),
+            headcount=(row["company__workers_male"] or 0) + (row["company__workers_female"] or 0),
+        )
+        for row in rows
+    ]

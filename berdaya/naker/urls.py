@@ -22,6 +22,7 @@ urlpatterns = [
     path("lowongan/<int:pk>/tolak/", views.vacancy_reject, name="vacancy_reject"),
     path("tanpa-lowongan/", views.no_fit, name="no_fit"),
     path("penempatan/", views.placement_list, name="placements"),
+    path("calon-pemberi-kerja/", views.likely_employers, name="likely_employers"),
     path("penempatan/<int:pk>/verifikasi/", views.placement_verify, name="placement_verify"),
     path("tindak-lanjut/<int:pk>/", views.followup_record, name="followup"),
     path("angka/", views.figures_page, name="figures"),

@@ -484,6 +484,24 @@ def no_fit(request):
     )
 
 
+def likely_employers(request):
+    """Companies likely to hire per KBJI major group, from their past placements."""
+    group = request.GET.get("kelompok") or "5"
+    if group not in selectors.MAJOR_GROUPS:
+        group = "5"
+    rows = selectors.likely_employers(
+        scoped(Placement.objects.all(), request.user),
+        scoped(Vacancy.objects.all(), request.user),
+        group,
+        _today(),
+    )
+    return render(
+        request,
+        "naker/likely_employers.html",
+        _ctx(rows=rows, group=group, groups=selectors.MAJOR_GROUPS.items()),
+    )
+
+
 # --- Placements -----------------------------------------------------------------------------------------
 
 

@@ -187,3 +187,18 @@ def test_the_history_table_is_read_as_printed(cast):
     services.history_import(actor=cast.p3k, rows=rows, source="LAKIP")
     assert figures.year_row(2018).ratio == figures.ratio(1300, 6156)
     assert str(figures.ratio(725, 2202)) == "32.92"  # R38, seed 003
+
+
+def test_companies_that_placed_in_an_occupation_group_are_likely_to_hire(cast):
+    from berdaya.naker import selectors
+
+    seeker = register(cast, on=TODAY - dt.timedelta(days=60))
+    cook = Occupation.objects.get(kbji_code="5120")
+    start = TODAY - dt.timedelta(days=30)
+    placement = services.placement_record(
+        actor=cast.p3k, job_seeker=seeker, data=placement_data(occupation=cook, start_date=start)
+    )
+    services.placement_verify(actor=cast.p3k, placement=placement, method="perusahaan")
+    rows = selectors.likely_employers(Placement.objects.all(), Vacancy.objects.all(), "5", TODAY)
+    assert [(r.name, r.placements) for r in rows] == [("PT Banua", 1)]
+    assert selectors.likely_employers(Placement.objects.all(), Vacancy.objects.all(), "7", TODAY) == []

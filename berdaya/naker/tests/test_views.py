@@ -121,7 +121,8 @@ def test_a_vacancy_is_verified_by_another_officer_and_matches_explain_themselves
 
 
 @pytest.mark.parametrize(
-    "name", ["jobseekers", "due", "vacancies", "no_fit", "placements", "figures", "occupations"]
+    "name",
+    ["jobseekers", "due", "vacancies", "no_fit", "placements", "likely_employers", "figures", "occupations"],
 )
 def test_every_list_opens_for_a_reader_role(cast, seeker, name):
     assert cast.client(cast.kepala).get(reverse(f"naker:{name}")).status_code == 200
