@@ -52,10 +52,14 @@ INSTALLED_APPS = [
     "berdaya.companies",
     "berdaya.workdays",
     "berdaya.hubind",
+    "berdaya.benefits",
     "berdaya.kinerja",
+    "berdaya.training",
     "berdaya.imports",
     "berdaya.dashboard",
     "berdaya.jobs",
+    "ninja",  # the partner API's OpenAPI docs page and its static files (Swagger UI, no CDN)
+    "berdaya.api",
     "berdaya.privacy",
     "berdaya.naker",
 ]

@@ -17,6 +17,8 @@ urlpatterns = [
     path("tugas/", include("berdaya.jobs.urls")),
     path("impor/", include("berdaya.imports.urls")),
     path("tenaga-kerja/", include("berdaya.naker.urls")),
+    path("api/v1/", include("berdaya.api.urls")),
+    path("token-api/", include("berdaya.api.urls_admin")),
     # Uploaded files, behind the same access check as their record (never public /media/ URLs).
     path("berkas/<path:name>", uploads.serve, name="upload"),
     # Language switch works on the login page too.

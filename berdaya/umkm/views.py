@@ -11,12 +11,14 @@ from django.utils.translation import gettext as _
 from berdaya.accounts.access import can_edit, can_edit_model, get_for_user, scoped
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log
+from berdaya.lib.bars import bar_rows
 from berdaya.lib.export import table_download
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_nik, mask_phone
 from berdaya.lib.pagination import NARROW_CAP, CappedPaginator
+from berdaya.lib.params import year_param
 from berdaya.people.services import person_get_or_register
-from berdaya.regions.models import Region
+from berdaya.regions.selectors import kecamatan_names
 
 from . import figures, services
 from .dedup import candidates_for_entry
@@ -299,11 +301,7 @@ def wub_assessment_add(request, pk):
 def enterprise_figures(request):
     """Point 9's figures for a year, by kecamatan and sector: what the yearly report will call."""
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("tahun", today.year))
-    except ValueError:
-        year = today.year
-    year = min(max(year, 2000), today.year)
+    year = year_param(request, last=today.year)
     at = min(today, today.replace(year=year, month=12, day=31))
     base = scoped(Enterprise.objects.all(), request.user)
     by_kecamatan = figures.active(at, by="kecamatan", queryset=base)
@@ -318,8 +316,8 @@ def enterprise_figures(request):
         "scaled_up": figures.scaled_up(year, queryset=base),
         "wub_trained": figures.wub_trained(year, queryset=base),
         "wub_mandiri": figures.wub_mandiri(year, queryset=base),
-        "by_kecamatan": _bars(by_kecamatan, dict(Region.objects.filter(level=3).values_list("code", "name"))),
-        "by_sector": _bars(by_sector, dict(Sector.objects.values_list("code", "name"))),
+        "by_kecamatan": bar_rows(by_kecamatan, kecamatan_names()),
+        "by_sector": bar_rows(by_sector, dict(Sector.objects.values_list("code", "name"))),
         "scale_ups": _named(scaled_up_events(year, queryset=base)[:100], base),
         "scale_up_counts": sorted(scale_up_counts(queryset=base).items()),
     }
@@ -329,13 +327,3 @@ def enterprise_figures(request):
 def _named(events, enterprises) -> list[dict]:
     names = dict(enterprises.filter(pk__in=[e.enterprise_id for e in events]).values_list("pk", "name"))
     return [{"event": e, "name": names.get(e.enterprise_id, e.enterprise_id)} for e in events]
-
-
-def _bars(breakdown: dict, names: dict) -> list[dict]:
-    """Rows for a CSS bar chart: label (a code's name), value, and a width in steps of 5% (classes, not
-    inline styles: the CSP forbids them)."""
-    top = max(breakdown.values(), default=0) or 1
-    return [
-        {"label": names.get(key, key) or "—", "value": value, "step": round(value * 20 / top) * 5}
-        for key, value in sorted(breakdown.items(), key=lambda item: -item[1])
-    ]
