@@ -15,6 +15,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from berdaya.audit.services import audited_bulk_create
 from berdaya.lib.fakedata import people
 from berdaya.people.models import Person
 from berdaya.regions.selectors import kecamatan_in_jurisdiction, kelurahan_in
@@ -121,9 +122,9 @@ def _new_people(n: int, *, actor, seed: int, as_of: dt.date) -> list[Person]:
         )
         if len(batch) == n:
             break
-    created = Person.objects.bulk_create(batch)
-    services.bulk_audit(actor=actor, objs=created, note="data demo", person_ids=[p.pk for p in created])
-    return created
+    return audited_bulk_create(
+        actor=actor, objs=batch, fields=("nik", "name"), note="data demo", person_id=lambda p: p.pk
+    )
 
 
 def _cohort(
@@ -163,9 +164,12 @@ def _cohort(
             )
         )
         plans.append((wanted, reports))
-    seekers = JobSeeker.objects.bulk_create(seekers)
-    services.bulk_audit(
-        actor=actor, objs=seekers, note="data demo", person_ids=[s.person_id for s in seekers]
+    seekers = audited_bulk_create(
+        actor=actor,
+        objs=seekers,
+        fields=("card_number", "registered_on", "education", "valid_from", "valid_until"),
+        note="data demo",
+        person_id=lambda s: s.person_id,
     )
     periods = CardPeriod.objects.bulk_create(
         CardPeriod(
@@ -255,12 +259,12 @@ def _place(rand, seekers, plans, *, count, year_end: dt.date, occupations, compa
     for placement in placements:
         if placement.channel == "bkk" and placement.destination == "akan":
             placement.destination = "akl"  # R39: never abroad through a BKK
-    placements = Placement.objects.bulk_create(placements)
-    services.bulk_audit(
+    placements = audited_bulk_create(
         actor=actor,
         objs=placements,
+        fields=("company", "position", "channel", "destination", "start_date", "state"),
         note="data demo",
-        person_ids=[p.job_seeker.person_id for p in placements],
+        person_id=lambda p: p.job_seeker.person_id,
     )
     if state == Placement.State.VERIFIED:  # R37: employment closes the card
         for placement in placements:
@@ -307,8 +311,9 @@ def _vacancies(rand, *, occupations, skills, companies, actor, today):
                 OCCUPATION_SKILLS[code],
             )
         )
-    created = Vacancy.objects.bulk_create(v for v, _skills in rows)
-    services.bulk_audit(actor=actor, objs=created, note="data demo")
+    created = audited_bulk_create(
+        actor=actor, objs=[v for v, _skills in rows], fields=("company", "title", "state"), note="data demo"
+    )
     must, nice = Vacancy.must_skills.through, Vacancy.nice_skills.through
     must.objects.bulk_create(
         must(vacancy_id=v.pk, skill_id=skills[names[0]]) for v, (_x, names) in zip(created, rows, strict=True)

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from berdaya.lib.nik import validate_nik
 from berdaya.people.models import Education
-from berdaya.regions.models import Level, Region
+from berdaya.regions.models import Region
+from berdaya.regions.selectors import kecamatan_in_jurisdiction
 
 from .models import CardReport, FollowUpCall, JobSeeker, Occupation, Placement, Skill, Vacancy
 from .rules import CardStatus
@@ -18,7 +19,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _kecamatan():
-    return Region.objects.filter(level=Level.DISTRICT, code__startswith="63.71").order_by("code")
+    return kecamatan_in_jurisdiction()
 
 
 class JobSeekerForm(forms.ModelForm):

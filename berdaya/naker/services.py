@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from berdaya.audit.models import Action, AuditEntry
+from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log, audited_create, audited_update
 
 from . import rules
@@ -566,22 +566,4 @@ def record_export(*, actor, model, count: int, note: str) -> None:
         obj=model,
         object_repr=f"{count} {model._meta.verbose_name_plural}",
         note=note,
-    )
-
-
-def bulk_audit(*, actor, objs: Sequence, note: str, person_ids: Sequence[int | None] | None = None) -> None:
-    """One CREATE row per record written in bulk (the demo, imports)."""
-    name = actor.get_username() if actor is not None else "sistem"
-    AuditEntry.objects.bulk_create(
-        AuditEntry(
-            actor=actor,
-            actor_name=name,
-            action=Action.CREATE,
-            object_type=obj._meta.label_lower,
-            object_id=str(obj.pk),
-            object_repr=str(obj.pk),
-            person_id=person_ids[n] if person_ids else None,
-            note=note,
-        )
-        for n, obj in enumerate(objs)
     )

@@ -228,7 +228,7 @@ def jobseeker_detail(request, pk):
             seeker=seeker,
             person=seeker.person,
             state=state,
-            periods=CardPeriod.objects.filter(job_seeker=seeker)
+            periods=scoped(CardPeriod.objects.filter(job_seeker=seeker), request.user)
             .prefetch_related("reports")
             .order_by("-number"),
             placements=selectors.placements_for(seeker),
