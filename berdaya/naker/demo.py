@@ -21,7 +21,17 @@ from berdaya.people.models import Person
 from berdaya.regions.selectors import kecamatan_in_jurisdiction, kelurahan_in
 
 from . import rules, services
-from .models import CardPeriod, CardReport, FollowUpCall, JobSeeker, Occupation, Placement, Skill, Vacancy
+from .models import (
+    CardPeriod,
+    CardReport,
+    FollowUpCall,
+    JobFairBooth,
+    JobSeeker,
+    Occupation,
+    Placement,
+    Skill,
+    Vacancy,
+)
 
 REGISTERED_2022 = 2202
 PLACED_2022 = 725
@@ -236,16 +246,10 @@ def _place(rand, seekers, plans, *, count, year_end: dt.date, occupations, compa
                 company=rand.choice(companies),
                 position=occupation.name,
                 occupation=occupation,
+                # job fair hires are marked afterwards, from the fair's participants
                 channel=_weighted(
-                    rand,
-                    [
-                        ("antar_kerja", 40),
-                        ("bursa", 25),
-                        ("laporan_perusahaan", 20),
-                        ("mandiri", 10),
-                        ("bkk", 5),
-                    ],
-                ),  # fmt: skip
+                    rand, [("antar_kerja", 45), ("laporan_perusahaan", 30), ("mandiri", 15), ("bkk", 10)]
+                ),
                 destination=_weighted(rand, [("akl", 90), ("akad", 8), ("akan", 2)]),
                 start_date=start,
                 state=state,
@@ -267,13 +271,17 @@ def _place(rand, seekers, plans, *, count, year_end: dt.date, occupations, compa
         person_id=lambda p: p.job_seeker.person_id,
     )
     if state == Placement.State.VERIFIED:  # R37: employment closes the card
-        for placement in placements:
-            JobSeeker.objects.filter(pk=placement.job_seeker_id).update(
-                closed_on=placement.start_date, closed_reason=f"Bekerja di {placement.company.name}"
-            )
-            CardPeriod.objects.filter(job_seeker_id=placement.job_seeker_id).update(
-                closed_on=placement.start_date
-            )
+        by_seeker = {p.job_seeker_id: p for p in placements}
+        closed = list(JobSeeker.objects.filter(pk__in=by_seeker))
+        for seeker in closed:
+            placement = by_seeker[seeker.pk]
+            seeker.closed_on = placement.start_date
+            seeker.closed_reason = f"Bekerja di {placement.company.name}"
+        JobSeeker.objects.bulk_update(closed, ["closed_on", "closed_reason"], batch_size=500)
+        periods = list(CardPeriod.objects.filter(job_seeker_id__in=by_seeker))
+        for period in periods:
+            period.closed_on = by_seeker[period.job_seeker_id].start_date
+        CardPeriod.objects.bulk_update(periods, ["closed_on"], batch_size=500)
     else:
         FollowUpCall.objects.bulk_create(
             FollowUpCall(placement=p, day=day, due_on=p.start_date + dt.timedelta(days=day), created_by=actor)
@@ -326,6 +334,106 @@ def _vacancies(rand, *, occupations, skills, companies, actor, today):
     return created
 
 
+JOB_FAIR_PARTICIPANTS = 150
+JOB_FAIR_HIRES = 60
+# seed 003 section 3.3: BLK competency training 2022 (16 participants each), LPK partner trainings
+BLK_2022 = [
+    ("Pelatihan Bakery (roti dan kue)", 140, dt.date(2022, 5, 9), dt.date(2022, 6, 3)),
+    ("Pelatihan Menjahit", 260, dt.date(2022, 7, 4), dt.date(2022, 8, 26)),
+    ("Pelatihan Administrasi Perkantoran Dasar", 180, dt.date(2022, 9, 5), dt.date(2022, 10, 7)),
+]
+LPK_2022 = [
+    ("Pelatihan sektor informal: menjahit (LPK mitra)", 42, dt.date(2022, 8, 1), dt.date(2022, 8, 8), 20),
+    (
+        "Pelatihan sektor informal: pangkas rambut (LPK mitra)",
+        48,
+        dt.date(2022, 10, 3),
+        dt.date(2022, 10, 11),
+        20,
+    ),
+]
+
+
+def _events_2022(rand, *, actor, persons, companies, seekers):
+    """The division's 2022 events on the one event model (training): the three BLK cohorts, the July job
+    fair with 30 companies, the hotel apprenticeship, career guidance in 2 vocational schools, LPK
+    trainings. Past events: participants are recorded with the status they ended with."""
+    from berdaya.companies import services as company_services
+    from berdaya.companies.models import Company
+    from berdaya.training import services as training
+    from berdaya.training.models import EventStatus, Kind, Status, Target, TargetGroup
+
+    pool = iter(persons)
+
+    def event(title, kind, start, end, *, jp=0, group=TargetGroup.JOB_SEEKER, partner="",
+              venue="BLK Banjarmasin", one_session=False):  # fmt: skip
+        return training.event_create(
+            actor=actor,
+            data={
+                "title": title,
+                "kind": kind,
+                "division": "tenaga_kerja",
+                "starts_on": start,
+                "ends_on": end,
+                "venue": venue,
+                "jp_hours": jp,
+                "partner": partner,
+                "target_group": group,
+                "target": Target.PERSON,
+            },  # fmt: skip
+            sessions=[{"date": start}] if one_session else None,
+        )
+
+    def attend(ev, count, status):
+        for _n in range(count):
+            training.participant_register(actor=actor, event=ev, person=next(pool), status=status)
+        training.event_update(actor=actor, event=ev, data={"status": EventStatus.DONE})
+
+    for title, jp, start, end in BLK_2022:
+        attend(event(title, Kind.BLK, start, end, jp=jp, one_session=True), 16, Status.COMPLETED)
+    for title, jp, start, end, count in LPK_2022:
+        ev = event(
+            title, Kind.PELATIHAN, start, end, jp=jp, partner="LPK mitra", venue="LPK mitra", one_session=True
+        )
+        attend(ev, count, Status.COMPLETED)
+    hotel = companies[0]
+    apprenticeship = event(
+        "Pemagangan perhotelan", Kind.MAGANG, dt.date(2022, 8, 1), dt.date(2022, 10, 31),
+        partner=hotel.name, venue=hotel.name, one_session=True,
+    )  # fmt: skip
+    attend(apprenticeship, 10, Status.COMPLETED)
+    guidance = event(
+        "Penyuluhan dan bimbingan jabatan di SMK", Kind.SOSIALISASI,
+        dt.date(2022, 11, 14), dt.date(2022, 11, 15),
+        group=TargetGroup.STUDENT, venue="SMKN 1 dan SMKN 4 Banjarmasin",
+    )  # fmt: skip
+    attend(guidance, 100, Status.ATTENDED)
+    fair = event(
+        "Job Fair Kota Banjarmasin 2022", Kind.JOB_FAIR, dt.date(2022, 7, 19), dt.date(2022, 7, 21),
+        venue="Gedung Sultan Suriansyah",
+    )  # fmt: skip
+    exhibitors = list(companies)
+    for n in range(30 - len(exhibitors)):
+        name = f"PT Peserta Bursa Kerja {n + 1:02d}"
+        exhibitors.append(
+            Company.objects.filter(name=name).first()
+            or company_services.company_register(actor=actor, data={"name": name, "source": "demo"})
+        )
+    audited_bulk_create(
+        actor=actor,
+        objs=[
+            JobFairBooth(event=fair, company=c, booth=f"A{n + 1:02d}") for n, c in enumerate(exhibitors[:30])
+        ],
+        fields=("event", "company", "booth"),
+        note="data demo",
+    )
+    fair_seekers = [s for s in seekers if s.registered_on <= fair.starts_on][:JOB_FAIR_PARTICIPANTS]
+    for seeker in fair_seekers:
+        training.participant_register(actor=actor, event=fair, person=seeker.person, status=Status.ATTENDED)
+    training.event_update(actor=actor, event=fair, data={"status": EventStatus.DONE})
+    return fair, fair_seekers, exhibitors[:30]
+
+
 @transaction.atomic
 def populate(*, actor, seed: int = 2026) -> int:
     if JobSeeker.objects.filter(card_number__startswith=f"{services.CARD_PREFIX}-2022-").exists():
@@ -369,4 +477,14 @@ def populate(*, actor, seed: int = 2026) -> int:
         occupations=occupations, companies=companies, actor=actor, state=Placement.State.PENDING, today=today,
     )  # fmt: skip
     _vacancies(rand, occupations=occupations, skills=skills, companies=companies, actor=actor, today=today)
+    fair, fair_seekers, exhibitors = _events_2022(
+        rand, actor=actor, persons=old[-300:], companies=companies, seekers=seekers
+    )
+    # the fair's hires are among 2022's placements: those of its participants starting after it
+    hires = list(
+        Placement.objects.filter(
+            job_seeker__in=fair_seekers, start_date__gt=fair.ends_on, state=Placement.State.VERIFIED
+        ).values_list("pk", flat=True)[:JOB_FAIR_HIRES]
+    )
+    Placement.objects.filter(pk__in=hires).update(channel=Placement.Channel.JOB_FAIR, event=fair)
     return JobSeeker.objects.count()

@@ -113,3 +113,45 @@ def placements_by(year: int, field: str) -> list[tuple[str, int]]:
         .order_by("-n")
     )
     return [(row[lookups[field]] or "—", row["n"]) for row in rows]
+
+
+# --- Activity on the one event model (training.Event: BLK cohorts, apprenticeships, job fairs) ----------
+
+
+def _events(kind: str, start: dt.date, end: dt.date, *, by: str = "ends_on"):
+    from berdaya.training.models import Event
+
+    return Event.objects.filter(kind=kind, **{f"{by}__gte": start, f"{by}__lte": end})
+
+
+def took_part(kind: str, start: dt.date, end: dt.date, *, completed_only: bool = False, by: str = "ends_on"):
+    """People who took part in (or, ``completed_only``, completed) events of a kind in the period."""
+    from berdaya.people.models import Person
+    from berdaya.training.models import TOOK_PART, Participant, Status
+
+    statuses = [Status.COMPLETED] if completed_only else list(TOOK_PART)
+    participants = Participant.objects.filter(event__in=_events(kind, start, end, by=by), status__in=statuses)
+    return Person.objects.filter(pk__in=participants.values("person"))
+
+
+def career_guidance_students(start: dt.date, end: dt.date):
+    """Students reached by career guidance (penyuluhan dan bimbingan jabatan): manpower socialisation events
+    for school students."""
+    from berdaya.people.models import Person
+    from berdaya.training.models import TOOK_PART, Participant
+
+    participants = Participant.objects.filter(
+        event__kind="sosialisasi",
+        event__division="tenaga_kerja",
+        event__target_group="pelajar",
+        event__ends_on__gte=start,
+        event__ends_on__lte=end,
+        status__in=list(TOOK_PART),
+    )
+    return Person.objects.filter(pk__in=participants.values("person"))
+
+
+def jobfair_hires(start: dt.date, end: dt.date):
+    """Job seekers hired through a job fair: verified placements from that channel starting in the period."""
+    placements = verified_placements(start, end).filter(channel=Placement.Channel.JOB_FAIR)
+    return JobSeeker.objects.filter(pk__in=placements.values("job_seeker"))

@@ -74,3 +74,51 @@ register(
         filters={"destination": _("tujuan (domestic = AKL/AKAD, abroad = AKAN)")},
     )
 )
+
+
+def _counted(records):
+    return lambda period, filters: records(period, filters).count()
+
+
+for key, label, description, unit, records in (
+    (
+        "naker.blk_trained",
+        _("Lulus pelatihan BLK"),
+        _("Peserta yang lulus pelatihan berbasis kompetensi di BLK, angkatan yang selesai dalam periode."),
+        "orang",
+        lambda p, f: figures.took_part("blk", p.start, p.end, completed_only=True),
+    ),
+    (
+        "naker.apprentices",
+        _("Peserta pemagangan"),
+        _("Peserta pemagangan yang mulai dalam periode."),
+        "orang",
+        lambda p, f: figures.took_part("magang", p.start, p.end, by="starts_on"),
+    ),
+    (
+        "naker.jobfair_participants",
+        _("Peserta bursa kerja"),
+        _("Pencari kerja yang hadir di bursa kerja (job fair) dalam periode."),
+        "orang",
+        lambda p, f: figures.took_part("job_fair", p.start, p.end),
+    ),
+    (
+        "naker.jobfair_hires",
+        _("Diterima bekerja lewat bursa kerja"),
+        _("Penempatan terverifikasi dari jalur bursa kerja yang mulai dalam periode."),
+        "orang",
+        lambda p, f: figures.jobfair_hires(p.start, p.end),
+    ),
+    (
+        "naker.career_guidance_students",
+        _("Siswa mendapat bimbingan jabatan"),
+        _("Siswa yang mengikuti penyuluhan dan bimbingan jabatan dari dinas dalam periode."),
+        "orang",
+        lambda p, f: figures.career_guidance_students(p.start, p.end),
+    ),
+):
+    register(
+        Measure(
+            key=key, label=label, description=description, unit=unit, value=_counted(records), records=records
+        )
+    )

@@ -315,6 +315,16 @@ class Placement(Tracked):
     vacancy = models.ForeignKey(
         Vacancy, on_delete=models.SET_NULL, null=True, blank=True, related_name="placements"
     )
+    # the job fair (training.Event of kind job_fair) the hire came from, for the fair's hires
+    event = models.ForeignKey(
+        "training.Event",
+        verbose_name=_("bursa kerja"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": "job_fair"},
+    )
     company = models.ForeignKey(
         "companies.Company", verbose_name=_("perusahaan"), on_delete=models.PROTECT, related_name="placements"
     )
@@ -350,6 +360,30 @@ class Placement(Tracked):
 
     def __str__(self) -> str:
         return f"{self.job_seeker.person.name} — {self.company.name}"
+
+
+class JobFairBooth(Tracked):
+    """A company taking part in a job fair (training.Event of kind job_fair) with its booth."""
+
+    access = AccessPolicy(division=Division.TENAGA_KERJA)
+
+    event = models.ForeignKey(
+        "training.Event",
+        on_delete=models.CASCADE,
+        related_name="booths",
+        limit_choices_to={"kind": "job_fair"},
+    )
+    company = models.ForeignKey("companies.Company", on_delete=models.PROTECT, related_name="+")
+    booth = models.CharField(_("stan"), max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["event", "booth", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "company"], name="naker_booth_unique_company")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.company} ({self.booth})"
 
 
 class FollowUpCall(Tracked):

@@ -36,3 +36,18 @@ def test_it_runs_twice_safely(demo):
     count = JobSeeker.objects.count()
     assert populate(actor=demo.admin, seed=4) == 0
     assert JobSeeker.objects.count() == count
+
+
+def test_the_2022_events_are_on_the_one_event_model_and_give_the_activity_measures(demo):
+    from berdaya.naker.models import JobFairBooth
+
+    def value(key):
+        return reading(key, Period(2022)).value
+
+    assert value("naker.blk_trained") == 48  # three cohorts of 16 (seed 003)
+    assert value("naker.apprentices") == 10  # the hotel apprenticeship
+    assert value("naker.career_guidance_students") == 100  # 2 vocational schools
+    assert value("naker.jobfair_participants") == 150
+    assert 0 < value("naker.jobfair_hires") <= 60
+    assert JobFairBooth.objects.values("company").distinct().count() == 30  # the July job fair
+    assert figures.year_row(2022).placed == 725  # the fair's hires are among the year's placements
