@@ -110,6 +110,7 @@ DATA_MIGRATIONS = [
     ("workdays", "0002_ship_holiday_lists"),
     ("privacy", "0002_consent_texts"),
     ("hubind", "0002_thresholds"),
+    ("naker", "0002_seed_taxonomy"),
 ]
 
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("audit/", include("berdaya.audit.urls")),
     path("tugas/", include("berdaya.jobs.urls")),
     path("impor/", include("berdaya.imports.urls")),
+    path("tenaga-kerja/", include("berdaya.naker.urls")),
     path("api/v1/", include("berdaya.api.urls")),
     path("token-api/", include("berdaya.api.urls_admin")),
     # Uploaded files, behind the same access check as their record (never public /media/ URLs).

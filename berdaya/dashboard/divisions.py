@@ -138,6 +138,56 @@ DIVISIONS = {
                 "sementara itu data orang dapat dikelola di menu Orang."
             ),
             icon="briefcase",
+            pages=(
+                DivisionPage(
+                    _("Pencari kerja (AK/1)"),
+                    "naker:jobseekers",
+                    _("Daftarkan dari NIK, cetak kartu kuning, catat lapor 6 bulanan, perpanjang."),
+                    "users",
+                ),
+                DivisionPage(
+                    _("Jadwal lapor AK/1"),
+                    "naker:due",
+                    _("Kartu yang wajib lapor dalam 30 hari, terlambat atau menjadi tidak aktif."),
+                    "alert",
+                ),
+                DivisionPage(
+                    _("Lowongan kerja"),
+                    "naker:vacancies",
+                    _("Lowongan perusahaan, verifikasi petugas lain, pencocokan yang menjelaskan alasannya."),
+                    "briefcase",
+                ),
+                DivisionPage(
+                    _("Tanpa lowongan yang cocok"),
+                    "naker:no_fit",
+                    _("Pencari kerja yang tidak cocok dengan lowongan mana pun, per kelompok, dan sebabnya."),
+                    "search",
+                ),
+                DivisionPage(
+                    _("Penempatan"),
+                    "naker:placements",
+                    _("Penempatan dari semua jalur, verifikasi, panggilan tindak lanjut 30/60 hari."),
+                    "check",
+                ),
+                DivisionPage(
+                    _("Perusahaan yang mungkin merekrut"),
+                    "naker:likely_employers",
+                    _("Per golongan jabatan, dari penempatan 2 tahun terakhir dan lowongan yang dibuka."),
+                    "building",
+                ),
+                DivisionPage(
+                    _("Rasio penempatan (R38)"),
+                    "naker:figures",
+                    _("Terdaftar, ditempatkan dan rasionya per tahun, dengan rincian; riwayat sejak 2016."),
+                    "chart",
+                ),
+                DivisionPage(
+                    _("Daftar jabatan (KBJI)"),
+                    "naker:occupations",
+                    _("Jabatan berkode KBJI 2014 dan jabatan serumpun; dinas dapat menambah."),
+                    "list",
+                ),
+            ),
         ),
         DivisionInfo(
             key=Division.HUBUNGAN_INDUSTRIAL,
