@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "berdaya.imports",
     "berdaya.dashboard",
     "berdaya.jobs",
+    "berdaya.portal",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,9 @@ urlpatterns = [
     path("audit/", include("berdaya.audit.urls")),
     path("tugas/", include("berdaya.jobs.urls")),
     path("impor/", include("berdaya.imports.urls")),
+    # The public portal for citizens (anonymous, own base template) and its staff queue.
+    path("publik/", include("berdaya.portal.urls")),
+    path("layanan-publik/", include("berdaya.portal.urls_staff")),
     # Language switch works on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]

@@ -1,0 +1,250 @@
+"""Writes of the portal: catalogue consent (R44), what citizens submit (R52) and how staff handle it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from berdaya.audit.models import Action
+from berdaya.audit.services import audit_log, audited_create, audited_update
+
+from . import tracking
+from .models import Kind, Listing, Submission, SubmissionStatus
+
+# R44: the text the owner agrees to, by version. A new wording gets a new key; old records keep theirs.
+CONSENT_TEXTS = {
+    "katalog-2026-1": (
+        "Saya setuju nama usaha, jenis usaha, kecamatan, produk beserta foto dan harga, serta nomor kontak "
+        "usaha yang saya pilih ditampilkan di katalog produk lokal portal dinas. Saya dapat mencabut "
+        "persetujuan ini kapan saja di loket atau lewat petugas, dan tampilan akan hilang saat itu juga."
+    ),
+}
+CURRENT_CONSENT = "katalog-2026-1"
+
+# Due dates per kind of submission, dated (valid_from, {kind: (working days | hours)}).
+# R47: personal-data requests within 72 hours. Complaints: 5 working days to follow up (PermenPANRB
+# 62/2018 on SP4N-LAPOR). Portal applications: verified within 10 working days (the office's service
+# standard, to confirm). Working days skip weekends; holidays once the workdays calendar lands.
+DUE_RULES = [
+    (
+        dt.date(2026, 1, 1),
+        {Kind.APPLICATION: ("days", 10), Kind.COMPLAINT: ("days", 5), Kind.DATA_REQUEST: ("hours", 72)},
+    ),
+]
+LISTING_FIELDS = (
+    "enterprise",
+    "cooperative",
+    "display_name",
+    "description",
+    "public_phone",
+    "whatsapp",
+    "marketplace_links",
+    "consent_by",
+    "consent_at",
+    "consent_version",
+    "consent_channel",
+    "withdrawn_at",
+)
+SUBMISSION_AUDIT = ("code", "kind", "status", "program", "request_kind", "kecamatan")
+
+
+def _add_working_days(start: dt.datetime, days: int) -> dt.datetime:
+    current = start
+    while days > 0:
+        current += dt.timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+def due_at(kind: str, received: dt.datetime) -> dt.datetime:
+    rules = [rule for since, rule in DUE_RULES if since <= received.date()] or [DUE_RULES[0][1]]
+    unit, amount = rules[-1][kind]
+    if unit == "hours":
+        return received + dt.timedelta(hours=amount)
+    return _add_working_days(received, amount)
+
+
+# --- Catalogue consent ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def listing_consent_record(
+    *,
+    actor,
+    enterprise=None,
+    cooperative=None,
+    consent_by=None,
+    channel: str,
+    display_name: str = "",
+    description: str = "",
+    public_phone: str = "",
+    whatsapp: bool = True,
+    marketplace_links: list | None = None,
+    version: str = CURRENT_CONSENT,
+    at: dt.datetime | None = None,
+) -> Listing:
+    """Record the owner's consent to the catalogue (R44) and so list the business (R53)."""
+    if version not in CONSENT_TEXTS:
+        raise ValidationError(_("Versi naskah persetujuan tidak dikenal."))
+    business = enterprise or cooperative
+    if business is None or (enterprise is not None and cooperative is not None):
+        raise ValidationError(_("Pilih satu usaha atau satu koperasi."))
+    live = Listing.objects.filter(withdrawn_at__isnull=True)
+    if (enterprise and live.filter(enterprise=enterprise).exists()) or (
+        cooperative and live.filter(cooperative=cooperative).exists()
+    ):
+        raise ValidationError(_("Usaha ini sudah tampil di katalog."))
+    if enterprise is not None and consent_by is None:
+        consent_by = enterprise.owner
+    listing = Listing(
+        enterprise=enterprise,
+        cooperative=cooperative,
+        display_name=display_name or business.name,
+        description=description,
+        public_phone=public_phone,
+        whatsapp=whatsapp,
+        marketplace_links=marketplace_links or [],
+        consent_by=consent_by,
+        consent_at=at or timezone.now(),
+        consent_version=version,
+        consent_channel=channel,
+    )
+    return audited_create(
+        actor=actor,
+        obj=listing,
+        fields=LISTING_FIELDS,
+        note=_("Persetujuan tampil di katalog (R44)"),
+        person_id=consent_by.pk if consent_by else None,
+    )
+
+
+@transaction.atomic
+def listing_withdraw(*, actor, listing: Listing, at: dt.datetime | None = None) -> Listing:
+    """The owner withdrew consent: the listing disappears from every public page at once (R53)."""
+    listing = Listing.objects.select_for_update().get(pk=listing.pk)
+    if listing.withdrawn_at is not None:
+        raise ValidationError(_("Persetujuan ini sudah dicabut."))
+    audited_update(
+        actor=actor,
+        obj=listing,
+        data={"withdrawn_at": at or timezone.now()},
+        fields=LISTING_FIELDS,
+        note=_("Persetujuan katalog dicabut (R44)"),
+        person_id=listing.consent_by_id,
+    )
+    return listing
+
+
+# --- Submissions from the portal (R52) ----------------------------------------------------------------
+
+
+@transaction.atomic
+def submission_create(*, kind: str, data: dict, program=None, answers: dict | None = None) -> Submission:
+    """Store what a citizen sent, with a fresh tracking code and its due date. Decides nothing (R52)."""
+    now = timezone.now()
+    fields = {
+        name: data.get(name, "")
+        for name in ("name", "nik", "phone", "business_name", "message", "request_kind")
+    }
+    for _attempt in range(5):
+        submission = Submission(
+            code=tracking.new_code(kind),
+            kind=kind,
+            program=program,
+            kecamatan=data.get("kecamatan"),
+            answers=answers or {},
+            due_at=due_at(kind, now),
+            **fields,
+        )
+        try:
+            with transaction.atomic():
+                return audited_create(
+                    actor=None, obj=submission, fields=SUBMISSION_AUDIT, note=_("Dikirim dari portal publik")
+                )
+        except IntegrityError:  # a tracking code already taken (about 1 in 10^12): draw again
+            continue
+    raise RuntimeError("no free tracking code")
+
+
+def _locked(submission: Submission) -> Submission:
+    return Submission.objects.select_for_update().get(pk=submission.pk)
+
+
+def _close_fields(status: str) -> dict:
+    closed = status in (SubmissionStatus.FORWARDED, SubmissionStatus.ANSWERED, SubmissionStatus.REJECTED)
+    return {"closed_at": timezone.now() if closed else None}
+
+
+@transaction.atomic
+def submission_answer(*, actor, submission: Submission, status: str, public_answer: str = "") -> Submission:
+    """Staff take, answer or refuse a submission; ``public_answer`` is what its status page shows."""
+    submission = _locked(submission)
+    if status not in SubmissionStatus.values or status == SubmissionStatus.FORWARDED:
+        raise ValidationError(_("Status tidak dapat dipilih di sini."))
+    if status in (SubmissionStatus.ANSWERED, SubmissionStatus.REJECTED) and not public_answer.strip():
+        raise ValidationError({"public_answer": _("Tulis jawaban untuk pemohon.")})
+    audited_update(
+        actor=actor,
+        obj=submission,
+        data={"status": status, "public_answer": public_answer.strip(), "handled_by": actor}
+        | _close_fields(status),
+        fields=(*SUBMISSION_AUDIT, "public_answer", "handled_by", "closed_at"),
+    )
+    return submission
+
+
+@transaction.atomic
+def submission_forward(*, actor, submission: Submission, enterprise=None):
+    """Staff checked the applicant's KTP (R52): register or find the person by NIK and create the program
+    application on their behalf, marked as from the portal; the programs module verifies and decides."""
+    from berdaya.people.services import person_get_or_register
+    from berdaya.programs import services as programs
+
+    from .eligibility import declarations
+
+    submission = _locked(submission)
+    if submission.kind != Kind.APPLICATION or submission.status not in (
+        SubmissionStatus.RECEIVED,
+        SubmissionStatus.IN_PROGRESS,
+    ):
+        raise ValidationError(_("Kiriman ini tidak dapat diteruskan."))
+    person, _new = person_get_or_register(
+        actor=actor, nik=submission.nik, name=submission.name, phone=submission.phone
+    )
+    if enterprise is not None and enterprise.owner_id != person.pk:
+        raise ValidationError(_("Usaha yang dipilih bukan milik pemohon ini."))
+    application = programs.application_create(
+        actor=actor,
+        program=submission.program,
+        enterprise=enterprise,
+        person=person,
+        declarations=declarations(submission.answers) | {"dari_portal": submission.code},
+    )
+    try:
+        with transaction.atomic():
+            programs.application_submit(
+                actor=actor,
+                application=application,
+                reason=_("Dari portal, kode %(code)s") % {"code": submission.code},
+            )
+    except ValidationError:
+        pass  # documents still missing: the application stays a draft for the clerk to complete
+    audited_update(
+        actor=actor,
+        obj=submission,
+        data={"status": SubmissionStatus.FORWARDED, "application": application, "handled_by": actor}
+        | _close_fields(SubmissionStatus.FORWARDED),
+        fields=(*SUBMISSION_AUDIT, "application", "handled_by", "closed_at"),
+        person_id=person.pk,
+    )
+    return application
+
+
+def submission_record_view(*, actor, submission: Submission) -> None:
+    """R46: staff opening a submission (with NIK and phone) is a read of personal data."""
+    audit_log(actor=actor, action=Action.VIEW, obj=submission)
