@@ -49,10 +49,14 @@ INSTALLED_APPS = [
     "berdaya.umkm",
     "berdaya.koperasi",
     "berdaya.programs",
+    "berdaya.companies",
+    "berdaya.workdays",
+    "berdaya.hubind",
     "berdaya.kinerja",
     "berdaya.imports",
     "berdaya.dashboard",
     "berdaya.jobs",
+    "berdaya.privacy",
     "berdaya.portal",
 ]
 
@@ -86,6 +90,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "berdaya.accounts.context_processors.navigation",
             ],
+            # Tag libraries of an app's subpackages (an app's own live in <app>/templatetags/).
+            "libraries": {"koperasi_assessment": "berdaya.koperasi.assessment.templatetags"},
         },
     }
 ]
@@ -193,7 +199,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]  # berdaya/ itself is not an app, so na
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads are never public URLs: their url() is the access-checked view of berdaya/lib/uploads.py.
+    "default": {"BACKEND": "berdaya.lib.uploads.ProtectedStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -202,6 +209,10 @@ STORAGES = {
         )
     },
 }
+# How that view hands a file over in production: "" (Django streams it), "x-accel-redirect" (nginx, with an
+# internal location at BERDAYA_SENDFILE_PREFIX aliased to MEDIA_ROOT) or "x-sendfile" (Apache, Caddy).
+BERDAYA_SENDFILE = os.environ.get("BERDAYA_SENDFILE", "")
+BERDAYA_SENDFILE_PREFIX = os.environ.get("BERDAYA_SENDFILE_PREFIX", "/_berkas/")
 WHITENOISE_USE_FINDERS = DEVELOPMENT
 WHITENOISE_AUTOREFRESH = DEVELOPMENT
 if DEVELOPMENT:

@@ -106,6 +106,7 @@ DATA_MIGRATIONS = [
     ("koperasi", "0002_rat_rule_default"),
     ("koperasi", "0004_rubrics_load"),
     ("kinerja", "0002_bands_and_check_rules"),
+    ("workdays", "0002_ship_holiday_lists"),
 ]
 
 

@@ -2,6 +2,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from berdaya.lib import uploads
+
 urlpatterns = [
     path("", include("berdaya.dashboard.urls")),
     path("akun/", include("berdaya.accounts.urls")),
@@ -14,6 +16,8 @@ urlpatterns = [
     path("audit/", include("berdaya.audit.urls")),
     path("tugas/", include("berdaya.jobs.urls")),
     path("impor/", include("berdaya.imports.urls")),
+    # Uploaded files, behind the same access check as their record (never public /media/ URLs).
+    path("berkas/<path:name>", uploads.serve, name="upload"),
     # The public portal for citizens (anonymous, own base template) and its staff queue.
     path("publik/", include("berdaya.portal.urls")),
     path("layanan-publik/", include("berdaya.portal.urls_staff")),

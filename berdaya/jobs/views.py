@@ -27,7 +27,7 @@ def job_detail(request, pk):
 
 def job_progress(request, pk):
     """The progress partial htmx polls every second until the job has finished."""
-    return render(request, "jobs/_progress.html", {"job": _job_for(request.user, pk)})
+    return render(request, "partials/_job_progress.html", {"job": _job_for(request.user, pk)})
 
 
 def job_download(request, pk):

@@ -24,11 +24,11 @@ from berdaya.accounts.access import can_edit_model, get_for_user
 from berdaya.accounts.roles import READ_ALL_ROLES
 from berdaya.jobs.models import Job
 from berdaya.jobs.services import job_start
+from berdaya.lib.documents import PdfError
 
 from . import checks, selectors
 from .models import Agreement, Indicator
 from .report.assemble import NoPlan
-from .report.build import PdfError
 from .report.jobs import FORMATS, JOB_KIND, report_data, saved_texts
 from .report.narrative import (
     DOCUMENT,

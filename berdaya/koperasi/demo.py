@@ -23,6 +23,7 @@ from berdaya.audit.models import Action, AuditEntry
 from berdaya.regions.models import Region
 
 from . import status as status_rules
+from .assessment.demo import populate_assessments
 from .models import (
     Cooperative,
     CooperativeYear,
@@ -119,10 +120,8 @@ def _history(rng, profile: str, first: int, passed: int, due: int | None, rule, 
 def populate(*, actor, seed: int, count: int = DEMO_COOPERATIVES, on: dt.date | None = None) -> int:
     """The demo cooperatives, then their health assessments and ratings (each part adds only what is
     missing); returns how many cooperatives were added."""
-    from .demo_assessment import populate_assessments
-
     added = populate_registry(actor=actor, seed=seed, count=count, on=on)
-    populate_assessments(actor=actor, seed=seed)
+    populate_assessments(actor=actor, seed=seed, source=DEMO_SOURCE)
     return added
 
 

@@ -4,7 +4,7 @@ Each function counts over the whole registry or over ``queryset`` (cooperatives,
 With ``by=None`` it returns a number; with ``by="kecamatan"`` or ``by="kind"`` a dict {kecamatan code or
 kind value: number} (key "" for cooperatives without a kelurahan). Percentages are Decimals in full
 precision (round only for display) and None where the denominator is zero. Health ("healthy") and
-rating ("rated quality") figures are in ``assessment_figures.py``.
+rating ("rated quality") figures are in ``assessment/figures.py``.
 
 Definitions:
 - registered(on): cooperatives the office knew of on ``on`` (``registered_on`` on or before it) and not

@@ -8,8 +8,9 @@ from berdaya.accounts.roles import Role
 from berdaya.lib.nik import validate_nik
 from berdaya.lib.phone import normalize_phone
 from berdaya.regions.forms import KelurahanField
-from berdaya.regions.selectors import kecamatan_in_jurisdiction
+from berdaya.regions.selectors import kecamatan_in_jurisdiction, kelurahan_in
 
+from .assessment.health import Category
 from .models import (
     BoardMember,
     Cooperative,
@@ -68,12 +69,9 @@ class CooperativeFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         districts = list(kecamatan_in_jurisdiction())
         self.fields["kecamatan"].choices = ALL + [(r.code, r.name) for r in districts]
-        from berdaya.regions.selectors import kelurahan_in
-
         chosen = self.data.get("kecamatan") if self.is_bound else None
         villages = kelurahan_in(chosen) if chosen else []
         self.fields["kelurahan"].choices = ALL + [(r.code, r.name) for r in villages]
-        from .health import Category
 
         self.fields["health"].choices = ALL + list(Category.choices) + [("none", _("Belum dinilai"))]
 

@@ -1,6 +1,6 @@
 """Measures the cooperative registry offers to performance indicators (kinerja, sakip.md S1-S4).
 
-Every value is the registry's own figure (``figures`` / ``assessment_figures``), taken for the period:
+Every value is the registry's own figure (``figures`` / ``assessment.figures``), taken for the period:
 
 - ``koperasi.registered`` = ``figures.registered(end)``: known to the office and not dissolved at the period's
   end (31 December, or the quarter's last day; R27).
@@ -28,8 +28,9 @@ from django.utils.translation import gettext_lazy as _
 
 from berdaya.kinerja.measures import Measure, register
 
-from . import assessment_figures, figures
+from . import figures
 from . import status as status_rules
+from .assessment import figures as assessment_figures
 from .models import Cooperative, MembershipArea, RatRule
 
 

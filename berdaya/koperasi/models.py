@@ -17,7 +17,11 @@ from berdaya.accounts.access import AccessPolicy
 from berdaya.accounts.roles import Division
 from berdaya.lib.models import Tracked
 
-from .health import Category as HealthCategory
+from .assessment.health import Category as HealthCategory
+
+# Health assessments (R23-R25) and ratings (R26) live in the assessment subpackage; importing them here
+# registers them with this app (app_label koperasi, migrations in koperasi/migrations).
+from .assessment.models import HealthAssessment, Rating, Rubric, RubricKind  # noqa: F401
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
 _KOP = Division.KOPERASI
@@ -167,7 +171,7 @@ class Cooperative(Tracked):
         db_index=True,
     )
     status_on = models.DateField(_("status dihitung pada"), null=True, blank=True, editable=False)
-    # Written by the health and rating services (models_assessment), filtered on by the list.
+    # Written by the health and rating services (assessment.services), filtered on by the list.
     health_category = models.CharField(
         _("kesehatan"), max_length=40, blank=True, db_index=True, choices=HealthCategory.choices
     )
@@ -492,6 +496,3 @@ class DissolutionStep(Tracked):
 
     def __str__(self) -> str:
         return self.get_stage_display()
-
-
-from .models_assessment import *  # noqa: E402, F403 - health assessments (R23-R25) and ratings (R26)

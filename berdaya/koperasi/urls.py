@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views, views_field
+from .assessment import urls as assessment_urls
 
 app_name = "koperasi"
 urlpatterns = [
@@ -22,7 +23,4 @@ urlpatterns = [
     path("tindak-lanjut/", views_field.follow_up_list, name="follow_ups"),
     path("tindak-lanjut/<int:pk>/selesai/", views_field.follow_up_done, name="follow_up_done"),
 ]
-
-from .urls_assessment import urlpatterns as assessment_urlpatterns  # noqa: E402 - health and rating
-
-urlpatterns += assessment_urlpatterns
+urlpatterns += assessment_urls.urlpatterns  # health assessment (R23-R25) and rating (R26)

@@ -13,11 +13,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from berdaya.koperasi.models import Cooperative
+from berdaya.privacy.models import Channel
 from berdaya.umkm.models import Enterprise, Product, Status
 from berdaya.umkm.services import product_record
 
 from . import services
-from .models import ConsentChannel, Kind, Listing
+from .models import Kind, Listing
 
 LISTED = 24
 # Products per sector (name, price) the demo businesses sell.
@@ -65,10 +66,10 @@ def populate(*, actor, seed: int) -> int:
     rng.shuffle(candidates)
     added = 0
     for index, enterprise in enumerate(candidates[:LISTED]):
-        listing = services.listing_consent_record(
+        listing = services.listing_publish(
             actor=actor,
             enterprise=enterprise,
-            channel=rng.choice(ConsentChannel.values),
+            channel=rng.choice([Channel.PAPER, Channel.IN_PERSON]),
             description=f"{enterprise.products or enterprise.sector.name}. Pesan antar di Banjarmasin.",
             public_phone=enterprise.phone,
             whatsapp=True,
@@ -86,17 +87,17 @@ def populate(*, actor, seed: int) -> int:
                     data["photo"] = picture
                 product_record(actor=actor, enterprise=enterprise, data=data)
         added += 1
-    # One owner withdrew: the listing is kept as the consent record and hidden from the portal (R53).
+    # One owner withdrew: privacy keeps the withdrawn consent; the portal hides the listing (R53).
     if candidates[LISTED : LISTED + 1]:
-        withdrawn = services.listing_consent_record(
-            actor=actor, enterprise=candidates[LISTED], channel=ConsentChannel.COUNTER
+        withdrawn = services.listing_publish(
+            actor=actor, enterprise=candidates[LISTED], channel=Channel.IN_PERSON
         )
-        services.listing_withdraw(actor=actor, listing=withdrawn)
+        services.listing_withdraw(actor=actor, listing=withdrawn, channel=Channel.PHONE)
     for cooperative in Cooperative.objects.filter(status="aktif").order_by("pk")[:2]:
-        services.listing_consent_record(
+        services.listing_publish(
             actor=actor,
             cooperative=cooperative,
-            channel=ConsentChannel.FORM,
+            channel=Channel.PAPER,
             description="Simpan pinjam dan kebutuhan pokok untuk anggota.",
             public_phone=cooperative.phone,
         )

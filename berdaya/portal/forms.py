@@ -12,7 +12,7 @@ from berdaya.regions.models import Region
 
 from . import abuse, selectors, tracking
 from .eligibility import NO, YES
-from .models import ConsentChannel, DataRequestKind, SubmissionStatus
+from .models import DataRequestKind, SubmissionStatus
 
 YES_NO = [(YES, _("Ya")), (NO, _("Tidak"))]
 
@@ -215,7 +215,16 @@ class VoucherForm(forms.Form):
 class ListingForm(forms.Form):
     enterprise_id = forms.IntegerField(label=_("Nomor data usaha mikro"), required=False, min_value=1)
     cooperative_id = forms.IntegerField(label=_("Nomor data koperasi"), required=False, min_value=1)
-    channel = forms.ChoiceField(label=_("Cara persetujuan"), choices=ConsentChannel.choices)
+    channel = forms.ChoiceField(label=_("Cara persetujuan"), choices=[])
+    giver_name = forms.CharField(
+        label=_("Nama yang memberi persetujuan"),
+        max_length=150,
+        required=False,
+        help_text=_("Kosongkan bila pemilik usaha sendiri."),
+    )
+    photos = forms.BooleanField(
+        label=_("Pemilik juga setuju foto produk ditampilkan"), required=False, initial=True
+    )
     display_name = forms.CharField(label=_("Nama yang ditampilkan"), max_length=150, required=False)
     description = forms.CharField(
         label=_("Keterangan untuk publik"),
@@ -233,6 +242,12 @@ class ListingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     agreed = forms.BooleanField(label=_("Pemilik telah membaca dan menyetujui naskah persetujuan di atas"))
+
+    def __init__(self, *args, **kwargs):
+        from berdaya.privacy.models import Channel
+
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].choices = [c for c in Channel.choices if c[0] != Channel.PORTAL]
 
     def clean_public_phone(self):
         value = self.cleaned_data["public_phone"]

@@ -15,23 +15,19 @@ from berdaya.accounts.access import AccessPolicy
 from berdaya.lib.models import Tracked
 
 
-class ConsentChannel(models.TextChoices):
-    COUNTER = "loket", _("Di loket dinas")
-    FIELD = "lapangan", _("Saat kunjungan petugas")
-    FORM = "formulir", _("Formulir tertulis")
-
-
 class Listing(Tracked):
-    """One business (a micro enterprise or a cooperative) shown in the public catalogue.
+    """How one business (a micro enterprise or a cooperative) appears in the public catalogue: the name,
+    words and contact its owner chose to publish.
 
-    The listing is the catalogue's consent record (R44): who agreed (the owner or the cooperative's
-    representative), when, to which text version, through which channel, and the contact they agreed to
-    publish. Withdrawal sets ``withdrawn_at``: the public selectors hide the listing at once (R53).
+    The consent itself is privacy's record (R44: ``privacy.Consent`` for ``Purpose.CATALOGUE``, and
+    ``Purpose.PHOTOS`` for pictures): who gave it, when, on which text version, through which channel. The
+    public selectors show a listing only while that consent is active, so a withdrawal hides it at once
+    (R53); the listing row stays for when the owner agrees again.
     """
 
     access = AccessPolicy(division=None, area_field="enterprise__kelurahan__code")
 
-    enterprise = models.ForeignKey(
+    enterprise = models.OneToOneField(
         "umkm.Enterprise",
         verbose_name=_("usaha mikro"),
         on_delete=models.CASCADE,
@@ -39,7 +35,7 @@ class Listing(Tracked):
         blank=True,
         related_name="+",
     )
-    cooperative = models.ForeignKey(
+    cooperative = models.OneToOneField(
         "koperasi.Cooperative",
         verbose_name=_("koperasi"),
         on_delete=models.CASCADE,
@@ -57,18 +53,6 @@ class Listing(Tracked):
     )
     whatsapp = models.BooleanField(_("nomor ini WhatsApp"), default=True)
     marketplace_links = models.JSONField(_("tautan toko daring"), default=list, blank=True)
-    consent_by = models.ForeignKey(
-        "people.Person",
-        verbose_name=_("yang memberi persetujuan"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    consent_at = models.DateTimeField(_("waktu persetujuan"))
-    consent_version = models.CharField(_("versi naskah persetujuan"), max_length=20)
-    consent_channel = models.CharField(_("cara persetujuan"), max_length=10, choices=ConsentChannel.choices)
-    withdrawn_at = models.DateTimeField(_("persetujuan dicabut"), null=True, blank=True, db_index=True)
 
     class Meta:
         ordering = ["display_name", "id"]
@@ -80,20 +64,14 @@ class Listing(Tracked):
                 | Q(enterprise__isnull=True, cooperative__isnull=False),
                 name="portal_listing_one_business",
             ),
-            models.UniqueConstraint(
-                fields=["enterprise"],
-                condition=Q(withdrawn_at__isnull=True, enterprise__isnull=False),
-                name="portal_listing_one_live_per_enterprise",
-            ),
-            models.UniqueConstraint(
-                fields=["cooperative"],
-                condition=Q(withdrawn_at__isnull=True, cooperative__isnull=False),
-                name="portal_listing_one_live_per_cooperative",
-            ),
         ]
 
     def __str__(self) -> str:
         return self.display_name
+
+    @property
+    def business(self):
+        return self.enterprise if self.enterprise_id else self.cooperative
 
 
 class Kind(models.TextChoices):

@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Max, Min, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from berdaya.koperasi.models import Cooperative
+from berdaya.privacy.models import Purpose
+from berdaya.privacy.selectors import consented_q
 from berdaya.programs.models import Program, Target, Voucher
 from berdaya.regions.models import Region
 from berdaya.umkm.models import Enterprise, Product, Sector, Status
@@ -27,10 +29,26 @@ PAGE_SIZE = 12
 
 
 def live_listings() -> QuerySet:
-    """Listings whose consent stands (not withdrawn) for a business still running: the only ones shown."""
-    return Listing.objects.filter(withdrawn_at__isnull=True, consent_at__isnull=False).filter(
-        Q(enterprise__isnull=False, enterprise__merged_into__isnull=True, enterprise__status=Status.AKTIF)
-        | Q(cooperative__isnull=False)
+    """Listings whose owner's catalogue consent is active now (privacy.Consent, R44), for a business still
+    running: the only ones any public page shows. Asked on every read, so a withdrawal hides at once (R53)."""
+    return Listing.objects.filter(
+        (
+            Q(enterprise__isnull=False, enterprise__merged_into__isnull=True, enterprise__status=Status.AKTIF)
+            & consented_q(Purpose.CATALOGUE, subject="enterprise", field="enterprise")
+        )
+        | (
+            Q(cooperative__isnull=False)
+            & consented_q(Purpose.CATALOGUE, subject="cooperative", field="cooperative")
+        )
+    )
+
+
+def _photo_consents(enterprise_ids) -> set[int]:
+    """Enterprises whose owner agreed to show pictures (R44: photos in a public catalogue need consent)."""
+    return set(
+        Enterprise.objects.filter(pk__in=enterprise_ids)
+        .filter(consented_q(Purpose.PHOTOS, subject="enterprise"))
+        .values_list("pk", flat=True)
     )
 
 
@@ -120,6 +138,7 @@ def describe(listings) -> list[PublicListing]:
     products: dict[int, list[PublicProduct]] = {}
     names = {item.enterprise_id: item.display_name for item in listings}
     pks = {item.enterprise_id: item.pk for item in listings}
+    photos_ok = _photo_consents(enterprise_ids)
     for product in Product.objects.filter(enterprise_id__in=enterprise_ids).order_by("name", "id"):
         products.setdefault(product.enterprise_id, []).append(
             PublicProduct(
@@ -127,7 +146,7 @@ def describe(listings) -> list[PublicListing]:
                 product.name,
                 product.description,
                 product.price,
-                bool(product.photo),
+                bool(product.photo) and product.enterprise_id in photos_ok,
                 names[product.enterprise_id],
                 pks[product.enterprise_id],
             )
@@ -182,8 +201,9 @@ def product(pk: int) -> tuple[PublicProduct, PublicListing] | None:
 
 
 def product_photo(pk: int):
-    """The photo file of a product of a live listing, or None."""
-    if product(pk) is None:
+    """The photo file of a product of a live listing whose owner agreed to show pictures, or None."""
+    found = product(pk)
+    if found is None or not found[0].has_photo:
         return None
     photo = Product.objects.get(pk=pk).photo
     return photo or None
@@ -289,7 +309,3 @@ def enterprises_for_figures() -> QuerySet:
 
 def cooperatives_for_figures() -> QuerySet:
     return Cooperative.objects.all()
-
-
-def price_bounds() -> dict:
-    return Product.objects.aggregate(low=Min("price"), high=Max("price"))

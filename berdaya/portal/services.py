@@ -15,16 +15,6 @@ from berdaya.audit.services import audit_log, audited_create, audited_update
 from . import tracking
 from .models import Kind, Listing, Submission, SubmissionStatus
 
-# R44: the text the owner agrees to, by version. A new wording gets a new key; old records keep theirs.
-CONSENT_TEXTS = {
-    "katalog-2026-1": (
-        "Saya setuju nama usaha, jenis usaha, kecamatan, produk beserta foto dan harga, serta nomor kontak "
-        "usaha yang saya pilih ditampilkan di katalog produk lokal portal dinas. Saya dapat mencabut "
-        "persetujuan ini kapan saja di loket atau lewat petugas, dan tampilan akan hilang saat itu juga."
-    ),
-}
-CURRENT_CONSENT = "katalog-2026-1"
-
 # Due dates per kind of submission, dated (valid_from, {kind: (working days | hours)}).
 # R47: personal-data requests within 72 hours. Complaints: 5 working days to follow up (PermenPANRB
 # 62/2018 on SP4N-LAPOR). Portal applications: verified within 10 working days (the office's service
@@ -43,11 +33,6 @@ LISTING_FIELDS = (
     "public_phone",
     "whatsapp",
     "marketplace_links",
-    "consent_by",
-    "consent_at",
-    "consent_version",
-    "consent_channel",
-    "withdrawn_at",
 )
 SUBMISSION_AUDIT = ("code", "kind", "status", "program", "request_kind", "kecamatan")
 
@@ -69,75 +54,83 @@ def due_at(kind: str, received: dt.datetime) -> dt.datetime:
     return _add_working_days(received, amount)
 
 
-# --- Catalogue consent ------------------------------------------------------------------------------
+# --- Catalogue consent (privacy.Consent, R44) ----------------------------------------------------------
+
+
+def _subject(listing_or_business) -> dict:
+    from berdaya.koperasi.models import Cooperative
+
+    business = getattr(listing_or_business, "business", listing_or_business)
+    return {"cooperative": business} if isinstance(business, Cooperative) else {"enterprise": business}
 
 
 @transaction.atomic
-def listing_consent_record(
+def listing_publish(
     *,
     actor,
     enterprise=None,
     cooperative=None,
-    consent_by=None,
     channel: str,
+    giver_name: str = "",
+    photos: bool = True,
     display_name: str = "",
     description: str = "",
     public_phone: str = "",
     whatsapp: bool = True,
     marketplace_links: list | None = None,
-    version: str = CURRENT_CONSENT,
     at: dt.datetime | None = None,
 ) -> Listing:
-    """Record the owner's consent to the catalogue (R44) and so list the business (R53)."""
-    if version not in CONSENT_TEXTS:
-        raise ValidationError(_("Versi naskah persetujuan tidak dikenal."))
-    business = enterprise or cooperative
-    if business is None or (enterprise is not None and cooperative is not None):
+    """The owner agreed (R44): record the catalogue consent (and the photos consent) with privacy, and keep
+    what they chose to publish. The business shows in the catalogue from now on (R53)."""
+    from berdaya.privacy.models import Purpose
+    from berdaya.privacy.services import consent_give
+
+    if (enterprise is None) == (cooperative is None):
         raise ValidationError(_("Pilih satu usaha atau satu koperasi."))
-    live = Listing.objects.filter(withdrawn_at__isnull=True)
-    if (enterprise and live.filter(enterprise=enterprise).exists()) or (
-        cooperative and live.filter(cooperative=cooperative).exists()
-    ):
-        raise ValidationError(_("Usaha ini sudah tampil di katalog."))
-    if enterprise is not None and consent_by is None:
-        consent_by = enterprise.owner
-    listing = Listing(
-        enterprise=enterprise,
-        cooperative=cooperative,
-        display_name=display_name or business.name,
-        description=description,
-        public_phone=public_phone,
-        whatsapp=whatsapp,
-        marketplace_links=marketplace_links or [],
-        consent_by=consent_by,
-        consent_at=at or timezone.now(),
-        consent_version=version,
-        consent_channel=channel,
+    business = enterprise or cooperative
+    subject = {"enterprise": enterprise} if enterprise is not None else {"cooperative": cooperative}
+    consent_give(
+        actor=actor, purpose=Purpose.CATALOGUE, channel=channel, giver_name=giver_name, given_at=at, **subject
     )
-    return audited_create(
-        actor=actor,
-        obj=listing,
-        fields=LISTING_FIELDS,
-        note=_("Persetujuan tampil di katalog (R44)"),
-        person_id=consent_by.pk if consent_by else None,
-    )
+    if photos:
+        consent_give(
+            actor=actor,
+            purpose=Purpose.PHOTOS,
+            channel=channel,
+            giver_name=giver_name,
+            given_at=at,
+            **subject,
+        )
+    data = {
+        "display_name": display_name or business.name,
+        "description": description,
+        "public_phone": public_phone,
+        "whatsapp": whatsapp,
+        "marketplace_links": marketplace_links or [],
+    }
+    listing = Listing.objects.select_for_update().filter(**subject).first()
+    person_id = enterprise.owner_id if enterprise is not None else None
+    if listing is None:
+        return audited_create(
+            actor=actor, obj=Listing(**subject, **data), fields=LISTING_FIELDS, person_id=person_id
+        )
+    audited_update(actor=actor, obj=listing, data=data, fields=LISTING_FIELDS, person_id=person_id)
+    return listing
 
 
 @transaction.atomic
-def listing_withdraw(*, actor, listing: Listing, at: dt.datetime | None = None) -> Listing:
-    """The owner withdrew consent: the listing disappears from every public page at once (R53)."""
-    listing = Listing.objects.select_for_update().get(pk=listing.pk)
-    if listing.withdrawn_at is not None:
+def listing_withdraw(*, actor, listing: Listing, channel: str, at: dt.datetime | None = None) -> int:
+    """The owner withdrew: privacy stamps the consents; every public page stops showing the business at once
+    (R53). Returns how many consents were withdrawn (0 when none was active)."""
+    from berdaya.privacy.models import Purpose
+    from berdaya.privacy.services import consent_withdraw
+
+    subject = _subject(listing)
+    count = consent_withdraw(actor=actor, purpose=Purpose.CATALOGUE, channel=channel, at=at, **subject)
+    count += consent_withdraw(actor=actor, purpose=Purpose.PHOTOS, channel=channel, at=at, **subject)
+    if not count:
         raise ValidationError(_("Persetujuan ini sudah dicabut."))
-    audited_update(
-        actor=actor,
-        obj=listing,
-        data={"withdrawn_at": at or timezone.now()},
-        fields=LISTING_FIELDS,
-        note=_("Persetujuan katalog dicabut (R44)"),
-        person_id=listing.consent_by_id,
-    )
-    return listing
+    return count
 
 
 # --- Submissions from the portal (R52) ----------------------------------------------------------------

@@ -14,11 +14,14 @@ from berdaya.accounts.access import can_edit_model, get_for_user, scoped
 from berdaya.koperasi.models import Cooperative
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_nik, mask_phone
+from berdaya.privacy.models import Channel, Purpose
+from berdaya.privacy.services import current_text
 from berdaya.umkm.models import Enterprise
 
 from . import services
 from .forms import AnswerForm, ForwardForm, ListingForm
 from .models import OPEN_STATUSES, Kind, Listing, Submission, SubmissionStatus
+from .selectors import live_listings
 
 
 def queue(request):
@@ -115,7 +118,11 @@ def forward(request, pk: int):
 def listings(request):
     rows = scoped(Listing.objects.select_related("enterprise", "cooperative"), request.user)
     show = request.GET.get("tampil", "aktif")
-    rows = rows.filter(withdrawn_at__isnull=show == "aktif") if show in ("aktif", "dicabut") else rows
+    live = live_listings().values("pk")
+    if show == "aktif":
+        rows = rows.filter(pk__in=live)
+    elif show == "dicabut":
+        rows = rows.exclude(pk__in=live)
     form = ListingForm(request.POST or None)
     if request.method == "POST":
         if not can_edit_model(request.user, Listing):
@@ -133,11 +140,13 @@ def listings(request):
                 form.add_error(None, _("Data usaha atau koperasi dengan nomor itu tidak ditemukan."))
             else:
                 try:
-                    services.listing_consent_record(
+                    services.listing_publish(
                         actor=request.user,
                         enterprise=enterprise,
                         cooperative=cooperative,
                         channel=data["channel"],
+                        giver_name=data["giver_name"],
+                        photos=data["photos"],
                         display_name=data["display_name"],
                         description=data["description"],
                         public_phone=data["public_phone"],
@@ -149,15 +158,18 @@ def listings(request):
                 except ValidationError as error:
                     add_service_error(form, error)
     page = Paginator(rows.order_by("display_name", "id"), 25).get_page(request.GET.get("page"))
+    text = current_text(Purpose.CATALOGUE)
     return render(
         request,
         "portal/staff/listings.html",
         {
             "page_obj": page,
+            "live": set(live_listings().filter(pk__in=[row.pk for row in page]).values_list("pk", flat=True)),
+            "channels": [c for c in Channel.choices if c[0] != Channel.PORTAL],
             "form": form,
             "show": show,
-            "consent_text": services.CONSENT_TEXTS[services.CURRENT_CONSENT],
-            "consent_version": services.CURRENT_CONSENT,
+            "consent_text": text.body if text else "",
+            "consent_version": text.version if text else "",
             "can_edit": can_edit_model(request.user, Listing),
             "nav": "portal",
         },
@@ -168,7 +180,12 @@ def listings(request):
 def listing_withdraw(request, pk: int):
     listing = get_for_user(request.user, Listing, pk, for_edit=True)
     try:
-        services.listing_withdraw(actor=request.user, listing=listing)
+        channel = request.POST.get("channel", Channel.IN_PERSON)
+        services.listing_withdraw(
+            actor=request.user,
+            listing=listing,
+            channel=channel if channel in Channel.values else Channel.IN_PERSON,
+        )
         messages.success(request, _("Persetujuan dicabut; usaha tidak lagi tampil di katalog."))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

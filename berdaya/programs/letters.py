@@ -1,6 +1,5 @@
 """The numbered fee-waiver letter (domain.md R31) as a document: DOCX written with python-docx, converted to
-PDF by LibreOffice headless through the helpers of the accountability report (``kinerja.report.build``:
-``build_pdf``, ``soffice``), so the server has one way of making PDFs.
+PDF by LibreOffice headless through ``berdaya.lib.documents`` (the one way the server makes PDFs).
 
 Public: ``letter_docx(application) -> bytes``, ``letter_pdf(application) -> bytes`` (raises
 ``LetterError`` when LibreOffice is missing or fails), ``letter_filename(application, ext)``.
@@ -16,15 +15,11 @@ from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from berdaya.lib.documents import PdfError, docx_to_pdf, long_date
+
 
 class LetterError(RuntimeError):
     pass
-
-
-def _long_date(day) -> str:
-    from berdaya.kinerja.report.build import MONTHS
-
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else "...................."
 
 
 def letter_lines(application) -> dict:
@@ -48,7 +43,7 @@ def letter_lines(application) -> dict:
         details.append((_("NIB"), enterprise.nib))
     return {
         "number": entitlement.letter_number,
-        "date": _long_date(application.awarded_on),
+        "date": long_date(application.awarded_on),
         "subject": application.program.name,
         "body": body,
         "details": details,
@@ -105,12 +100,10 @@ def letter_filename(application, ext: str) -> str:
 
 
 def letter_pdf(application) -> bytes:
-    from berdaya.kinerja.report.build import PdfError, build_pdf
-
     with tempfile.TemporaryDirectory(prefix="surat-") as folder:
         docx = Path(folder) / letter_filename(application, "docx")
         docx.write_bytes(letter_docx(application))
         try:
-            return build_pdf(docx, Path(folder)).read_bytes()
+            return docx_to_pdf(docx, Path(folder)).read_bytes()
         except PdfError as error:
             raise LetterError(str(error)) from error

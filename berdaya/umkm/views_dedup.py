@@ -56,7 +56,7 @@ def dedup_scan(request):
         raise PermissionDenied
     job = job_start(actor=request.user, kind=JOB_KIND, label=_("Pindai data ganda usaha mikro"))
     if request.headers.get("HX-Request"):
-        return render(request, "jobs/_progress.html", {"job": job})
+        return render(request, "partials/_job_progress.html", {"job": job})
     messages.success(request, _("Pemindaian dimulai; hasilnya muncul di sini setelah selesai."))
     return redirect("umkm:dedup_list")
 

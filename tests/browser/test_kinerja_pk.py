@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from berdaya.kinerja import services
 from berdaya.kinerja.models import Echelon, Goal, Renstra, StrategicTarget, Unit
-from berdaya.kinerja.report.build import soffice
 from berdaya.kinerja.tests.conftest import make_indicator
+from berdaya.lib.documents import soffice
 from berdaya.test import PASSWORD, PERSONAS, make_staff
 
 from .conftest import log_in

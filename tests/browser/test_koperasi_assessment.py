@@ -15,8 +15,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_clerk_assesses_health_on_a_phone(phone_page):
+    from berdaya.koperasi.assessment.models import HealthAssessment
     from berdaya.koperasi.models import Kind
-    from berdaya.koperasi.models_assessment import HealthAssessment
     from berdaya.koperasi.services import cooperative_register, rat_record
     from berdaya.regions.models import Region
 

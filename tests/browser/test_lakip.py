@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def quick(settings, tmp_path, monkeypatch):
     settings.MEDIA_ROOT = tmp_path
     # The PDF conversion has its own test (test_report_build); here it would only add seconds.
-    monkeypatch.setattr("berdaya.kinerja.report.build.soffice", lambda: None)
+    monkeypatch.setattr("berdaya.lib.documents.soffice", lambda: None)
 
 
 def test_the_secretariat_generates_the_example_report_and_downloads_it(page):

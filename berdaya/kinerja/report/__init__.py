@@ -8,6 +8,6 @@
 - ``narrative``: drafts of the analyses (``with_drafts``); staff's edits (``texts_of``, ``with_texts``,
   ``edited``).
 - ``build.build_all(data, out_dir, progress) -> Built``: DOCX, XLSX and PDF (LibreOffice headless);
-  ``build_docx``, ``build_xlsx``, ``build_pdf`` separately.
+  ``build_docx``, ``build_xlsx`` (and ``lib.documents.docx_to_pdf``) separately.
 - ``jobs``: the ``kinerja_lakip`` background job (``report_data``, ``saved_texts``).
 """

@@ -8,10 +8,7 @@ reports progress step by step.
 from __future__ import annotations
 
 import io
-import os
-import shutil
 import subprocess
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,28 +26,15 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from berdaya.lib.documents import PdfError, docx_to_pdf, long_date
+
 from . import charts
 from .data import LakipData
 from .narrative import with_drafts
 from .numbers import DASH, fmt_number, fmt_percent, fmt_rupiah
 from .tables import Kind, Table, all_tables
 
-MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 TO_COMPLETE = "[Belum tercatat di Berdaya: lengkapi bagian ini pada berkas DOCX.]"
-PDF_TIMEOUT = 300  # seconds LibreOffice may take to convert
 
 
 def cell_text(value, kind: Kind) -> str:
@@ -204,7 +188,7 @@ def place_date(place: str, day, year: int) -> str:
     """ "Banjarmasin, 3 Januari 2023", or a dotted line to fill in by hand in ``year`` when not yet signed."""
     if day is None:
         return f"{place}, ........................ {year}"
-    return f"{place}, {day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{place}, {long_date(day)}"
 
 
 def _long_date(data: LakipData) -> str:
@@ -550,46 +534,6 @@ def build_xlsx(data: LakipData, path: Path) -> Path:
     return path
 
 
-# --- PDF ----------------------------------------------------------------------------------------------------
-
-
-def soffice() -> str | None:
-    """LibreOffice's command, if installed (Debian: libreoffice-writer-nogui)."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-class PdfError(RuntimeError):
-    pass
-
-
-def build_pdf(docx_path: Path, out_dir: Path) -> Path:
-    """The DOCX converted by LibreOffice headless, in a throwaway profile (parallel runs don't clash)."""
-    command = soffice()
-    if command is None:
-        raise PdfError("LibreOffice (soffice) tidak terpasang di server.")
-    with tempfile.TemporaryDirectory(prefix="lakip-lo-") as profile:
-        result = subprocess.run(  # noqa: S603 - fixed command, paths we created
-            [
-                command,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out_dir),
-                str(docx_path),
-            ],
-            capture_output=True,
-            timeout=PDF_TIMEOUT,
-            env={**os.environ, "HOME": profile},
-        )
-    pdf = out_dir / (docx_path.stem + ".pdf")
-    if result.returncode != 0 or not pdf.exists():
-        raise PdfError(f"Konversi PDF gagal: {result.stderr.decode(errors='replace')[-500:]}")
-    return pdf
-
-
 # --- All three ----------------------------------------------------------------------------------------------
 
 
@@ -642,7 +586,7 @@ def build_all(
     if pdf:
         step("Konversi PDF")
         try:
-            pdf_path = build_pdf(docx_path, out_dir)
+            pdf_path = docx_to_pdf(docx_path, out_dir)
         except (PdfError, subprocess.TimeoutExpired) as error:
             pdf_error = str(error)
     progress(total, total, "Selesai")

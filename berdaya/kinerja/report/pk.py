@@ -3,7 +3,7 @@
 and date, then the appendix with the strategic targets, indicators and targets and, for the head of office's
 PK, the programs and their budget. A revision (version > 1) is marked "Perubahan".
 
-Built from the yearly report's pieces (``build._Writer``, ``tables``, ``build.build_pdf``) so both documents
+Built from the yearly report's pieces (``build._Writer``, ``tables``, ``lib.documents``) so both documents
 look alike; see ``build_pk``.
 """
 
@@ -23,9 +23,10 @@ from berdaya.kinerja import budget, evaluation
 from berdaya.kinerja.measures import Period
 from berdaya.kinerja.models import Agreement as AgreementModel
 from berdaya.kinerja.models import Unit as UnitChoice
+from berdaya.lib.documents import docx_to_pdf
 
 from .assemble import _place, agreement_data, jurisdiction_name
-from .build import _setup, _Writer, build_pdf, party_signatures, place_date
+from .build import _setup, _Writer, party_signatures, place_date
 from .data import Agreement, ProgramBudget, Signatory
 from .tables import agreement_table, priority_table
 
@@ -164,9 +165,9 @@ class BuiltPk:
 
 
 def build_pk(model: AgreementModel, out_dir: Path, *, pdf: bool = True) -> BuiltPk:
-    """Write the PK's DOCX (and its PDF through LibreOffice) into ``out_dir``; raises ``build.PdfError``
+    """Write the PK's DOCX (and its PDF through LibreOffice) into ``out_dir``; raises ``PdfError``
     when the PDF cannot be made."""
     start = time.monotonic()
     docx = build_pk_docx(pk_data(model), out_dir / f"{file_stem(model)}.docx")
-    pdf_path = build_pdf(docx, out_dir) if pdf else None
+    pdf_path = docx_to_pdf(docx, out_dir) if pdf else None
     return BuiltPk(docx=docx, pdf=pdf_path, seconds=time.monotonic() - start)

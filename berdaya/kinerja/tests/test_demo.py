@@ -8,8 +8,8 @@ import pytest
 from berdaya.kinerja import checks, selectors
 from berdaya.kinerja.demo import populate
 from berdaya.kinerja.models import Agreement, BudgetItem, Indicator, ManualMeasure
-from berdaya.koperasi import assessment_figures
-from berdaya.koperasi.services_assessment import cooperative_rate
+from berdaya.koperasi.assessment import figures as assessment_figures
+from berdaya.koperasi.assessment.services import cooperative_rate
 from berdaya.koperasi.tests.assessing import hold_rat, rating_scores
 from berdaya.koperasi.tests.conftest import make_cooperative
 

@@ -12,8 +12,8 @@ from docx import Document
 
 from berdaya.kinerja import services
 from berdaya.kinerja.models import BudgetItem, Echelon, Unit
-from berdaya.kinerja.report.build import soffice
 from berdaya.kinerja.report.pk import build_pk, split_party
+from berdaya.lib.documents import soffice
 
 pytestmark = pytest.mark.django_db
 HEAD = "Ir. Ichrom Muftezar, M.Si — Kepala Dinas Koperasi, Usaha Mikro dan Tenaga Kerja"

@@ -10,8 +10,9 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from berdaya.kinerja.report.build import build_all, soffice
+from berdaya.kinerja.report.build import build_all
 from berdaya.kinerja.report.sample import seed_2022
+from berdaya.lib.documents import soffice
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +176,7 @@ def test_the_docx_opens_in_libreoffice_and_converts_to_a_pdf_with_pages(built):
 
 
 def test_without_libreoffice_the_docx_and_xlsx_are_still_written(tmp_path, monkeypatch):
-    monkeypatch.setattr("berdaya.kinerja.report.build.soffice", lambda: None)
+    monkeypatch.setattr("berdaya.lib.documents.soffice", lambda: None)
     result = build_all(seed_2022(), tmp_path)
     assert result.pdf is None and "LibreOffice" in result.pdf_error
     assert result.docx.exists() and result.xlsx.exists()

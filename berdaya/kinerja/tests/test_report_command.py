@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 
 def test_it_writes_the_three_files_and_the_time(tmp_path, monkeypatch):
-    monkeypatch.setattr("berdaya.kinerja.report.build.soffice", lambda: None)  # PDF: test_report_build
+    monkeypatch.setattr("berdaya.lib.documents.soffice", lambda: None)  # PDF: test_report_build
     out = StringIO()
     call_command("lakip", "--year", "2022", "--out", str(tmp_path), "--sample", "--no-pdf", stdout=out)
     assert (tmp_path / "LAKIP-2022.docx").exists() and (tmp_path / "LAKIP-2022.xlsx").exists()
@@ -20,7 +20,7 @@ def test_without_a_plan_it_says_so(db, tmp_path):
 
 
 def test_a_missing_pdf_is_an_error_unless_skipped(tmp_path, monkeypatch):
-    monkeypatch.setattr("berdaya.kinerja.report.build.soffice", lambda: None)
+    monkeypatch.setattr("berdaya.lib.documents.soffice", lambda: None)
     with pytest.raises(CommandError, match="PDF"):
         call_command(
             "lakip",

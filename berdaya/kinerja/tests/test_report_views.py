@@ -17,7 +17,7 @@ GENERATE = reverse("kinerja:report_generate")
 def media(settings, tmp_path, monkeypatch):
     settings.MEDIA_ROOT = tmp_path
     # The PDF conversion is tested in test_report_build; here it would only add seconds per report.
-    monkeypatch.setattr("berdaya.kinerja.report.build.soffice", lambda: None)
+    monkeypatch.setattr("berdaya.lib.documents.soffice", lambda: None)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Load the versioned rubrics (berdaya/koperasi/rubrics/*.json; domain.md R23, R24, R26).
+"""Load the versioned rubrics (berdaya/koperasi/assessment/rubrics/*.json; domain.md R23, R24, R26).
 
 ``rubrics.load`` is idempotent: a later rubric version is a new file plus a migration that calls it again.
 """
@@ -7,7 +7,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from berdaya.koperasi import rubrics
+    from berdaya.koperasi.assessment import rubrics
 
     rubrics.load(apps.get_model("koperasi", "Rubric"))
 

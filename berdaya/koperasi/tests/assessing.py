@@ -2,10 +2,10 @@
 
 import datetime as dt
 
-from berdaya.koperasi import rubrics
-from berdaya.koperasi.health import Method
+from berdaya.koperasi.assessment import rubrics
+from berdaya.koperasi.assessment.health import Method
+from berdaya.koperasi.assessment.services import health_assess
 from berdaya.koperasi.services import rat_record
-from berdaya.koperasi.services_assessment import health_assess
 
 
 def hold_rat(cooperative, actor, year: int) -> None:

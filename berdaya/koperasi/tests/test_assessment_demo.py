@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 
+from berdaya.koperasi.assessment.demo import RATED_SHARE, populate_assessments
+from berdaya.koperasi.assessment.models import HealthAssessment, Rating
 from berdaya.koperasi.demo import DEMO_SOURCE
-from berdaya.koperasi.demo_assessment import RATED_SHARE, populate_assessments
 from berdaya.koperasi.models import Kind
-from berdaya.koperasi.models_assessment import HealthAssessment, Rating
 
 from .assessing import hold_rat
 from .conftest import make_cooperative
@@ -24,28 +24,32 @@ def test_the_demo_assesses_and_rates_and_adds_nothing_the_second_time(cast):
     for cooperative in cooperatives[:-1]:  # the last one never held a RAT: nothing for it
         for year in (2022, 2023, 2024):
             hold_rat(cooperative, cast.koperasi, year)
-    added = populate_assessments(actor=cast.admin, seed=7)
+    added = populate_assessments(actor=cast.admin, seed=7, source=DEMO_SOURCE)
     assert added == HealthAssessment.objects.count() + Rating.objects.count()
     assert HealthAssessment.objects.exclude(cooperative__kind=Kind.SIMPAN_PINJAM).count() == 0
     assert set(HealthAssessment.objects.values_list("fiscal_year", flat=True)) == {2023, 2024}
     assert Rating.objects.filter(rated_on=dt.date(2025, 9, 15)).count() == Rating.objects.count() > 0
     assert not HealthAssessment.objects.filter(cooperative=cooperatives[-1]).exists()
-    assert populate_assessments(actor=cast.admin, seed=7) == 0
+    assert populate_assessments(actor=cast.admin, seed=7, source=DEMO_SOURCE) == 0
     real = make_cooperative(actor=cast.koperasi, name="Koperasi Sungguhan")
     hold_rat(real, cast.koperasi, 2024)
-    assert populate_assessments(actor=cast.admin, seed=7) == 0  # only demo cooperatives are touched
+    assert (
+        populate_assessments(actor=cast.admin, seed=7, source=DEMO_SOURCE) == 0
+    )  # only demo cooperatives are touched
 
 
 def test_on_the_registry_demo_the_figures_match_a_count_by_hand(cast):
     # issue 4 point 9: "healthy" and "rated quality" on the demo data, recounted in Python
     from collections import defaultdict
 
-    from berdaya.koperasi import assessment_figures as figures
+    from berdaya.koperasi.assessment import figures
     from berdaya.koperasi.demo import populate
 
     populate(actor=cast.admin, seed=3)  # the registry demo assesses and rates too
     assert HealthAssessment.objects.exists() and Rating.objects.exists()
-    assert populate_assessments(actor=cast.admin, seed=3) == 0  # already done: nothing added
+    assert (
+        populate_assessments(actor=cast.admin, seed=3, source=DEMO_SOURCE) == 0
+    )  # already done: nothing added
     categories = set(HealthAssessment.objects.values_list("category", flat=True))
     assert len(categories) == 4  # every category appears
     decisive = {}

@@ -5,10 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from berdaya.koperasi import assessment_figures as figures
-from berdaya.koperasi.health import Category, Method
+from berdaya.koperasi.assessment import figures
+from berdaya.koperasi.assessment.health import Category, Method
+from berdaya.koperasi.assessment.services import cooperative_rate, health_assess
 from berdaya.koperasi.models import Cooperative, Kind
-from berdaya.koperasi.services_assessment import cooperative_rate, health_assess
 
 from .assessing import answers_2016, hold_rat, rating_scores
 from .assessing import assessed_2020 as assessed

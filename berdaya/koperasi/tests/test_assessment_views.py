@@ -8,11 +8,11 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from berdaya.audit.models import AuditEntry
-from berdaya.koperasi import rubrics
-from berdaya.koperasi.health import Category, Method
+from berdaya.koperasi.assessment import rubrics
+from berdaya.koperasi.assessment.health import Category, Method
+from berdaya.koperasi.assessment.models import HealthAssessment, Rating
+from berdaya.koperasi.assessment.services import cooperative_rate
 from berdaya.koperasi.models import Kind
-from berdaya.koperasi.models_assessment import HealthAssessment, Rating
-from berdaya.koperasi.services_assessment import cooperative_rate
 
 from .assessing import answers_2016, assessed_2020, hold_rat, rating_scores
 from .conftest import make_cooperative

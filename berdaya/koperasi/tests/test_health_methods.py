@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from berdaya.koperasi import rubrics
-from berdaya.koperasi.health import AnswerError, Category, assess, assess_2016, assess_2020
+from berdaya.koperasi.assessment import rubrics
+from berdaya.koperasi.assessment.health import AnswerError, Category, assess, assess_2016, assess_2020
 
 R2016 = rubrics.read("health_2016")
 R2020 = rubrics.read("health_2020")

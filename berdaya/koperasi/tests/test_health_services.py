@@ -7,10 +7,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from berdaya.audit.models import AuditEntry
-from berdaya.koperasi.health import Category, Method
+from berdaya.koperasi.assessment.health import Category, Method
+from berdaya.koperasi.assessment.models import HealthAssessment
+from berdaya.koperasi.assessment.services import health_assess
 from berdaya.koperasi.models import Kind
-from berdaya.koperasi.models_assessment import HealthAssessment
-from berdaya.koperasi.services_assessment import health_assess
 
 from .assessing import answers_2016, answers_2020, hold_rat
 from .conftest import make_cooperative

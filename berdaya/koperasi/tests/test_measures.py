@@ -8,9 +8,10 @@ import pytest
 from berdaya.kinerja import measures
 from berdaya.kinerja.evaluation import reading
 from berdaya.kinerja.measures import Period
-from berdaya.koperasi import assessment_figures, figures, services
+from berdaya.koperasi import figures, services
+from berdaya.koperasi.assessment import figures as assessment_figures
+from berdaya.koperasi.assessment.services import cooperative_rate
 from berdaya.koperasi.models import MembershipArea
-from berdaya.koperasi.services_assessment import cooperative_rate
 
 from .assessing import assessed_2020, rating_scores
 from .conftest import make_cooperative

@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from berdaya.koperasi import rubrics
-from berdaya.koperasi.health import AnswerError
-from berdaya.koperasi.rating import is_quality, max_total, rate
+from berdaya.koperasi.assessment import rubrics
+from berdaya.koperasi.assessment.health import AnswerError
+from berdaya.koperasi.assessment.rating import is_quality, max_total, rate
 
 RUBRIC = rubrics.read("rating")
 INDICATORS = [i for a in RUBRIC["aspects"] for i in a["indicators"]]

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from berdaya.audit.models import AuditEntry
-from berdaya.koperasi.models_assessment import Rating
-from berdaya.koperasi.services_assessment import cooperative_rate
+from berdaya.koperasi.assessment.models import Rating
+from berdaya.koperasi.assessment.services import cooperative_rate
 
 from .assessing import hold_rat, rating_scores
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from berdaya.portal import services
-from berdaya.portal.models import ConsentChannel
+from berdaya.privacy.models import Channel
 from berdaya.test import make_person
 from berdaya.umkm.services import product_record
 from berdaya.umkm.tests.conftest import make_enterprise
@@ -52,6 +52,6 @@ def shop(cast, owner):
 
 @pytest.fixture
 def listed(cast, shop):
-    return services.listing_consent_record(
-        actor=cast.umkm, enterprise=shop, channel=ConsentChannel.COUNTER, public_phone=BUSINESS_PHONE
+    return services.listing_publish(
+        actor=cast.umkm, enterprise=shop, channel=Channel.IN_PERSON, public_phone=BUSINESS_PHONE
     )

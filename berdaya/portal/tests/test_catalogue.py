@@ -5,7 +5,8 @@ import datetime as dt
 from django.urls import reverse
 
 from berdaya.portal import selectors, services
-from berdaya.portal.models import ConsentChannel
+from berdaya.privacy.models import Channel, Consent, Purpose
+from berdaya.privacy.selectors import has_consent
 from berdaya.umkm.models import Product
 from berdaya.umkm.services import enterprise_status_change
 from berdaya.umkm.tests.conftest import make_enterprise
@@ -31,19 +32,20 @@ def test_a_consented_business_shows_with_its_products_and_public_contact(client,
     assert f"tel:{BUSINESS_PHONE}" in page
 
 
-def test_the_consent_record_keeps_who_when_which_text_and_channel(listed, owner):
-    # R44: who, when, text version, channel.
-    assert listed.consent_by == owner
-    assert listed.consent_at is not None
-    assert listed.consent_version == services.CURRENT_CONSENT
-    assert listed.consent_channel == ConsentChannel.COUNTER
+def test_the_consent_is_privacys_record_with_who_when_which_text_and_channel(listed, owner, cast):
+    # R44: who, when, text version, channel, stored by berdaya.privacy.
+    consent = Consent.objects.get(enterprise=listed.enterprise, purpose=Purpose.CATALOGUE)
+    assert consent.giver_name == owner.name
+    assert consent.given_at is not None and consent.text_version
+    assert consent.channel == Channel.IN_PERSON and consent.given_by == cast.umkm
+    assert has_consent(Purpose.PHOTOS, enterprise=listed.enterprise)
 
 
 def test_withdrawing_consent_hides_the_listing_and_its_products_at_once(client, cast, listed):
     # R53: "disappears when it is withdrawn".
     product = Product.objects.get(enterprise=listed.enterprise)
     assert client.get(reverse("portal:product", args=[product.pk])).status_code == 200
-    services.listing_withdraw(actor=cast.umkm, listing=listed)
+    services.listing_withdraw(actor=cast.umkm, listing=listed, channel=Channel.PHONE)
     assert client.get(reverse("portal:listing", args=[listed.pk])).status_code == 404
     assert client.get(reverse("portal:product", args=[product.pk])).status_code == 404
     assert "Sasirangan Galuh" not in client.get(reverse("portal:catalogue")).text
@@ -60,21 +62,43 @@ def test_a_closed_business_leaves_the_catalogue(client, cast, listed):
     assert selectors.listing(listed.pk) is None
 
 
-def test_a_second_live_listing_for_the_same_business_is_refused(cast, listed):
-    import pytest
-    from django.core.exceptions import ValidationError
+def test_withdrawing_through_privacy_directly_also_hides_the_listing(cast, listed):
+    # Whoever records the withdrawal (the privacy pages, an R47 request), the catalogue follows the consent.
+    from berdaya.privacy.services import consent_withdraw
 
-    with pytest.raises(ValidationError):
-        services.listing_consent_record(
-            actor=cast.umkm, enterprise=listed.enterprise, channel=ConsentChannel.FORM
-        )
+    consent_withdraw(
+        actor=cast.umkm, purpose=Purpose.CATALOGUE, channel=Channel.PHONE, enterprise=listed.enterprise
+    )
+    assert selectors.listing(listed.pk) is None
+
+
+def test_agreeing_again_shows_the_same_listing_again(cast, listed):
+    services.listing_withdraw(actor=cast.umkm, listing=listed, channel=Channel.PHONE)
+    again = services.listing_publish(actor=cast.umkm, enterprise=listed.enterprise, channel=Channel.PAPER)
+    assert again.pk == listed.pk and selectors.listing(listed.pk) is not None
+
+
+def test_photos_need_their_own_consent(client, cast, shop, settings, tmp_path):
+    # R44: "photos in a public catalogue" need a stored consent.
+    from django.core.files.base import ContentFile
+
+    from berdaya.umkm.services import product_record
+
+    settings.MEDIA_ROOT = tmp_path
+    product = Product.objects.get(enterprise=shop)
+    product_record(
+        actor=cast.umkm, enterprise=shop, product=product, data={"photo": ContentFile(b"img", name="a.jpg")}
+    )
+    services.listing_publish(actor=cast.umkm, enterprise=shop, channel=Channel.PAPER, photos=False)
+    assert client.get(reverse("portal:product", args=[product.pk])).status_code == 200
+    assert client.get(reverse("portal:product_photo", args=[product.pk])).status_code == 404
 
 
 def test_search_and_filters_by_sector_and_kecamatan(client, cast, listed):
     other = make_enterprise(
         actor=cast.umkm, name="Warung Amplang Acil", sector="kuliner", kelurahan="63.71.02.1001"
     )
-    services.listing_consent_record(actor=cast.umkm, enterprise=other, channel=ConsentChannel.FORM)
+    services.listing_publish(actor=cast.umkm, enterprise=other, channel=Channel.PAPER)
     url = reverse("portal:catalogue")
     assert "Warung Amplang Acil" not in client.get(url, {"q": "sasirangan"}).text
     assert "Sasirangan Galuh" in client.get(url, {"q": "kain"}).text  # a product's name finds the business
@@ -111,5 +135,5 @@ def test_a_photo_is_served_only_for_a_listed_product(client, cast, listed, setti
         data={"photo": ContentFile(b"\xff\xd8\xff\xe0fake-jpeg", name="kain.jpg")},
     )
     assert client.get(reverse("portal:product_photo", args=[product.pk])).status_code == 200
-    services.listing_withdraw(actor=cast.umkm, listing=listed)
+    services.listing_withdraw(actor=cast.umkm, listing=listed, channel=Channel.PHONE)
     assert client.get(reverse("portal:product_photo", args=[product.pk])).status_code == 404

@@ -308,7 +308,7 @@ def test_the_letter_downloads_as_docx_holding_number_business_and_mark(cast, che
 
 
 def test_the_letter_downloads_as_a_pdf(cast, checker, enterprise):
-    from berdaya.kinerja.report.build import soffice
+    from berdaya.lib.documents import soffice
 
     if soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed: the PDF cannot be made here")
@@ -322,7 +322,7 @@ def test_the_letter_downloads_as_a_pdf(cast, checker, enterprise):
 
 def test_a_missing_libreoffice_is_told_not_crashed(cast, checker, enterprise, monkeypatch):
     client, app = _letter_app(cast, checker, enterprise)
-    monkeypatch.setattr("berdaya.kinerja.report.build.soffice", lambda: None)
+    monkeypatch.setattr("berdaya.lib.documents.soffice", lambda: None)
     response = client.get(reverse("programs:letter", args=[app.pk]) + "?format=pdf", follow=True)
     assert "tidak terpasang" in response.content.decode()
 

@@ -1,6 +1,6 @@
 """Health assessments (R23-R25) and ratings (R26) of cooperatives; re-exported by models.py.
 
-The category, score, band and quality flag are never typed: ``services_assessment`` computes them with
+The category, score, band and quality flag are never typed: ``assessment.services`` computes them with
 ``health.py`` / ``rating.py`` from the answers and the rubric in force on the assessment date, stores them
 with the answers and the rubric used, and copies the latest result onto the cooperative's summary fields
 (``health_category``, ``health_year``, ``rating_predicate``, ``rating_quality``, ``rated_on``) so the
@@ -20,6 +20,7 @@ from berdaya.accounts.access import AccessPolicy
 from berdaya.accounts.roles import Division
 from berdaya.lib.models import Tracked
 
+from . import rubrics
 from .health import Category, Method
 
 __all__ = ["Category", "HealthAssessment", "Method", "Rating", "Rubric", "RubricKind"]
@@ -36,7 +37,7 @@ class RubricKind(models.TextChoices):
 class Rubric(models.Model):
     """One version of a rubric (aspects, indicators, weights, bands), in force from ``effective_from``.
 
-    Reference data loaded from ``berdaya/koperasi/rubrics/*.json`` (``rubrics.load``), read by everyone:
+    Reference data loaded from ``assessment/rubrics/*.json`` (``rubrics.load``), read by everyone:
     not a registry, so no AccessPolicy. Assessments keep the rubric they were computed with.
     """
 
@@ -62,8 +63,6 @@ class Rubric(models.Model):
         An empty table (a database flushed by transactional tests) is filled from the files first.
         """
         if not cls.objects.filter(kind=kind).exists():
-            from . import rubrics
-
             rubrics.load(cls)
         return cls.objects.filter(kind=kind, effective_from__lte=on).order_by("-effective_from").first()
 

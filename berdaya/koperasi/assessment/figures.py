@@ -25,10 +25,10 @@ import datetime as dt
 from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Substr
 
-from .figures import active, share  # the registry's own definition of "active" (R21)
+from ..figures import active, share  # the registry's own definition of "active" (R21)
+from ..models import Cooperative
 from .health import Category
-from .models import Cooperative
-from .models_assessment import HealthAssessment, Rating
+from .models import HealthAssessment, Rating
 
 BY = {"kecamatan": lambda: Coalesce(Substr("kelurahan_id", 1, 8), Value("")), "kind": lambda: F("kind")}
 

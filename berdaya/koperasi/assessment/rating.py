@@ -1,6 +1,6 @@
 """Rating (pemeringkatan) of cooperatives: the arithmetic, pure (domain.md R26).
 
-The rubric (``berdaya/koperasi/rubrics/rating_*.json``, versioned with an effective date) lists aspects,
+The rubric (``assessment/rubrics/rating_*.json``, versioned with an effective date) lists aspects,
 their indicators with a maximum each (the weight), and the bands: a minimum total (inclusive), a code, a
 letter and a predicate (Sangat Berkualitas ... Tidak Berkualitas). The total is the sum of the indicator
 values and may exceed 100 when the rubric gives more than 100 points (added-value indicators).

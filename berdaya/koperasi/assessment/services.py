@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log, diff, snapshot
 
+from ..models import Cooperative
+from ..selectors import rat_held_for
 from . import health, rating
-from .models import Cooperative
-from .models_assessment import HealthAssessment, Rating, Rubric, RubricKind
-from .selectors import rat_held_for
+from .models import HealthAssessment, Rating, Rubric, RubricKind
 
 SAVINGS_AND_LOAN = "simpan_pinjam"
 HEALTH_FIELDS = ("assessed_on", "assessor", "rubric", "score", "category", "notes")

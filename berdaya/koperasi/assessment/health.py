@@ -1,7 +1,7 @@
 """Health of savings-and-loan cooperatives: the arithmetic of both methods, pure (domain.md R23, R24).
 
 Nothing here touches the database: each function takes a rubric's ``data`` (the JSON of a versioned
-rubric, ``berdaya/koperasi/rubrics/health_*.json``) and the assessor's answers, and returns the result with
+rubric, ``assessment/rubrics/health_*.json``) and the assessor's answers, and returns the result with
 its parts, so the form, the service and the tests share one computation. Every threshold comes from the
 rubric, never from this module.
 

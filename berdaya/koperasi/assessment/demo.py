@@ -1,4 +1,5 @@
-"""Demo health assessments and ratings (./dev up), called by the registry's ``demo.populate``.
+"""Demo health assessments and ratings (./dev up), called by the registry's ``demo.populate``
+(which passes its mark, so this module does not import it back).
 
 Among the demo cooperatives that held their RATs: savings-and-loan ones get a 2020-method assessment for
 each of their last two fiscal years with a RAT (one in five, and all before 2020, by the 2016 method), at
@@ -15,12 +16,11 @@ import random
 
 from django.utils import timezone
 
+from ..models import Cooperative, Rat
 from . import rubrics
-from .demo import DEMO_SOURCE
 from .health import Method
-from .models import Cooperative, Rat
-from .models_assessment import HealthAssessment, Rating, Rubric
-from .services_assessment import cooperative_rate, health_assess
+from .models import HealthAssessment, Rating, Rubric
+from .services import cooperative_rate, health_assess
 
 DEMO_RATER = "LIPK PT. Naynau Jasa Utama"
 RATED_SHARE = 6  # one cooperative in six
@@ -93,11 +93,12 @@ def _rate(cooperative, year: int, *, actor, rng, today) -> int:
     return 1
 
 
-def populate_assessments(*, actor, seed: int) -> int:
-    """Assess and rate some demo cooperatives; return the number of assessments and ratings added."""
+def populate_assessments(*, actor, seed: int, source: str) -> int:
+    """Assess and rate some of the demo cooperatives (``source``: the registry demo's mark); return the
+    number of assessments and ratings added."""
     today = timezone.localdate()
     added = 0
-    for cooperative in Cooperative.objects.filter(source=DEMO_SOURCE).order_by("pk"):
+    for cooperative in Cooperative.objects.filter(source=source).order_by("pk"):
         rng = random.Random(f"{seed}-{cooperative.pk}")
         years = sorted(Rat.objects.filter(cooperative=cooperative).values_list("fiscal_year", flat=True))
         if not years:

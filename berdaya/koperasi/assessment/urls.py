@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_assessment as views
+from . import views
 
 urlpatterns: list = [
     path("penilaian/<int:pk>/kesehatan/", views.health_assess_view, name="health_assess"),

@@ -15,13 +15,12 @@ from berdaya.accounts.access import can_edit, get_for_user, scoped
 from berdaya.lib.forms import add_service_error
 from berdaya.regions.selectors import kecamatan_in_jurisdiction
 
-from . import assessment_figures as figures
-from . import rating
-from .forms_assessment import Health2016Form, Health2020Form, RatingForm
+from ..models import Cooperative
+from . import figures, rating
+from .forms import Health2016Form, Health2020Form, RatingForm
 from .health import RUBRIC_KIND, Category, Method
-from .models import Cooperative
-from .models_assessment import HealthAssessment, Rating, Rubric, RubricKind
-from .services_assessment import (
+from .models import HealthAssessment, Rating, Rubric, RubricKind
+from .services import (
     cooperative_rate,
     health_assess,
     health_assessment_delete,
