@@ -197,6 +197,7 @@ def submission_forward(*, actor, submission: Submission, enterprise=None):
     application on their behalf, marked as from the portal; the programs module verifies and decides."""
     from berdaya.people.services import person_get_or_register
     from berdaya.programs import services as programs
+    from berdaya.programs.models import Target
 
     from .eligibility import declarations
 
@@ -211,6 +212,18 @@ def submission_forward(*, actor, submission: Submission, enterprise=None):
     )
     if enterprise is not None and enterprise.owner_id != person.pk:
         raise ValidationError(_("Usaha yang dipilih bukan milik pemohon ini."))
+    if enterprise is None and submission.program.target == Target.ENTERPRISE:
+        from berdaya.umkm.models import Enterprise, Status
+
+        owned = list(Enterprise.objects.filter(owner=person, status=Status.AKTIF)[:2])
+        if len(owned) != 1:
+            raise ValidationError(
+                _(
+                    "Program ini untuk usaha: daftarkan atau pilih usaha pemohon dulu (pemohon punya %(n)s usaha aktif)."
+                )
+                % {"n": len(owned)}
+            )
+        enterprise = owned[0]
     application = programs.application_create(
         actor=actor,
         program=submission.program,
@@ -220,7 +233,7 @@ def submission_forward(*, actor, submission: Submission, enterprise=None):
     )
     try:
         with transaction.atomic():
-            programs.application_submit(
+            application = programs.application_submit(
                 actor=actor,
                 application=application,
                 reason=_("Dari portal, kode %(code)s") % {"code": submission.code},
