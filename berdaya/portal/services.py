@@ -219,7 +219,8 @@ def submission_forward(*, actor, submission: Submission, enterprise=None):
         if len(owned) != 1:
             raise ValidationError(
                 _(
-                    "Program ini untuk usaha: daftarkan atau pilih usaha pemohon dulu (pemohon punya %(n)s usaha aktif)."
+                    "Program ini untuk usaha: daftarkan atau pilih usaha pemohon dulu "
+                    "(pemohon punya %(n)s usaha aktif)."
                 )
                 % {"n": len(owned)}
             )

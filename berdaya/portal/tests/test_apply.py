@@ -19,8 +19,8 @@ from .conftest import OWNER
 def program(cast):
     return programs.program_create(
         actor=cast.umkm,
-        data={"code": "bahuma", "name": "Program Bahuma", "kind": ProgramKind.CASH, "starts_on": dt.date(2024, 1, 1),
-              "amount": Decimal("2000000")},
+        data={"code": "bahuma", "name": "Program Bahuma", "kind": ProgramKind.CASH,
+              "starts_on": dt.date(2024, 1, 1), "amount": Decimal("2000000")},
         rules=[("domicile", {}), ("occupation_not_in", {}), ("valid_nik", {}), ("no_active_loan", {})],
     )  # fmt: skip
 
@@ -119,8 +119,8 @@ def test_a_wrong_nik_is_explained_and_nothing_is_lost(client, program):
 def test_cooperative_programs_cannot_be_applied_for_by_citizens(client, cast):
     program = programs.program_create(
         actor=cast.umkm,
-        data={"code": "modal-ksp", "name": "Modal KSP", "kind": ProgramKind.CASH, "starts_on": dt.date(2024, 1, 1),
-              "target": "cooperative"},
+        data={"code": "modal-ksp", "name": "Modal KSP", "kind": ProgramKind.CASH,
+              "starts_on": dt.date(2024, 1, 1), "target": "cooperative"},
     )  # fmt: skip
     assert "lewat Bidang Koperasi" in client.get(reverse("portal:program", args=[program.code])).text
     assert _apply(client, program).status_code == 404

@@ -3,7 +3,7 @@
 import pytest
 
 from berdaya.portal import eligibility
-from berdaya.programs.criteria import LIBRARY, MET, NOT_MET, PERSON, ENTERPRISE, UNKNOWN
+from berdaya.programs.criteria import ENTERPRISE, LIBRARY, MET, NOT_MET, PERSON, UNKNOWN
 
 pytestmark = pytest.mark.django_db
 
