@@ -18,7 +18,8 @@ from .models import Kind, Listing, Submission, SubmissionStatus
 # Due dates per kind of submission, dated (valid_from, {kind: (working days | hours)}).
 # R47: personal-data requests within 72 hours. Complaints: 5 working days to follow up (PermenPANRB
 # 62/2018 on SP4N-LAPOR). Portal applications: verified within 10 working days (the office's service
-# standard, to confirm). Working days skip weekends; holidays once the workdays calendar lands.
+# standard, to confirm). Working days come from the office calendar (workdays, R43b: weekends, national
+# holidays and cuti bersama); the due time keeps the hour the submission arrived.
 DUE_RULES = [
     (
         dt.date(2026, 1, 1),
@@ -38,12 +39,11 @@ SUBMISSION_AUDIT = ("code", "kind", "status", "program", "request_kind", "kecama
 
 
 def _add_working_days(start: dt.datetime, days: int) -> dt.datetime:
-    current = start
-    while days > 0:
-        current += dt.timedelta(days=1)
-        if current.weekday() < 5:
-            days -= 1
-    return current
+    from berdaya.workdays.calendar import add_working_days
+
+    local = timezone.localtime(start)
+    day = add_working_days(local.date(), days).value
+    return local.replace(year=day.year, month=day.month, day=day.day)
 
 
 def due_at(kind: str, received: dt.datetime) -> dt.datetime:
