@@ -14,7 +14,7 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from berdaya.programs.services import program_rules
@@ -215,8 +215,12 @@ def status(request, code: str):
 
 # Verification pages other apps offer (certificates R50, AK/1 cards R37): linked once they exist.
 OTHER_CHECKS = [
-    ("training:certificate_verify", _lazy("Sertifikat pelatihan"), _lazy("Tulis nomor sertifikat.")),
-    ("naker:card_verify", _lazy("Kartu pencari kerja (AK/1)"), _lazy("Tulis nomor kartu.")),
+    (
+        "training:certificate_verify",
+        gettext_lazy("Sertifikat pelatihan"),
+        gettext_lazy("Tulis nomor sertifikat."),
+    ),
+    ("naker:card_verify", gettext_lazy("Kartu pencari kerja (AK/1)"), gettext_lazy("Tulis nomor kartu.")),
 ]
 
 

@@ -39,3 +39,13 @@ def test_the_catalogue_with_htmx_stays_under_150_kb(client, listed):
 
 def test_the_first_page_needs_no_script(client):
     assert "<script" not in client.get(reverse("portal:home")).text
+
+
+def test_every_icon_the_portal_uses_is_in_its_sprite():
+    root = Path(__file__).resolve().parents[1]
+    sprite = (root / "static/portal/icons.svg").read_text()
+    symbols = set(re.findall(r'<symbol id="([a-z-]+)"', sprite))
+    used = set()
+    for template in (root / "templates/portal").glob("*.html"):
+        used |= set(re.findall(r'_icon.html" with name="([a-z-]+)"', template.read_text()))
+    assert used and used <= symbols, used - symbols
