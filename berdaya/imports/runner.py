@@ -20,7 +20,7 @@ from .spec import ImportSpec, Row
 
 log = logging.getLogger(__name__)
 
-PREVIEW_ROWS = 20
+PREVIEW_ROWS = 30  # the preview page says how many it shows (imports/preview.html)
 PREVIEW_SAMPLE = 1000
 
 
@@ -154,6 +154,15 @@ def execute(
         rows, cells, _keys = pending.pop(0)
         if not pending:
             pending.append(([], [], set()))
+        held = spec.review(rows) if rows else {}
+        if held:
+            kept = [
+                (row, row_cells) for row, row_cells in zip(rows, cells, strict=True) if row.number not in held
+            ]
+            for row, row_cells in zip(rows, cells, strict=True):
+                if row.number in held:
+                    reject(row.number, row_cells, held[row.number])
+            rows, cells = [row for row, _c in kept], [c for _r, c in kept]
         if rows:
             write(rows, cells)
         if progress is not None:
@@ -190,16 +199,22 @@ class Preview:
 
 
 def preview(spec: ImportSpec, table: Table, mapping: list[str]) -> Preview:
-    """The first rows with their verdict, and the valid/invalid counts in the first PREVIEW_SAMPLE rows."""
+    """The first PREVIEW_ROWS rows with their verdict, and the valid/invalid counts in the first
+    PREVIEW_SAMPLE rows. Rows that clash with the registry (``spec.review``) count as rejected, as the run
+    will hold them back."""
     spec.prepare()
-    shown, valid, invalid = [], 0, 0
+    sampled, valid_rows = [], []
     for index, (number, cells, values, reasons) in enumerate(validate(spec, mapping, table.rows)):
         if index >= PREVIEW_SAMPLE:
             break
-        if values is None:
-            invalid += 1
-        else:
-            valid += 1
-        if index < PREVIEW_ROWS:
-            shown.append({"number": number, "cells": cells, "ok": values is not None, "reasons": reasons})
-    return Preview(rows=shown, valid=valid, invalid=invalid, sampled=valid + invalid)
+        sampled.append({"number": number, "cells": cells, "ok": values is not None, "reasons": reasons})
+        if values is not None:
+            valid_rows.append(Row(number, values))
+    held = spec.review(valid_rows) if valid_rows else {}
+    for row in sampled:
+        if row["number"] in held:
+            row["ok"], row["reasons"] = False, held[row["number"]]
+    valid = sum(1 for row in sampled if row["ok"])
+    return Preview(
+        rows=sampled[:PREVIEW_ROWS], valid=valid, invalid=len(sampled) - valid, sampled=len(sampled)
+    )

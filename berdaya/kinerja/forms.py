@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from . import measures
+from . import measures, services
 from .formulas import plain
 from .models import (
     ActionPlan,
@@ -37,33 +37,7 @@ class IndicatorForm(forms.ModelForm):
 
     class Meta:
         model = Indicator
-        fields = [
-            "code",
-            "name",
-            "goal",
-            "target",
-            "level",
-            "is_iku",
-            "unit",
-            "kind",
-            "numerator_key",
-            "numerator_filters",
-            "denominator_key",
-            "denominator_filters",
-            "denominator_offset",
-            "factor",
-            "higher_is_better",
-            "lower_formula",
-            "floor_zero",
-            "cap",
-            "bounded",
-            "formula_text",
-            "data_source",
-            "responsible_unit",
-            "baseline",
-            "baseline_year",
-            "order",
-        ]
+        fields = services.INDICATOR_FIELDS
 
     def __init__(self, *args, renstra, **kwargs):
         super().__init__(*args, **kwargs)
@@ -131,13 +105,13 @@ class ManualValueForm(forms.Form):
 class ManualMeasureForm(forms.ModelForm):
     class Meta:
         model = ManualMeasure
-        fields = ["key", "label", "unit", "description"]
+        fields = services.MANUAL_MEASURE_FIELDS
 
 
 class BudgetItemForm(forms.ModelForm):
     class Meta:
         model = BudgetItem
-        fields = ["code", "name", "pagu", "responsible", "justification"]
+        fields = services.BUDGET_FIELDS
 
     def __init__(self, *args, quarters=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -198,14 +172,14 @@ class RevisionForm(forms.Form):
 class SwotItemForm(forms.ModelForm):
     class Meta:
         model = SwotItem
-        fields = ["quadrant", "text", "indicator", "finding"]
+        fields = services.SWOT_ITEM_FIELDS
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
 
 class SwotStrategyForm(forms.ModelForm):
     class Meta:
         model = SwotStrategy
-        fields = ["kind", "text", "programs"]
+        fields = [*services.SWOT_STRATEGY_FIELDS, "programs"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2}), "programs": forms.CheckboxSelectMultiple}
 
 
@@ -226,13 +200,13 @@ class RenstraForm(forms.ModelForm):
 class GoalForm(forms.ModelForm):
     class Meta:
         model = Goal
-        fields = ["code", "name"]
+        fields = services.GOAL_FIELDS
 
 
 class StrategicTargetForm(forms.ModelForm):
     class Meta:
         model = StrategicTarget
-        fields = ["goal", "code", "name", "strategy", "policy"]
+        fields = services.STRATEGIC_TARGET_FIELDS
         widgets = {"strategy": forms.Textarea(attrs={"rows": 2}), "policy": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, renstra, **kwargs):
@@ -243,7 +217,7 @@ class StrategicTargetForm(forms.ModelForm):
 class ActionPlanForm(forms.ModelForm):
     class Meta:
         model = ActionPlan
-        fields = ["unit", "indicator", "action", "q1", "q2", "q3", "q4"]
+        fields = services.ACTION_PLAN_FIELDS
         widgets = {"action": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, indicators, **kwargs):

@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from berdaya.audit.models import Action
-from berdaya.audit.services import audit_log, diff, snapshot
+from berdaya.audit.services import audit_log, audited_create, audited_update, diff, snapshot
 
 from . import budget, checks, evaluation
 from .measures import Period
 from .models import (
+    ActionPlan,
     Agreement,
     AgreementTarget,
     BudgetItem,
@@ -27,10 +28,119 @@ from .models import (
     Renstra,
     Snapshot,
     StrategicTarget,
+    SwotItem,
+    SwotStrategy,
     YearTarget,
 )
 
-BUDGET_FIELDS = ["name", "code", "pagu", "responsible", "justification"]
+BUDGET_FIELDS = ("code", "name", "pagu", "responsible", "justification")
+# What each form edits and each audit row records (the forms take their field lists from here).
+GOAL_FIELDS = ("code", "name")
+STRATEGIC_TARGET_FIELDS = ("goal", "code", "name", "strategy", "policy")
+INDICATOR_FIELDS = (
+    "code",
+    "name",
+    "goal",
+    "target",
+    "level",
+    "is_iku",
+    "unit",
+    "kind",
+    "numerator_key",
+    "numerator_filters",
+    "denominator_key",
+    "denominator_filters",
+    "denominator_offset",
+    "factor",
+    "higher_is_better",
+    "lower_formula",
+    "floor_zero",
+    "cap",
+    "bounded",
+    "formula_text",
+    "data_source",
+    "responsible_unit",
+    "baseline",
+    "baseline_year",
+    "order",
+)
+MANUAL_MEASURE_FIELDS = ("key", "label", "unit", "description")
+ACTION_PLAN_FIELDS = ("unit", "indicator", "action", "q1", "q2", "q3", "q4")
+SWOT_ITEM_FIELDS = ("quadrant", "text", "indicator", "finding")
+SWOT_STRATEGY_FIELDS = ("kind", "text")  # and the programs (many-to-many, ``related``)
+
+
+def _only(data: dict, fields) -> dict:
+    return {name: data[name] for name in fields if name in data}
+
+
+def _create_checked(*, actor, obj, fields):
+    """Validate against the database (unique codes within the plan) before the audited save: the forms
+    cannot, because the plan is set here."""
+    obj.full_clean()
+    return audited_create(actor=actor, obj=obj, fields=fields, clean=False)
+
+
+@transaction.atomic
+def goal_create(*, actor, renstra: Renstra, data: dict) -> Goal:
+    return _create_checked(
+        actor=actor, obj=Goal(renstra=renstra, **_only(data, GOAL_FIELDS)), fields=GOAL_FIELDS
+    )
+
+
+@transaction.atomic
+def strategic_target_create(*, actor, data: dict) -> StrategicTarget:
+    target = StrategicTarget(**_only(data, STRATEGIC_TARGET_FIELDS))
+    return _create_checked(actor=actor, obj=target, fields=STRATEGIC_TARGET_FIELDS)
+
+
+@transaction.atomic
+def indicator_create(*, actor, renstra: Renstra, data: dict) -> Indicator:
+    """A new indicator of ``renstra``; its numerator and denominator keys are in the audit row."""
+    indicator = Indicator(renstra=renstra, **_only(data, INDICATOR_FIELDS))
+    return _create_checked(actor=actor, obj=indicator, fields=INDICATOR_FIELDS)
+
+
+@transaction.atomic
+def indicator_update(*, actor, indicator: Indicator, data: dict) -> dict:
+    """Change an indicator's definition; the audit row keeps old -> new of every field that changed (a
+    formula's keys and filters too). Returns the changes."""
+    indicator.refresh_from_db()  # a bound ModelForm has already copied its input onto the instance
+    return audited_update(
+        actor=actor, obj=indicator, data=_only(data, INDICATOR_FIELDS), fields=INDICATOR_FIELDS
+    )
+
+
+@transaction.atomic
+def manual_measure_create(*, actor, data: dict) -> ManualMeasure:
+    measure = ManualMeasure(**_only(data, MANUAL_MEASURE_FIELDS))
+    return _create_checked(actor=actor, obj=measure, fields=MANUAL_MEASURE_FIELDS)
+
+
+@transaction.atomic
+def action_plan_create(*, actor, year: int, data: dict) -> ActionPlan:
+    plan = ActionPlan(year=year, **_only(data, ACTION_PLAN_FIELDS))
+    return _create_checked(actor=actor, obj=plan, fields=("year", *ACTION_PLAN_FIELDS))
+
+
+@transaction.atomic
+def swot_item_create(*, actor, year: int, data: dict) -> SwotItem:
+    item = SwotItem(year=year, **_only(data, SWOT_ITEM_FIELDS))
+    return _create_checked(actor=actor, obj=item, fields=("year", *SWOT_ITEM_FIELDS))
+
+
+@transaction.atomic
+def swot_strategy_create(*, actor, year: int, data: dict) -> SwotStrategy:
+    """A strategy and the programs that carry it out (the programs are listed in the same audit row)."""
+    strategy = SwotStrategy(year=year, **_only(data, SWOT_STRATEGY_FIELDS))
+    strategy.full_clean()
+    return audited_create(
+        actor=actor,
+        obj=strategy,
+        fields=("year", *SWOT_STRATEGY_FIELDS),
+        clean=False,
+        related={"programs": data.get("programs") or []},
+    )
 
 
 @transaction.atomic

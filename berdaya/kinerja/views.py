@@ -22,6 +22,7 @@ from berdaya.audit.services import audit_log
 from berdaya.lib.export import table_download
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.pagination import CappedPaginator
+from berdaya.lib.params import year_param
 
 from . import budget, checks, evaluation, measures, selectors, services
 from .forms import (
@@ -69,11 +70,7 @@ def _editor(request) -> None:
 
 
 def _year(request, default: int | None = None) -> int:
-    try:
-        year = int(request.GET.get("tahun") or request.POST.get("tahun") or 0)
-    except ValueError:
-        year = 0
-    return year if 2000 <= year <= 2100 else (default or dt.date.today().year)
+    return year_param(request, default=default)
 
 
 def _years(renstra) -> list[int]:
@@ -221,13 +218,11 @@ def plan_edit(request, what):
             else StrategicTargetForm(request.POST, prefix="target", renstra=renstra)
         )
         if form.is_valid():
-            saved = form.save(commit=False)
-            if what == "tujuan":
-                saved.renstra = renstra
-            saved.created_by = saved.updated_by = request.user
             try:
-                saved.full_clean()
-                saved.save()
+                if what == "tujuan":
+                    services.goal_create(actor=request.user, renstra=renstra, data=form.cleaned_data)
+                else:
+                    services.strategic_target_create(actor=request.user, data=form.cleaned_data)
             except ValidationError as error:
                 add_service_error(form, error)
     else:
@@ -284,11 +279,11 @@ def indicator_form(request, pk=None):
         return redirect("kinerja:plan")
     form = IndicatorForm(request.POST or None, instance=indicator, renstra=renstra)
     if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        saved.renstra = renstra
-        saved.updated_by = request.user
-        saved.created_by = saved.created_by or request.user
-        saved.save()
+        if indicator is None:
+            saved = services.indicator_create(actor=request.user, renstra=renstra, data=form.cleaned_data)
+        else:
+            services.indicator_update(actor=request.user, indicator=indicator, data=form.cleaned_data)
+            saved = indicator
         messages.success(request, _("Indikator disimpan."))
         year = min(dt.date.today().year, renstra.end_year)
         _warn(request, [f for f in checks.indicator_findings(year) if f.subject == saved.name])
@@ -339,9 +334,7 @@ def measure_list(request):
     if request.method == "POST":
         _editor(request)
         if "new-key" in request.POST and measure_form.is_valid():
-            created = measure_form.save(commit=False)
-            created.created_by = created.updated_by = request.user
-            created.save()
+            services.manual_measure_create(actor=request.user, data=measure_form.cleaned_data)
             messages.success(request, _("Ukuran manual ditambahkan."))
             return redirect("kinerja:measures")
         if "measure" in request.POST and value_form.is_valid():
@@ -472,9 +465,7 @@ def monitoring(request):
     if request.method == "POST":
         _editor(request)
         if form.is_valid():
-            plan = form.save(commit=False)
-            plan.year, plan.created_by, plan.updated_by = year, request.user, request.user
-            plan.save()
+            services.action_plan_create(actor=request.user, year=year, data=form.cleaned_data)
             messages.success(request, _("Rencana aksi disimpan."))
             return redirect(f"{reverse('kinerja:monitoring')}?tahun={year}&tw={quarter}")
     rows = selectors.monitoring(year, quarter, unit=unit)
@@ -637,10 +628,8 @@ def swot(request):
         _editor(request)
         form = item_form if "quadrant" in request.POST else strategy_form
         if form.is_valid():
-            saved = form.save(commit=False)
-            saved.year, saved.created_by, saved.updated_by = year, request.user, request.user
-            saved.save()
-            form.save_m2m()
+            create = services.swot_item_create if form is item_form else services.swot_strategy_create
+            create(actor=request.user, year=year, data=form.cleaned_data)
             messages.success(request, _("Disimpan."))
             return redirect(f"{reverse('kinerja:swot')}?tahun={year}")
     items = scoped(SwotItem.objects.filter(year=year).select_related("indicator"), request.user)

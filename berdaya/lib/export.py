@@ -56,3 +56,11 @@ def table_download(
         workbook.save(response)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def workbook_download(workbook: Workbook, *, filename: str) -> HttpResponse:
+    """An openpyxl workbook the caller laid out itself (several sheets, styles), as an XLSX download."""
+    response = HttpResponse(content_type=XLSX_TYPE)
+    workbook.save(response)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -33,8 +33,13 @@ def person_filter(queryset: QuerySet, data: dict) -> QuerySet:
         queryset = queryset.filter(kelurahan_id__in=codes)
     if data.get("sex"):
         queryset = queryset.filter(sex=data["sex"])
-    if data.get("needs_review") in {"0", "1"}:
-        queryset = queryset.filter(needs_review=data["needs_review"] == "1")
+    status = data.get("needs_review")
+    if status in {"0", "1"}:
+        queryset = queryset.filter(needs_review=status == "1")
+    elif status == "lengkapi":  # the records to complete: imported without a (valid) NIK
+        queryset = queryset.exclude(nik_issue="")
+    elif status:
+        queryset = queryset.filter(nik_issue=status)
     return queryset
 
 

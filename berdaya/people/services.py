@@ -47,6 +47,14 @@ def people_renamed(person_ids: list[int]) -> None:
 
 def _review_flags(person: Person) -> None:
     """R6: sex and birth date must match the NIK, or the record is flagged for review."""
+    if not person.nik:
+        person.needs_review, person.review_reason = False, ""
+        return
+    if person.nik_issue:  # the NIK was added: the record is complete now
+        person.nik_issue, person.nik_issue_note = "", ""
+        parsed = parse_nik(person.nik)
+        person.sex = person.sex or parsed.sex
+        person.birth_date = person.birth_date or parsed.birth_date
     reasons = nik_matches(parse_nik(person.nik), sex=person.sex, birth_date=person.birth_date)
     person.needs_review = bool(reasons)
     person.review_reason = "; ".join(reasons)[:255]
@@ -103,6 +111,47 @@ def person_update(*, actor, person: Person, data: dict) -> Person:
             if "name" in changes:
                 people_renamed([person.pk])
     return person
+
+
+def person_merge_into(*, actor, person: Person, target: Person) -> Person:
+    """R7 for a record imported without a NIK: when the NIK staff add belongs to ``target``, the incomplete
+    record is merged into it: everything that points at it (enterprises, applications...) moves to the
+    target, details the target lacks are copied, then the incomplete record is deleted. Audited as a merge."""
+    with transaction.atomic():
+        person = Person.objects.select_for_update().get(pk=person.pk)
+        target = Person.objects.select_for_update().get(pk=target.pk)
+        if not person.nik_issue or person.pk == target.pk:
+            raise ValidationError(_("Hanya data tanpa NIK yang dapat digabung ke data lain."))
+        moved = {}
+        relations = [
+            f for f in Person._meta.get_fields(include_hidden=True) if f.auto_created and not f.concrete
+        ]
+        for relation in relations:
+            if relation.many_to_many or relation.related_model._meta.label_lower == "audit.auditentry":
+                continue
+            manager = relation.related_model._base_manager
+            count = manager.filter(**{relation.field.name: person}).update(**{relation.field.name: target})
+            if count:
+                moved[relation.related_model._meta.label_lower] = count
+        before = snapshot(target, AUDITED_FIELDS)
+        for name in ("phone", "address", "rt", "rw", "kelurahan", "birth_place", "occupation", "education"):
+            if not getattr(target, name) and getattr(person, name):
+                setattr(target, name, getattr(person, name))
+        target.updated_by = actor
+        target.save()
+        changes = diff(before, snapshot(target, AUDITED_FIELDS))
+        note = _("Digabung dari data tanpa NIK #%(pk)s (%(name)s); dipindahkan: %(moved)s") % {
+            "pk": person.pk,
+            "name": person.name,
+            "moved": ", ".join(f"{k} {v}" for k, v in moved.items()) or "-",
+        }
+        audit_log(
+            actor=actor, action=Action.MERGE, obj=target, changes=changes, person_id=target.pk, note=note
+        )
+        audit_log(actor=actor, action=Action.DELETE, obj=person, person_id=person.pk, note=note)
+        person.delete()
+        people_renamed([target.pk])
+    return target
 
 
 def person_record_view(*, actor, person: Person) -> None:

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from berdaya.accounts.access import can_edit, can_edit_model, get_for_user, scoped
 from berdaya.accounts.roles import AUDIT_READER_ROLES
@@ -163,3 +164,18 @@ def person_edit(request, pk):
     cancel = reverse("people:detail", args=[person.pk])
     context = {"nav": "people", "form": form, "person": person, "cancel_url": cancel}
     return render(request, "people/person_form.html", context)
+
+
+@require_POST
+def person_merge(request, pk):
+    """R7: the NIK added to a record imported without one belongs to someone already registered: move the
+    record's enterprises and the rest to that person (people.services.person_merge_into)."""
+    person = get_for_user(request.user, Person, pk, for_edit=True)
+    target = get_for_user(request.user, Person, request.POST.get("target") or 0, for_edit=True)
+    try:
+        merged = services.person_merge_into(actor=request.user, person=person, target=target)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("people:detail", pk=person.pk)
+    messages.success(request, _("Data tanpa NIK digabung ke %(name)s.") % {"name": merged.name})
+    return redirect("people:detail", pk=merged.pk)

@@ -15,13 +15,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from berdaya.accounts.roles import Role
-from berdaya.audit.models import Action, AuditEntry
-from berdaya.audit.services import audit_log, diff, snapshot
+from berdaya.audit.models import Action
+from berdaya.audit.services import Entry, audit_log, audit_log_many, diff, snapshot
+from berdaya.benefits import services as benefits
 
 from . import criteria as lib
 from . import vouchers
 from .models import (
     PLACE_STATES,
+    RECEIVED_STATES,
     Application,
     Claim,
     Criterion,
@@ -307,7 +309,27 @@ def _move(application: Application, to: State, *, actor, reason: str = "", **fie
         changes={"state": [str(State(before).label), str(State(to).label)]},
         note=reason,
     )
+    _benefit_sync(application, before, actor=actor)
     return application
+
+
+def _benefit_sync(application: Application, before: str, *, actor) -> None:
+    """The benefit history (R35) holds one row per application in a received state."""
+    if application.state in RECEIVED_STATES and before not in RECEIVED_STATES:
+        benefits.benefit_record(
+            actor=actor,
+            ref=application,
+            source="program",
+            kind=application.program.kind,
+            title=application.program.name,
+            received_on=application.awarded_on or timezone.localdate(),
+            person=application.person,
+            enterprise=application.enterprise,
+            cooperative=application.cooperative,
+            kelurahan=application.kelurahan,
+        )
+    elif before in RECEIVED_STATES and application.state not in RECEIVED_STATES:
+        benefits.benefit_withdraw(actor=actor, ref=application)
 
 
 def _locked(application: Application) -> Application:
@@ -431,22 +453,15 @@ def _bulk_move(ids: list[int], to: State, *, actor, reason: str, now, **fields) 
         ],
         batch_size=1000,
     )
-    AuditEntry.objects.bulk_create(
-        [
-            AuditEntry(
-                actor=actor,
-                actor_name=actor.get_username(),
-                action=Action.UPDATE,
-                object_type=Application._meta.label_lower,
-                object_id=str(pk),
-                object_repr=f"#{pk}",
-                changes={"state": [str(State(state).label), str(State(to).label)]},
-                person_id=person_id,
-                note=reason[:300],
-            )
+    audit_log_many(
+        actor=actor,
+        action=Action.UPDATE,
+        model=Application,
+        entries=[
+            Entry(pk, f"#{pk}", {"state": [str(State(state).label), str(State(to).label)]}, person_id)
             for pk, state, person_id in rows
         ],
-        batch_size=1000,
+        note=reason,
     )
 
 
@@ -648,7 +663,7 @@ def _refusal(voucher: Voucher, check: str, today: dt.date) -> str | None:
         return _("Voucher kedaluwarsa sejak %(date)s.") % {"date": voucher.expires_on.strftime("%d-%m-%Y")}
     check = "".join(ch for ch in (check or "") if ch.isdigit())
     person = voucher.application.person
-    nik_ok = len(check) == 4 and person is not None and person.nik.endswith(check)
+    nik_ok = len(check) == 4 and person is not None and (person.nik or "").endswith(check)
     otp_ok = (
         bool(voucher.otp_hash)
         and len(check) == 6

@@ -3,8 +3,6 @@ visits, outreach and reports. Registry data only through scoped()/get_for_user()
 
 from __future__ import annotations
 
-import io
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
@@ -18,10 +16,11 @@ from berdaya.accounts.access import can_edit_model, get_for_user, scoped
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log
 from berdaya.koperasi.models import Cooperative
-from berdaya.lib.export import table_download
+from berdaya.lib.export import table_download, workbook_download
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_nik
 from berdaya.lib.pagination import CappedPaginator
+from berdaya.lib.params import year_param
 from berdaya.people.models import Person
 from berdaya.umkm.models import Enterprise
 
@@ -126,10 +125,7 @@ def program_edit(request, pk):
 
 
 def _year(request) -> int:
-    try:
-        return int(request.GET.get("tahun") or timezone.localdate().year)
-    except ValueError:
-        return timezone.localdate().year
+    return year_param(request)
 
 
 def program_detail(request, pk):
@@ -538,14 +534,9 @@ def program_report(request, pk):
             obj=program,
             object_repr=f"laporan {program.code} {year}",
         )
-        buffer = io.BytesIO()
-        figures.report_workbook(report).save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return workbook_download(
+            figures.report_workbook(report), filename=f"laporan-{program.code}-{year}.xlsx"
         )
-        response["Content-Disposition"] = f'attachment; filename="laporan-{program.code}-{year}.xlsx"'
-        return response
     return render(
         request, "programs/report.html", {"nav": NAV, "program": program, "year": year, "r": report}
     )

@@ -1,4 +1,5 @@
 import datetime as dt
+from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,12 +12,14 @@ from django.utils.translation import gettext as _
 from berdaya.accounts.access import can_edit, can_edit_model, get_for_user, scoped
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log
+from berdaya.lib.bars import bar_rows
 from berdaya.lib.export import table_download
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_nik, mask_phone
 from berdaya.lib.pagination import NARROW_CAP, CappedPaginator
+from berdaya.lib.params import year_param
 from berdaya.people.services import person_get_or_register
-from berdaya.regions.models import Region
+from berdaya.regions.selectors import kecamatan_names
 
 from . import figures, services
 from .dedup import candidates_for_entry
@@ -142,6 +145,41 @@ def enterprise_export(request, fmt: str):
     )
 
 
+def surviving_enterprise(user, pk) -> Enterprise | None:
+    """The record a merged enterprise now lives on (following merges of merges), if this user may read it."""
+    seen = set()
+    current = scoped(Enterprise.all_objects.filter(pk=pk), user).first()
+    while current is not None and current.merged_into_id and current.pk not in seen:
+        seen.add(current.pk)
+        current = scoped(Enterprise.all_objects.filter(pk=current.merged_into_id), user).first()
+    return current if current is not None and current.pk != pk and not current.merged_into_id else None
+
+
+def follow_merge(view):
+    """A merged record's old URL (bookmarks, links in letters, the audit trail) leads to the surviving
+    record's same page instead of a 404."""
+
+    @wraps(view)
+    def wrapper(request, pk, *args, **kwargs):
+        try:
+            return view(request, pk, *args, **kwargs)
+        except Http404:
+            if request.method != "GET":
+                raise
+            survivor = surviving_enterprise(request.user, pk)
+            if survivor is None:
+                raise
+            messages.info(
+                request,
+                _("Data usaha #%(old)s sudah digabung ke %(name)s; halaman ini yang sekarang berlaku.")
+                % {"old": pk, "name": survivor.name},
+            )
+            return redirect(request.resolver_match.view_name, survivor.pk, *args, **kwargs)
+
+    return wrapper
+
+
+@follow_merge
 def enterprise_detail(request, pk):
     enterprise = get_for_user(
         request.user,
@@ -213,6 +251,7 @@ def enterprise_create(request):
     return render(request, "umkm/enterprise_form.html", context)
 
 
+@follow_merge
 def enterprise_edit(request, pk):
     enterprise = get_for_user(request.user, Enterprise, pk, for_edit=True)
     form = EnterpriseForm(request.POST or None, instance=enterprise)
@@ -299,11 +338,7 @@ def wub_assessment_add(request, pk):
 def enterprise_figures(request):
     """Point 9's figures for a year, by kecamatan and sector: what the yearly report will call."""
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("tahun", today.year))
-    except ValueError:
-        year = today.year
-    year = min(max(year, 2000), today.year)
+    year = year_param(request, last=today.year)
     at = min(today, today.replace(year=year, month=12, day=31))
     base = scoped(Enterprise.objects.all(), request.user)
     by_kecamatan = figures.active(at, by="kecamatan", queryset=base)
@@ -318,8 +353,8 @@ def enterprise_figures(request):
         "scaled_up": figures.scaled_up(year, queryset=base),
         "wub_trained": figures.wub_trained(year, queryset=base),
         "wub_mandiri": figures.wub_mandiri(year, queryset=base),
-        "by_kecamatan": _bars(by_kecamatan, dict(Region.objects.filter(level=3).values_list("code", "name"))),
-        "by_sector": _bars(by_sector, dict(Sector.objects.values_list("code", "name"))),
+        "by_kecamatan": bar_rows(by_kecamatan, kecamatan_names()),
+        "by_sector": bar_rows(by_sector, dict(Sector.objects.values_list("code", "name"))),
         "scale_ups": _named(scaled_up_events(year, queryset=base)[:100], base),
         "scale_up_counts": sorted(scale_up_counts(queryset=base).items()),
     }
@@ -329,13 +364,3 @@ def enterprise_figures(request):
 def _named(events, enterprises) -> list[dict]:
     names = dict(enterprises.filter(pk__in=[e.enterprise_id for e in events]).values_list("pk", "name"))
     return [{"event": e, "name": names.get(e.enterprise_id, e.enterprise_id)} for e in events]
-
-
-def _bars(breakdown: dict, names: dict) -> list[dict]:
-    """Rows for a CSS bar chart: label (a code's name), value, and a width in steps of 5% (classes, not
-    inline styles: the CSP forbids them)."""
-    top = max(breakdown.values(), default=0) or 1
-    return [
-        {"label": names.get(key, key) or "—", "value": value, "step": round(value * 20 / top) * 5}
-        for key, value in sorted(breakdown.items(), key=lambda item: -item[1])
-    ]

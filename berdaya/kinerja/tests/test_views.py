@@ -5,9 +5,14 @@ from decimal import Decimal as D
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
+from berdaya.kinerja import evaluation
 from berdaya.kinerja.demo import populate
+from berdaya.kinerja.measures import Period
 from berdaya.kinerja.models import Agreement, BudgetItem, BudgetQuarter, Indicator, ManualValue, Snapshot
+from berdaya.koperasi.tests.assessing import hold_rat
+from berdaya.koperasi.tests.conftest import make_cooperative
 
 from .test_budget import seed_xlsx
 
@@ -47,9 +52,18 @@ def test_the_indicator_page_shows_inputs_and_the_trend_since_2016(cast, demo):
 
 
 def test_drill_down_lists_the_records_behind_a_computed_number(cast, demo):
-    indicator = Indicator.objects.get(code="iku-wub")
+    # S3: the active cooperatives behind "Persentase Koperasi Berkualitas" (its denominator)
+    active = make_cooperative(actor=cast.koperasi, name="Koperasi Drill Aktif")
+    for year in (2020, 2021):
+        hold_rat(active, cast.koperasi, year)
+    indicator = Indicator.objects.get(code="iku-koperasi")
     url = reverse("kinerja:drilldown", args=[indicator.pk, "denominator", 2022])
-    assert cast.client(cast.kepala).get(url).status_code == 200
+    reading = evaluation.inputs_of(indicator, Period(2022))["denominator"]
+    behind = list(reading.records.order_by("pk")[:50])
+    assert active in behind
+    page = cast.client(cast.kepala).get(url).content.decode()
+    for record in behind:
+        assert escape(str(record)) in page
     assert (
         cast.client(cast.kepala).get(reverse("kinerja:drilldown", args=[indicator.pk, "x", 2022])).status_code
         == 404
