@@ -76,6 +76,7 @@ class Listing(Tracked):
 
 class Kind(models.TextChoices):
     APPLICATION = "pengajuan", _("Pengajuan program")
+    REGISTRATION = "pendaftaran", _("Pendaftaran kegiatan")
     COMPLAINT = "pengaduan", _("Pengaduan")
     DATA_REQUEST = "data_pribadi", _("Permintaan data pribadi")
 
@@ -132,6 +133,22 @@ class Submission(Tracked):
         blank=True,
         related_name="+",
     )
+    event = models.ForeignKey(
+        "training.Event",
+        verbose_name=_("kegiatan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    participant = models.ForeignKey(
+        "training.Participant",
+        verbose_name=_("peserta kegiatan"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     request_kind = models.CharField(
         _("jenis permintaan"), max_length=10, choices=DataRequestKind.choices, blank=True
     )
@@ -168,6 +185,9 @@ class Submission(Tracked):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(kind="pengajuan") | Q(program__isnull=False), name="portal_submission_program"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="pendaftaran") | Q(event__isnull=False), name="portal_submission_event"
             ),
             models.CheckConstraint(
                 condition=Q(status__in=SubmissionStatus.values), name="portal_status_valid"

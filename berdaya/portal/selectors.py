@@ -231,6 +231,61 @@ def program_accepts_citizens(program: Program) -> bool:
     return program.target in (Target.ENTERPRISE, Target.PERSON)
 
 
+# --- Events open for registration (training) ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicEvent:
+    pk: int
+    title: str
+    kind: str
+    starts_on: dt.date
+    ends_on: dt.date
+    venue: str
+    kecamatan: str
+    target_group: str
+    description: str
+    capacity: int | None
+
+
+def open_events() -> list[PublicEvent]:
+    """Events whose registration is open and that have not ended (training.Event, status "open")."""
+    from berdaya.training.models import Event, EventStatus
+
+    events = list(
+        Event.objects.filter(status=EventStatus.OPEN, ends_on__gte=timezone.localdate()).order_by(
+            "starts_on", "id"
+        )
+    )
+    names = _kecamatan_names(e.kelurahan_id[:8] for e in events if e.kelurahan_id)
+    return [
+        PublicEvent(
+            e.pk,
+            e.title,
+            e.get_kind_display(),
+            e.starts_on,
+            e.ends_on,
+            e.venue,
+            names.get((e.kelurahan_id or "")[:8], ""),
+            e.get_target_group_display(),
+            e.description,
+            e.capacity,
+        )
+        for e in events
+    ]
+
+
+def open_event(pk: int) -> PublicEvent | None:
+    return next((e for e in open_events() if e.pk == pk), None)
+
+
+def event_record(pk: int):
+    """The event itself, for the service that stores a registration (never handed to a template)."""
+    from berdaya.training.models import Event
+
+    return Event.objects.get(pk=pk)
+
+
 # --- Submissions and verification --------------------------------------------------------------------
 
 
@@ -246,11 +301,17 @@ class PublicStatus:
     program: str
     application_state: str
     public_answer: str
+    event: str = ""
+    participant_state: str = ""
 
 
 def submission_status(code: str) -> PublicStatus | None:
     """The status of a submission by its tracking code: what the holder may see, never what was sent."""
-    row = Submission.objects.filter(code=code).select_related("program", "application").first()
+    row = (
+        Submission.objects.filter(code=code)
+        .select_related("program", "application", "event", "participant")
+        .first()
+    )
     if row is None:
         return None
     return PublicStatus(
@@ -264,6 +325,8 @@ def submission_status(code: str) -> PublicStatus | None:
         program=row.program.name if row.program_id else "",
         application_state=row.application.get_state_display() if row.application_id else "",
         public_answer=row.public_answer,
+        event=row.event.title if row.event_id else "",
+        participant_state=row.participant.get_status_display() if row.participant_id else "",
     )
 
 

@@ -13,17 +13,23 @@ from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log, audited_create, audited_update
 
 from . import tracking
-from .models import Kind, Listing, Submission, SubmissionStatus
+from .models import OPEN_STATUSES, Kind, Listing, Submission, SubmissionStatus
 
 # Due dates per kind of submission, dated (valid_from, {kind: (working days | hours)}).
 # R47: personal-data requests within 72 hours. Complaints: 5 working days to follow up (PermenPANRB
-# 62/2018 on SP4N-LAPOR). Portal applications: verified within 10 working days (the office's service
+# 62/2018 on SP4N-LAPOR). Event registrations: confirmed within 3 working days. Portal applications:
+# verified within 10 working days (the office's service
 # standard, to confirm). Working days come from the office calendar (workdays, R43b: weekends, national
 # holidays and cuti bersama); the due time keeps the hour the submission arrived.
 DUE_RULES = [
     (
         dt.date(2026, 1, 1),
-        {Kind.APPLICATION: ("days", 10), Kind.COMPLAINT: ("days", 5), Kind.DATA_REQUEST: ("hours", 72)},
+        {
+            Kind.APPLICATION: ("days", 10),
+            Kind.REGISTRATION: ("days", 3),
+            Kind.COMPLAINT: ("days", 5),
+            Kind.DATA_REQUEST: ("hours", 72),
+        },
     ),
 ]
 LISTING_FIELDS = (
@@ -35,7 +41,7 @@ LISTING_FIELDS = (
     "whatsapp",
     "marketplace_links",
 )
-SUBMISSION_AUDIT = ("code", "kind", "status", "program", "request_kind", "kecamatan")
+SUBMISSION_AUDIT = ("code", "kind", "status", "program", "event", "request_kind", "kecamatan")
 
 
 def _add_working_days(start: dt.datetime, days: int) -> dt.datetime:
@@ -137,7 +143,9 @@ def listing_withdraw(*, actor, listing: Listing, channel: str, at: dt.datetime |
 
 
 @transaction.atomic
-def submission_create(*, kind: str, data: dict, program=None, answers: dict | None = None) -> Submission:
+def submission_create(
+    *, kind: str, data: dict, program=None, event=None, answers: dict | None = None
+) -> Submission:
     """Store what a citizen sent, with a fresh tracking code and its due date. Decides nothing (R52)."""
     now = timezone.now()
     fields = {
@@ -149,6 +157,7 @@ def submission_create(*, kind: str, data: dict, program=None, answers: dict | No
             code=tracking.new_code(kind),
             kind=kind,
             program=program,
+            event=event,
             kecamatan=data.get("kecamatan"),
             answers=answers or {},
             due_at=due_at(kind, now),
@@ -250,6 +259,36 @@ def submission_forward(*, actor, submission: Submission, enterprise=None):
         person_id=person.pk,
     )
     return application
+
+
+@transaction.atomic
+def submission_register(*, actor, submission: Submission):
+    """Staff checked the KTP (R52): register the person for the event through training's service, from the
+    portal; over capacity or quota the participant goes to the waiting list there."""
+    from berdaya.training.models import Source
+    from berdaya.training.services import participant_register
+
+    submission = _locked(submission)
+    if submission.kind != Kind.REGISTRATION or submission.status not in OPEN_STATUSES:
+        raise ValidationError(_("Kiriman ini tidak dapat diteruskan."))
+    participant = participant_register(
+        actor=actor,
+        event=submission.event,
+        nik=submission.nik,
+        name=submission.name,
+        phone=submission.phone,
+        source=Source.PORTAL,
+        reason=_("Dari portal, kode %(code)s") % {"code": submission.code},
+    )
+    audited_update(
+        actor=actor,
+        obj=submission,
+        data={"status": SubmissionStatus.FORWARDED, "participant": participant, "handled_by": actor}
+        | _close_fields(SubmissionStatus.FORWARDED),
+        fields=(*SUBMISSION_AUDIT, "participant", "handled_by", "closed_at"),
+        person_id=participant.person_id,
+    )
+    return participant
 
 
 def submission_record_view(*, actor, submission: Submission) -> None:

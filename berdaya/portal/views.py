@@ -183,6 +183,34 @@ def program_apply(request, code: str):
     )
 
 
+# --- Events open for registration (training) ---------------------------------------------------------
+
+
+@login_not_required
+def events(request):
+    return render(request, "portal/events.html", {"events": selectors.open_events(), "nav": "kegiatan"})
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def event_detail(request, pk: int):
+    """An open event and its registration form (NIK, phone); staff confirm before a place is taken (R52)."""
+    event = selectors.open_event(pk)
+    if event is None:
+        raise Http404
+    form = ApplyForm(request.POST or None)
+    form.fields.pop("business_name")
+    if request.method == "POST":
+        if abuse.over_limit(request, "apply"):
+            return _too_many(request)
+        if form.is_valid():
+            submission = services.submission_create(
+                kind=Kind.REGISTRATION, data=form.cleaned_data, event=selectors.event_record(pk)
+            )
+            return redirect("portal:status", code=submission.code)
+    return render(request, "portal/event.html", {"event": event, "form": form, "nav": "kegiatan"})
+
+
 # --- Tracking ----------------------------------------------------------------------------------------
 
 

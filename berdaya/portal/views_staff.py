@@ -94,6 +94,14 @@ def answer(request, pk: int):
 @require_POST
 def forward(request, pk: int):
     submission = get_for_user(request.user, Submission, pk, for_edit=True)
+    if submission.kind == Kind.REGISTRATION:
+        try:
+            services.submission_register(actor=request.user, submission=submission)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("portal_staff:detail", pk=pk)
+        messages.success(request, _("Peserta didaftarkan di kegiatan."))
+        return redirect("portal_staff:detail", pk=pk)
     enterprises = scoped(Enterprise.objects.filter(owner__nik=submission.nik), request.user)
     form = ForwardForm(request.POST, enterprises=list(enterprises))
     if form.is_valid():

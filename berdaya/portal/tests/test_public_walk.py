@@ -79,13 +79,16 @@ def world(cast, listed, owner, settings, tmp_path):
     submission = services.submission_create(
         kind=Kind.COMPLAINT, data={"name": other.name, "phone": other.phone, "message": other.address}
     )
-    cooperative_listing = None
+    from berdaya.training.tests.conftest import make_event
+
+    soon = dt.date.today() + dt.timedelta(days=7)
+    event = make_event(actor=cast.umkm, starts_on=soon, ends_on=soon, status="open")
     return {
         "program": program,
         "app": app,
         "submission": submission,
         "people": [owner, other],
-        "coop": cooperative_listing,
+        "event": event,
     }
 
 
@@ -98,6 +101,7 @@ def _url_for(pattern: URLPattern, world) -> list[str]:
         "listing": [world["listing"].pk] if "listing" in world else None,
         "program": [world["program"].code],
         "apply": None,  # POST only
+        "event": [world["event"].pk],
         "status": [world["submission"].code],
         "dataset": ["usaha-mikro-sektor"],
         "dataset_csv": ["usaha-mikro-sektor"],
