@@ -169,11 +169,12 @@ SESSION_SAVE_EVERY_REQUEST = True  # the 8 hours count from the last request, no
 # Off under the test runner (tests turn it on where they test it); BERDAYA_TWO_FACTOR=0 for a local look.
 BERDAYA_TWO_FACTOR = env_bool("BERDAYA_TWO_FACTOR", not TESTING)
 OTP_TOTP_ISSUER = "Berdaya"
-# Login throttling (accounts/throttle.py): this many failures within the window locks the account+address.
+# Login throttling (accounts/throttle.py): after this many failures within the window one account from one
+# address waits, a wait that doubles with each further failure (never an account-wide or office-wide lock).
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
 LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", 15 * 60))
 # Behind a reverse proxy, the header that carries the client's address (e.g. HTTP_X_FORWARDED_FOR), so the
-# per-address lock counts clients, not the proxy.
+# throttle counts clients, not the proxy (`check --deploy` warns when it is missing behind a proxy).
 BERDAYA_CLIENT_IP_HEADER = os.environ.get("BERDAYA_CLIENT_IP_HEADER", "")
 
 # --- Security headers ----------------------------------------------------------------------------------

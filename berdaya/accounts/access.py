@@ -76,8 +76,9 @@ def can_edit_model(user, model: type[Model]) -> bool:
     if division is None:
         return False
     if policy.division is None:
-        # Shared registries (people) are kept by the divisions that serve them, not by planners.
-        return division != Division.KINERJA
+        # Shared registries (people) are kept by the divisions that serve their identities: an edit form
+        # shows the full NIK, so a role that sees it masked (R45) does not edit people.
+        return division != Division.KINERJA and user.sees_personal_data
     return policy.division == division or division in policy.also_edited_by
 
 

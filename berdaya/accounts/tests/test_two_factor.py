@@ -68,12 +68,12 @@ def test_a_pending_session_reaches_no_page_until_a_code_is_given(cast, client):
 
 
 def test_a_recovery_code_works_once(cast, client):
-    codes = enrol(client, cast.p3k)
+    codes = enrol(client, cast.umkm)
     client.post(reverse("accounts:logout"))
-    password_login(client, cast.p3k)
+    password_login(client, cast.umkm)
     assert client.post(reverse("accounts:two_factor_verify"), {"code": codes[0]}).status_code == 302
     client.post(reverse("accounts:logout"))
-    password_login(client, cast.p3k)
+    password_login(client, cast.umkm)
     again = client.post(reverse("accounts:two_factor_verify"), {"code": codes[0]})
     assert again.status_code == 200 and "Kode tidak cocok" in again.content.decode()
 
