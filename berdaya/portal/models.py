@@ -82,13 +82,13 @@ class Kind(models.TextChoices):
 
 
 class DataRequestKind(models.TextChoices):
-    """R47: what a person may ask about their personal data."""
+    """R47: what a person may ask about their personal data (the same codes as privacy's request kinds)."""
 
     ACCESS = "akses", _("Melihat data saya dan siapa yang memakainya")
     CORRECTION = "perbaikan", _("Memperbaiki data saya")
     RESTRICTION = "pembatasan", _("Membatasi pemakaian data saya")
-    WITHDRAWAL = "cabut", _("Mencabut persetujuan")
-    DELETION = "hapus", _("Menghapus data saya")
+    WITHDRAWAL = "penarikan", _("Mencabut persetujuan")
+    DELETION = "penghapusan", _("Menghapus data saya")
 
 
 class SubmissionStatus(models.TextChoices):
@@ -150,7 +150,7 @@ class Submission(Tracked):
         related_name="+",
     )
     request_kind = models.CharField(
-        _("jenis permintaan"), max_length=10, choices=DataRequestKind.choices, blank=True
+        _("jenis permintaan"), max_length=12, choices=DataRequestKind.choices, blank=True
     )
     name = models.CharField(_("nama"), max_length=150)
     nik = models.CharField(_("NIK"), max_length=16, blank=True)

@@ -291,6 +291,47 @@ def submission_register(*, actor, submission: Submission):
     return participant
 
 
+def privacy_tickets_available() -> bool:
+    """Whether berdaya.privacy offers R47 tickets (``data_request_register``) to hand requests on to."""
+    from berdaya.privacy import services as privacy
+
+    return hasattr(privacy, "data_request_register")
+
+
+@transaction.atomic
+def submission_forward_data_request(*, actor, submission: Submission):
+    """Staff made sure who is asking (R47, R52) and open privacy's ticket for the request, from the portal;
+    the ticket's own due date and escalation apply from there."""
+    from berdaya.privacy.models import Channel
+    from berdaya.privacy.services import data_request_register
+
+    submission = _locked(submission)
+    if submission.kind != Kind.DATA_REQUEST or submission.status not in OPEN_STATUSES:
+        raise ValidationError(_("Kiriman ini tidak dapat diteruskan."))
+    ticket = data_request_register(
+        actor=actor,
+        kind=submission.request_kind,
+        channel=Channel.PORTAL,
+        requester_name=submission.name,
+        requester_contact=submission.phone,
+        description=_("Dari portal, kode %(code)s. NIK yang disebut: %(nik)s. %(message)s")
+        % {"code": submission.code, "nik": submission.nik, "message": submission.message},
+        received_at=submission.created_at,
+    )
+    audited_update(
+        actor=actor,
+        obj=submission,
+        data={
+            "status": SubmissionStatus.FORWARDED,
+            "answers": submission.answers | {"privacy_ticket": ticket.pk},
+            "handled_by": actor,
+        }
+        | _close_fields(SubmissionStatus.FORWARDED),
+        fields=(*SUBMISSION_AUDIT, "answers", "handled_by", "closed_at"),
+    )
+    return ticket
+
+
 def submission_record_view(*, actor, submission: Submission) -> None:
     """R46: staff opening a submission (with NIK and phone) is a read of personal data."""
     audit_log(actor=actor, action=Action.VIEW, obj=submission)

@@ -70,6 +70,7 @@ def detail(request, pk: int):
             ),
             "forward_form": ForwardForm(enterprises=enterprises),
             "can_edit": can_edit_model(request.user, Submission),
+            "privacy_tickets": services.privacy_tickets_available(),
             "now": timezone.now(),
             "nav": "portal",
         },
@@ -94,6 +95,14 @@ def answer(request, pk: int):
 @require_POST
 def forward(request, pk: int):
     submission = get_for_user(request.user, Submission, pk, for_edit=True)
+    if submission.kind == Kind.DATA_REQUEST:
+        try:
+            services.submission_forward_data_request(actor=request.user, submission=submission)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("portal_staff:detail", pk=pk)
+        messages.success(request, _("Tiket permintaan data pribadi dibuka di modul privasi."))
+        return redirect("portal_staff:detail", pk=pk)
     if submission.kind == Kind.REGISTRATION:
         try:
             services.submission_register(actor=request.user, submission=submission)

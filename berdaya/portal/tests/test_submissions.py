@@ -115,3 +115,25 @@ def test_tracking_codes_forgive_case_spaces_and_lookalike_letters():
     body = code[2:11].replace("-", "")
     wrong = "A-" + ("1" if body[0] != "1" else "2") + body[1:4] + "-" + body[4:] + "-" + code[-1]
     assert tracking.normalize(wrong) is None  # the check symbol catches a typo
+
+
+def test_staff_hand_a_data_request_on_to_privacys_ticket_once_that_exists(cast):
+    # R47: the request becomes privacy's ticket (due 72 hours, escalated) after staff checked who asks.
+    if not services.privacy_tickets_available():
+        pytest.skip(
+            "berdaya.privacy has no R47 tickets yet (reliability's branch adds data_request_register)"
+        )
+    submission = services.submission_create(
+        kind=Kind.DATA_REQUEST,
+        data={
+            "name": "Aluh Sari",
+            "nik": "6371015203900002",
+            "phone": "+6285248887777",
+            "request_kind": "akses",
+        },
+    )
+    ticket = services.submission_forward_data_request(actor=cast.umkm, submission=submission)
+    submission.refresh_from_db()
+    assert (
+        submission.status == SubmissionStatus.FORWARDED and submission.answers["privacy_ticket"] == ticket.pk
+    )
