@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "berdaya.api",
     "berdaya.privacy",
     "berdaya.naker",
+    "berdaya.portal",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,9 @@ urlpatterns = [
     path("token-api/", include("berdaya.api.urls_admin")),
     # Uploaded files, behind the same access check as their record (never public /media/ URLs).
     path("berkas/<path:name>", uploads.serve, name="upload"),
+    # The public portal for citizens (anonymous, own base template) and its staff queue.
+    path("publik/", include("berdaya.portal.urls")),
+    path("layanan-publik/", include("berdaya.portal.urls_staff")),
     # Language switch works on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]

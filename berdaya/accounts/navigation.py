@@ -52,6 +52,8 @@ def navigation_for(user) -> list[NavItem]:
     ]
     if user.role in PROGRAM_ROLES:
         items.insert(4, NavItem("programs", _("Program"), reverse("programs:list"), "check"))
+    if user.role != Role.MITRA:
+        items.append(NavItem("portal", _("Layanan publik"), reverse("portal_staff:queue"), "globe"))
     if user.role in IMPORT_ROLES:
         items.append(NavItem("imports", _("Impor data"), reverse("imports:list"), "download"))
     if user.role in AUDIT_READER_ROLES:
