@@ -14,6 +14,9 @@ urlpatterns = [
     path("audit/", include("berdaya.audit.urls")),
     path("tugas/", include("berdaya.jobs.urls")),
     path("impor/", include("berdaya.imports.urls")),
+    path("kegiatan/", include("berdaya.training.urls")),
+    # Public: certificate verification (the certificate's QR; the portal may link it).
+    path("verifikasi/", include("berdaya.training.urls_public")),
     # Language switch works on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]

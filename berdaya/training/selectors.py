@@ -18,7 +18,7 @@ from berdaya.regions.models import Region
 from berdaya.umkm.models import Enterprise
 
 from . import fair
-from .models import Event, FollowUp, FollowUpState, Kind, Participant, Target
+from .models import Certificate, Event, FollowUp, FollowUpState, Kind, Participant, Target
 
 # Kinds whose invitations rotate: who went to the last one goes last (R49).
 ROTATING_KINDS = (Kind.PAMERAN, Kind.TEMU_USAHA, Kind.JOB_FAIR)
@@ -110,6 +110,15 @@ def coop_contact(cooperative_id: int) -> int | None:
     board = BoardMember.objects.filter(cooperative_id=cooperative_id).order_by("role", "-term_start")
     chair = board.filter(role="ketua").values_list("person_id", flat=True).first()
     return chair or board.values_list("person_id", flat=True).first()
+
+
+def certificate_by_code(code: str):
+    """The certificate a public verification page shows (its code is the only key, R50)."""
+    return (
+        Certificate.objects.select_related("participant__event", "person")
+        .filter(code=(code or "").strip().upper()[:16])
+        .first()
+    )
 
 
 # --- Coverage --------------------------------------------------------------------------------------------
