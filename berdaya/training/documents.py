@@ -30,12 +30,12 @@ def _long_date(day) -> str:
 
 def qr_png(text: str, *, scale: int = 6) -> bytes:
     buffer = io.BytesIO()
-    segno.make(text, error="m").save(buffer, kind="png", scale=scale, border=2)
+    segno.make(text, error="m", micro=False).save(buffer, kind="png", scale=scale, border=2)
     return buffer.getvalue()
 
 
 def qr_svg(text: str, *, scale: int = 5) -> str:
-    return segno.make(text, error="m").svg_inline(scale=scale, border=2)
+    return segno.make(text, error="m", micro=False).svg_inline(scale=scale, border=2)
 
 
 def verification_url(certificate: Certificate, base_url: str) -> str:

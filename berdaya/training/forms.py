@@ -177,7 +177,8 @@ class FollowUpForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["method"].required = False
-        self.initial.setdefault("done_on", dt.date.today())
+        if not self.initial.get("done_on"):
+            self.initial["done_on"] = dt.date.today()
 
     def clean(self):
         data = super().clean()

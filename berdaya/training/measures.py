@@ -3,8 +3,8 @@
 attended or completed. Each measure gives the records behind its number (drill-down to the people).
 
 - ``training.participants``: participations (filters: kind, division, sex, kecamatan code, role).
-- ``training.coop_staff_trained``: cooperative board, supervisors, members and staff who took part in a
-  training or bimtek (seed 003: 210 in 2022).
+- ``training.coop_staff_trained``: cooperative board, supervisors, members and staff (persons, once each)
+  who took part in a training (seed 003: 210 in 2022).
 - ``training.first_time_share``: percent of participations by people with nothing in the benefit history
   before the event (R49 "never served").
 - ``training.kelurahan_covered``: kelurahan with at least one participant.
@@ -31,7 +31,8 @@ FILTERS = {
     "kecamatan": _("kode kecamatan"),
     "role": _("peran peserta"),
 }
-TRAINING_KINDS = (Kind.PELATIHAN, Kind.BIMTEK, Kind.BLK)
+# Seed 003 counts cooperative people "mengikuti pendidikan dan pelatihan": trainings, not bimtek.
+COOP_TRAINING_KINDS = (Kind.PELATIHAN,)
 
 
 def took_part(period, filters=None):
@@ -53,7 +54,7 @@ def took_part(period, filters=None):
 
 
 def coop_staff(period, filters=None):
-    return took_part(period, filters).filter(role__in=COOP_ROLES, event__kind__in=TRAINING_KINDS)
+    return took_part(period, filters).filter(role__in=COOP_ROLES, event__kind__in=COOP_TRAINING_KINDS)
 
 
 def first_timers(period, filters=None):
@@ -92,9 +93,9 @@ for key, label, description, unit, value, records in (
     (
         "training.coop_staff_trained",
         _("Pengurus/pengelola koperasi yang dilatih"),
-        _("Pengurus, pengawas, anggota dan pengelola koperasi yang mengikuti pelatihan atau bimtek."),
+        _("Pengurus, pengawas, anggota dan pengelola koperasi (orang) yang mengikuti pelatihan."),
         "orang",
-        lambda p, f: coop_staff(p, f).count(),
+        lambda p, f: coop_staff(p, f).values("person").distinct().count(),
         coop_staff,
     ),
     (

@@ -259,7 +259,10 @@ def participant_register(
         )
         return existing
     participant = Participant(event=event, person=person, token=new_token(), **values)
-    return audited_create(actor=actor, obj=participant, fields=PARTICIPANT_FIELDS, person_id=person.pk)
+    # Checked here (NIK, person, place); no full_clean: it would query every foreign key again.
+    return audited_create(
+        actor=actor, obj=participant, fields=PARTICIPANT_FIELDS, person_id=person.pk, clean=False
+    )
 
 
 def _set_status(participant: Participant, status: str, *, actor, note: str = "") -> None:
@@ -475,6 +478,7 @@ def follow_ups_schedule(*, actor, participant: Participant, officer=None) -> lis
                 obj=follow_up,
                 fields=("participant", "months", "due_on", "officer"),
                 person_id=participant.person_id,
+                clean=False,
             )
         )
     return made
@@ -510,6 +514,7 @@ def certificate_issue(*, actor, participant: Participant, on: dt.date | None = N
         obj=certificate,
         fields=("participant", "number", "issued_on"),
         person_id=participant.person_id,
+        clean=False,
     )
 
 

@@ -147,6 +147,12 @@
     var startButton = document.getElementById("camera-start");
     var stopButton = document.getElementById("camera-stop");
     var stream = null, detector = null, last = { code: "", at: 0 };
+    // The CSP allows no inline styles; .btn's display would beat the hidden attribute.
+    function visible(el, on) { el.hidden = !on; el.style.display = on ? "" : "none"; }
+    video.style.width = "100%";
+    video.style.maxWidth = "420px";
+    visible(stopButton, false);
+    visible(video, false);
 
     function found(text) {
       var now = Date.now();
@@ -190,9 +196,9 @@
       }).then(function (s) {
         stream = s;
         video.srcObject = s;
-        video.hidden = false;
-        stopButton.hidden = false;
-        startButton.hidden = true;
+        visible(video, true);
+        visible(stopButton, true);
+        visible(startButton, false);
         return video.play();
       }).then(function () { requestAnimationFrame(tick); })
         .catch(function () { show(root.dataset.msgNocamera, false); });
@@ -200,9 +206,9 @@
     stopButton.addEventListener("click", function () {
       if (stream) stream.getTracks().forEach(function (t) { t.stop(); });
       stream = null;
-      video.hidden = true;
-      stopButton.hidden = true;
-      startButton.hidden = false;
+      visible(video, false);
+      visible(stopButton, false);
+      visible(startButton, true);
     });
   });
 })();
