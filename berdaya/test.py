@@ -108,6 +108,7 @@ DATA_MIGRATIONS = [
     ("kinerja", "0002_bands_and_check_rules"),
     ("workdays", "0002_ship_holiday_lists"),
     ("privacy", "0002_consent_texts"),
+    ("privacy", "0004_retention_rules"),
 ]
 
 

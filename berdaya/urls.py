@@ -16,6 +16,7 @@ urlpatterns = [
     path("audit/", include("berdaya.audit.urls")),
     path("tugas/", include("berdaya.jobs.urls")),
     path("impor/", include("berdaya.imports.urls")),
+    path("privasi/", include("berdaya.privacy.urls")),
     # Uploaded files, behind the same access check as their record (never public /media/ URLs).
     path("berkas/<path:name>", uploads.serve, name="upload"),
     # Language switch works on the login page too.
