@@ -363,6 +363,19 @@ def application_verify(*, actor, application: Application, reason: str = "") -> 
     return _move(application, State.VERIFIED, actor=actor, reason=reason, verified_by=actor)
 
 
+# Roles a program may name as its approver: the division that runs programs, and the head of office, who
+# approves through this permission (approving is not editing: the head of office edits no record). Other
+# roles (inspectorate, partners, other divisions) can never approve, so the program form does not offer them.
+APPROVER_ROLES = (Role.USAHA_MIKRO, Role.KEPALA_DINAS)
+
+
+def may_approve_program(user, program: Program) -> bool:
+    """Does ``user`` hold the approval permission of ``program`` (R36 still applies per application)?"""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.role == Role.ADMIN or (user.role in APPROVER_ROLES and user.role == program.approver_role)
+
+
 def _may_approve(actor, application: Application) -> str | None:
     """Why ``actor`` may not approve (R36), or None."""
     if actor.role not in (application.program.approver_role, Role.ADMIN):
