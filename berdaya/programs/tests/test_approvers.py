@@ -66,3 +66,26 @@ def test_criteria_and_factors_read_as_users_know_them(cast):
     assert "female_owner" not in str(form.fields["need_weights"].help_text)
     assert form.initial["need_weights"] == "Pemilik perempuan=2"
     assert form.fields["p_size_class_classes"].label.endswith(": Kelas usaha")
+
+
+def test_a_waitlist_move_with_free_places_needs_its_true_reason(cast):
+    # issue 15: "Kuota/anggaran habis" was recorded while 10 of 10 places were free.
+    from django.core.exceptions import ValidationError
+
+    from berdaya.programs.services import application_waitlist
+
+    program = make_program(actor=cast.umkm, quota=10)
+    app = verified_application(cast, program)
+    with pytest.raises(ValidationError, match="masih tersedia"):
+        application_waitlist(actor=cast.admin, application=app)
+    app = application_waitlist(actor=cast.admin, application=app, reason="Menunggu SKU")
+    assert app.transitions.last().reason == "Menunggu SKU"
+
+
+def test_a_full_quota_is_the_recorded_reason(cast):
+    from berdaya.programs.services import application_approve, application_waitlist
+
+    program = make_program(actor=cast.umkm, quota=1)
+    application_approve(actor=cast.admin, application=verified_application(cast, program))
+    app = application_waitlist(actor=cast.admin, application=verified_application(cast, program))
+    assert app.transitions.last().reason == "Kuota habis"
