@@ -279,3 +279,12 @@ def test_the_sector_filter_takes_the_codes_its_options_carry(cast):
     assert '<option value="kriya" selected>' in html
     assert [row["e"].name for row in response.context["rows"]] == ["Sasirangan Galuh"]  # sub-sectors included
     assert not response.context["filter_form"].errors
+
+
+def test_a_new_owner_from_the_business_form_gets_its_kelurahan_and_her_page_lists_it(cast):
+    # issue 15: the owner had no kelurahan; her page said businesses "will appear" while two were listed.
+    cast.client(cast.umkm).post(reverse("umkm:create"), form_data())
+    enterprise = Enterprise.objects.get(name="Kue Bingka Diang")
+    assert enterprise.owner.kelurahan_id == "63.71.02.1001"
+    page = cast.client(cast.umkm).get(reverse("people:detail", args=[enterprise.owner.pk])).content.decode()
+    assert "Kue Bingka Diang" in page and "akan tampil di sini" not in page
