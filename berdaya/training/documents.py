@@ -1,5 +1,5 @@
 """Certificates (R50) and the event report for the LAKIP (issue 10.5) as DOCX by python-docx; PDF through
-LibreOffice with kinerja's converter (``kinerja.report.build.build_pdf``), so the server has one way of
+LibreOffice with the shared converter (``lib.documents.docx_to_pdf``), so the server has one way of
 making PDFs. QR images are made here, server-side, by segno."""
 
 from __future__ import annotations
