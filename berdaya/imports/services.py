@@ -196,7 +196,7 @@ def result_figures(run: ImportRun) -> dict[str, int]:
 @register(JOB_KIND)
 def run_job(job: Job, progress) -> dict:
     run = ImportRun.objects.get(pk=job.params["run_id"])
-    run_execute(run, actor=job.created_by, progress=progress)
+    run_execute(run, actor=job.created_by, progress=progress, batch_size=job.params.get("batch_size"))
     return result_figures(run)
 
 
