@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "berdaya.lib.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "berdaya.lib.middleware.LanguageMiddleware",
+    "berdaya.lib.middleware.RefuseNulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

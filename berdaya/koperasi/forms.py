@@ -68,10 +68,11 @@ class CooperativeFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         districts = list(kecamatan_in_jurisdiction())
         self.fields["kecamatan"].choices = ALL + [(r.code, r.name) for r in districts]
+        from berdaya.regions.models import is_region_code
         from berdaya.regions.selectors import kelurahan_in
 
         chosen = self.data.get("kecamatan") if self.is_bound else None
-        villages = kelurahan_in(chosen) if chosen else []
+        villages = kelurahan_in(chosen) if chosen and is_region_code(chosen) else []
         self.fields["kelurahan"].choices = ALL + [(r.code, r.name) for r in villages]
         from .health import Category
 
