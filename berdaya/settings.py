@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "berdaya.lib.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "berdaya.lib.middleware.SessionRefreshMiddleware",
     "berdaya.lib.middleware.LanguageMiddleware",
     "berdaya.lib.middleware.RefuseNulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -149,7 +150,9 @@ if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 3600))  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_SAVE_EVERY_REQUEST = True  # the 8 hours count from the last request, not from login
+# The 8 hours count from the last request, not from login: lib.middleware.SessionRefreshMiddleware saves the
+# session (and so moves its expiry) at most every SESSION_REFRESH_SECONDS, not on every request.
+SESSION_REFRESH_SECONDS = int(os.environ.get("SESSION_REFRESH_SECONDS", 300))
 # Login throttling (accounts/throttle.py): after this many failures within the window one account from one
 # address waits, a wait that doubles with each further failure (never an account-wide or office-wide lock).
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))

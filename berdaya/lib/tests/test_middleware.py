@@ -57,3 +57,27 @@ def test_a_malformed_region_code_never_reaches_a_query(cast):
     assert not is_region_code("63.71'--") and not is_region_code("6371") and not is_region_code("")
     client = cast.client(cast.koperasi)
     assert client.get("/koperasi/", {"kecamatan": "63.71.01' OR 1=1"}).status_code == 200
+
+
+def test_the_session_is_written_at_most_every_few_minutes_not_on_every_page(cast, settings):
+    # Load: SESSION_SAVE_EVERY_REQUEST wrote the session table on every page view.
+    from unittest import mock
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = cast.client(cast.umkm)
+
+    def session_writes(at):
+        with mock.patch("berdaya.lib.middleware.time.time", return_value=at):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(reverse("people:list")).status_code == 200
+        return sum(
+            1
+            for q in queries.captured_queries
+            if "django_session" in q["sql"] and not q["sql"].lstrip().upper().startswith("SELECT")
+        )
+
+    assert session_writes(1_000_000) >= 1  # the first page refreshes the expiry
+    assert session_writes(1_000_000 + 60) == 0
+    assert session_writes(1_000_000 + settings.SESSION_REFRESH_SECONDS + 1) >= 1
