@@ -135,16 +135,18 @@ def profile(urls: dict[str, str]) -> None:
     )
     try:
         for name, path in urls.items():
-            client.get(path)  # warm
+            client.get(path, HTTP_HOST="127.0.0.1")  # warm
             template_time[0] = 0.0
+            start = time.perf_counter()
             with CaptureQueriesContext(connection) as queries:
-                client.get(path)
+                response = client.get(path, HTTP_HOST="127.0.0.1")
+            took = (time.perf_counter() - start) * 1000
+            assert response.status_code == 200, (path, response.status_code)
             sql = [q["sql"].lower() for q in queries.captured_queries]
             session_writes = sum(1 for s in sql if "django_session" in s and not s.startswith("select"))
             audit_writes = sum(1 for s in sql if "audit_auditentry" in s and s.startswith("insert"))
-            print(
-                f"{name:30} {len(sql):7} {template_time[0] * 1000:8.1f} {session_writes:9} {audit_writes:7}"
-            )
+            row = f"{len(sql):7} {template_time[0] * 1000:8.1f} {session_writes:9} {audit_writes:7}"
+            print(f"{name:30} {took:6.0f} {row}")
     finally:
         Template.render = original
 
