@@ -16,6 +16,7 @@ import argparse
 import os
 import random
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -196,7 +197,11 @@ def main() -> None:
             print("error:", error)
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     profile(urls)
     if not args.keep:
         from django.db import connections

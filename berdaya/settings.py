@@ -144,6 +144,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "berdaya.accounts.passwords.LocalWordValidator"},  # "Banjarmasin1" and the like
 ]
 if TESTING:
     # Personas log in hundreds of times; the production hasher's cost is pointless there.

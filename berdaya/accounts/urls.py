@@ -7,6 +7,7 @@ app_name = "accounts"
 urlpatterns = [
     path("masuk/", views.login, name="login"),
     path("keluar/", views.logout, name="logout"),
+    path("kata-sandi/", views.password_change, name="password_change"),
     path("pengguna/", views.users, name="users"),
     path("pengguna/baru/", views.user_create, name="user_create"),
     path("pengguna/<int:pk>/ubah/", views.user_edit, name="user_edit"),
