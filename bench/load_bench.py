@@ -132,7 +132,8 @@ def profile(urls: dict[str, str]) -> None:
 
     Template.render = timed
     print(
-        f"\n{'page (profiled as a clerk)':30} {'queries':>7} {'templ ms':>8} {'session w':>9} {'audit w':>7}"
+        f"\n{'page (profiled as a clerk)':30} {'ms':>6} {'queries':>7} {'templ ms':>8} {'session w':>9} "
+        f"{'audit w':>7}"
     )
     try:
         for name, path in urls.items():
