@@ -73,7 +73,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "berdaya.lib.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "berdaya.lib.middleware.SessionRefreshMiddleware",
     "berdaya.lib.middleware.LanguageMiddleware",
+    "berdaya.lib.middleware.RefuseNulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -159,17 +161,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "berdaya.accounts.passwords.LocalWordValidator"},  # "Banjarmasin1" and the like
 ]
 if TESTING:
     # Personas log in hundreds of times; the production hasher's cost is pointless there.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 3600))  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_SAVE_EVERY_REQUEST = True  # the 8 hours count from the last request, not from login
 # Two-factor login (accounts/two_factor.py) for the administrator and the roles that see unmasked NIKs.
 # Off under the test runner (tests turn it on where they test it); BERDAYA_TWO_FACTOR=0 for a local look.
 BERDAYA_TWO_FACTOR = env_bool("BERDAYA_TWO_FACTOR", not TESTING)
 OTP_TOTP_ISSUER = "Berdaya"
+# The 8 hours count from the last request, not from login: lib.middleware.SessionRefreshMiddleware saves the
+# session (and so moves its expiry) at most every SESSION_REFRESH_SECONDS, not on every request.
+SESSION_REFRESH_SECONDS = int(os.environ.get("SESSION_REFRESH_SECONDS", 300))
 # Login throttling (accounts/throttle.py): after this many failures within the window one account from one
 # address waits, a wait that doubles with each further failure (never an account-wide or office-wide lock).
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))

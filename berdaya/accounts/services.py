@@ -39,3 +39,12 @@ def user_update(*, actor: User, form, before: dict) -> User:
 
 def user_login_record(*, user: User) -> None:
     audit_log(actor=user, action=Action.LOGIN, obj=user)
+
+
+def user_password_change(*, user: User, password: str) -> User:
+    """A user changes their own password (validated by the form); audited without any hash."""
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        audit_log(actor=user, action=Action.UPDATE, obj=user, note="kata sandi diganti sendiri")
+    return user

@@ -1,6 +1,8 @@
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -85,3 +87,14 @@ def user_edit(request, pk: int):
     return render(
         request, "accounts/user_form.html", {"nav": "users", "form": form, "creating": False, "staff": user}
     )
+
+
+def password_change(request):
+    """Any signed-in user changes their own password (the current one first); other sessions end."""
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.user_password_change(user=request.user, password=form.cleaned_data["new_password1"])
+        update_session_auth_hash(request, user)  # this session stays signed in
+        messages.success(request, _("Kata sandi Anda sudah diganti."))
+        return redirect("/")
+    return render(request, "accounts/password_change.html", {"form": form})

@@ -8,6 +8,8 @@ from django.core.files import File
 from django.db import connection, transaction
 from django.utils import timezone
 
+from berdaya.audit.models import Action
+from berdaya.audit.services import audit_log
 from berdaya.jobs.models import Job
 from berdaya.jobs.registry import on_abandoned, register
 from berdaya.jobs.services import job_start
@@ -196,7 +198,7 @@ def result_figures(run: ImportRun) -> dict[str, int]:
 @register(JOB_KIND)
 def run_job(job: Job, progress) -> dict:
     run = ImportRun.objects.get(pk=job.params["run_id"])
-    run_execute(run, actor=job.created_by, progress=progress)
+    run_execute(run, actor=job.created_by, progress=progress, batch_size=job.params.get("batch_size"))
     return result_figures(run)
 
 
@@ -235,3 +237,14 @@ def run_rerun(*, actor, run: ImportRun) -> ImportRun:
     again.save()
     run_start(actor=actor, run=again)
     return again
+
+
+def error_file_downloaded(*, actor, run: ImportRun) -> None:
+    """R46: a download of rejected rows (they hold the uploaded personal data) is an export."""
+    audit_log(
+        actor=actor,
+        action=Action.EXPORT,
+        obj=run,
+        object_repr=f"baris ditolak: {run.original_name}"[:200],
+        note="" if actor.sees_personal_data else "disamarkan",
+    )

@@ -9,8 +9,10 @@ import socket
 import time
 import traceback
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Job, Status
 from .registry import ABANDONED_HANDLERS, HANDLERS
@@ -40,13 +42,42 @@ class Progress:
             )
 
 
-def job_start(*, actor, kind: str, label: str, params: dict | None = None) -> Job:
-    """Queue a job; it runs in a worker once the surrounding transaction commits."""
+ONCE_KEY = "_once"
+HEAVY_PER_USER = 2  # heavy jobs (LibreOffice reports...) one user may have waiting or running at a time
+
+
+class JobLimitReached(ValidationError):
+    pass
+
+
+def job_start(
+    *, actor, kind: str, label: str, params: dict | None = None, once: str | None = None, heavy: bool = False
+) -> Job:
+    """Queue a job; it runs in a worker once the surrounding transaction commits.
+
+    ``once``: a key (say "2024:lakip"): while a job of this kind and key waits or runs, it is returned
+    instead of queueing another (a button pressed 540 times queues one report). ``heavy``: refused with
+    JobLimitReached when the user already has HEAVY_PER_USER heavy jobs waiting or running."""
     from .tasks import run_job
 
     if kind not in HANDLERS:
         raise ValueError(f"Unknown job kind: {kind}")
-    job = Job.objects.create(kind=kind, label=label[:200], params=params or {}, created_by=actor)
+    pending = Job.objects.filter(status__in=[Status.QUEUED, Status.RUNNING])
+    if once is not None:
+        existing = pending.filter(kind=kind, params___once=once).first()
+        if existing is not None:
+            return existing
+    if heavy and pending.filter(created_by=actor, params___heavy=True).count() >= HEAVY_PER_USER:
+        raise JobLimitReached(
+            _("Anda masih punya %(n)d pekerjaan berat yang berjalan: tunggu sampai selesai.")
+            % {"n": HEAVY_PER_USER}
+        )
+    params = dict(params or {})
+    if once is not None:
+        params[ONCE_KEY] = once
+    if heavy:
+        params["_heavy"] = True
+    job = Job.objects.create(kind=kind, label=label[:200], params=params, created_by=actor)
     transaction.on_commit(lambda: run_job.enqueue(job.pk))
     return job
 

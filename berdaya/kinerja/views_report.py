@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 from berdaya.accounts.access import can_edit_model, get_for_user
 from berdaya.accounts.roles import READ_ALL_ROLES
 from berdaya.jobs.models import Job
-from berdaya.jobs.services import job_start
+from berdaya.jobs.services import JobLimitReached, job_start
 from berdaya.lib.documents import PdfError
 from berdaya.lib.params import parse_year
 
@@ -90,7 +90,11 @@ def report(request):
 def _start(request, year: int, sample: bool, texts: dict) -> Job:
     label = _("LAKIP %(year)s (contoh dari LAKIP 2022 Dinas)") if sample else _("LAKIP %(year)s")
     params = {"year": year, "sample": sample, "texts": texts}
-    return job_start(actor=request.user, kind=JOB_KIND, label=label % {"year": year}, params=params)
+    # One pending report per year and kind, and a per-user limit: each is a full LibreOffice run.
+    once = f"{year}:{'sample' if sample else 'lakip'}"
+    return job_start(
+        actor=request.user, kind=JOB_KIND, label=label % {"year": year}, params=params, once=once, heavy=True
+    )
 
 
 def _target(request) -> tuple[int, bool]:
@@ -107,7 +111,11 @@ def report_generate(request):
     if not sample and selectors.current_renstra(year) is None:
         messages.error(request, _("Belum ada Renstra yang berlaku untuk tahun %(year)s.") % {"year": year})
         return redirect("kinerja:report")
-    job = _start(request, year, sample, saved_texts(year, sample=sample))
+    try:
+        job = _start(request, year, sample, saved_texts(year, sample=sample))
+    except JobLimitReached as error:
+        messages.error(request, error.messages[0])
+        return redirect("kinerja:report")
     if request.headers.get("HX-Request"):
         return render(request, "kinerja/report_progress.html", {"job": job})
     messages.success(request, _("Laporan sedang dibuat; berkasnya muncul di sini setelah selesai."))

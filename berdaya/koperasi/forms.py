@@ -8,6 +8,7 @@ from berdaya.accounts.roles import Role
 from berdaya.lib.nik import validate_nik
 from berdaya.lib.phone import normalize_phone
 from berdaya.regions.forms import KelurahanField
+from berdaya.regions.models import is_region_code
 from berdaya.regions.selectors import kecamatan_in_jurisdiction, kelurahan_in
 
 from .assessment.health import Category
@@ -70,7 +71,7 @@ class CooperativeFilterForm(forms.Form):
         districts = list(kecamatan_in_jurisdiction())
         self.fields["kecamatan"].choices = ALL + [(r.code, r.name) for r in districts]
         chosen = self.data.get("kecamatan") if self.is_bound else None
-        villages = kelurahan_in(chosen) if chosen else []
+        villages = kelurahan_in(chosen) if chosen and is_region_code(chosen) else []
         self.fields["kelurahan"].choices = ALL + [(r.code, r.name) for r in villages]
 
         self.fields["health"].choices = ALL + list(Category.choices) + [("none", _("Belum dinilai"))]

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from berdaya.accounts.roles import Role
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log, diff, personal_data_logged, snapshot
 from berdaya.lib.masking import mask_nik
@@ -65,7 +66,9 @@ class DuplicateNikError(ValidationError):
     """R7: one person per NIK. Carries the existing record's pk so the form can offer it."""
 
     def __init__(self, existing: Person):
-        message = _("NIK ini sudah terdaftar atas nama %(name)s.") % {"name": existing.name}
+        # No name here: the form names the existing person only to a user who may see that record (a field
+        # officer typing another area's NIK learnt whose it was).
+        message = _("NIK ini sudah terdaftar.")
         super().__init__({"nik": ValidationError(message, code="duplicate_nik")})
         self.existing_pk = existing.pk
 
@@ -76,9 +79,19 @@ def _refuse_duplicate_nik(nik: str, *, exclude_pk: int | None = None) -> None:
         raise DuplicateNikError(existing)
 
 
+def _refuse_outside_area(actor, kelurahan) -> None:
+    """A field officer keeps people of their own area only (style.md 6: the area rule, on writes too)."""
+    if getattr(actor, "role", None) != Role.PETUGAS_LAPANGAN:
+        return
+    code = str(getattr(kelurahan, "code", kelurahan) or "")
+    if not actor.area or not code.startswith(actor.area):
+        raise ValidationError({"kelurahan": _("Kelurahan ini di luar wilayah tugas Anda.")})
+
+
 def person_create(*, actor, data: dict) -> Person:
     """Register a person. ``data`` is cleaned form data (NIK digits, E.164 phone, dates)."""
     with transaction.atomic():
+        _refuse_outside_area(actor, data.get("kelurahan"))
         _refuse_duplicate_nik(data["nik"])
         person = Person(**data, created_by=actor, updated_by=actor)
         _review_flags(person)
@@ -99,6 +112,8 @@ def person_update(*, actor, person: Person, data: dict) -> Person:
         before = snapshot(person, AUDITED_FIELDS)
         if data.get("nik", person.nik) != person.nik:
             _refuse_duplicate_nik(data["nik"], exclude_pk=person.pk)
+        if "kelurahan" in data and data["kelurahan"] != person.kelurahan:
+            _refuse_outside_area(actor, data["kelurahan"])
         for name, value in data.items():
             if name not in AUDITED_FIELDS:
                 raise ValueError(f"{name} is not an editable field of Person")

@@ -22,6 +22,7 @@ from berdaya.lib.masking import mask_nik
 from berdaya.lib.pagination import CappedPaginator
 from berdaya.lib.params import year_param
 from berdaya.people.models import Person
+from berdaya.regions.models import is_region_code
 from berdaya.umkm.models import Enterprise
 
 from . import figures, letters, selectors, services
@@ -481,7 +482,11 @@ def outreach(request, pk):
     base, _on = selectors.registry_of(program)
     queryset = selectors.outreach(program, queryset=scoped(base, request.user))
     if request.GET.get("kelurahan"):
-        queryset = queryset.filter(kelurahan__code__startswith=request.GET["kelurahan"])
+        code = request.GET["kelurahan"]
+        # A malformed code finds nothing, without reaching the database.
+        queryset = (
+            queryset.filter(kelurahan__code__startswith=code) if is_region_code(code) else queryset.none()
+        )
     related = ("owner", "kelurahan") if program.target == Target.ENTERPRISE else ("kelurahan",)
     queryset = queryset.select_related(*related).order_by("kelurahan__code", "name")
     if request.GET.get("format") == "xlsx":

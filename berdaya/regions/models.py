@@ -1,6 +1,7 @@
 """Kemendagri regions (domain.md R12-R13): province -> regency/city -> district -> village."""
 
 import datetime
+import re
 
 from django.db import models
 from django.utils import timezone
@@ -54,6 +55,15 @@ def normalize_code(code: str) -> str:
     if not code.isdigit():
         return code
     return ".".join(code[start:end] for start, end in ((0, 2), (2, 4), (4, 6), (6, 10)) if code[start:end])
+
+
+_CODE = re.compile(r"\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?")
+
+
+def is_region_code(code: str) -> bool:
+    """A well-formed Kemendagri code (63, 63.71, 63.71.01, 63.71.01.1001): checked before a code typed in a
+    query string reaches a query."""
+    return bool(_CODE.fullmatch(code or ""))
 
 
 def parent_code_of(code: str) -> str | None:

@@ -142,3 +142,25 @@ def test_a_job_whose_worker_died_is_marked_failed_and_its_run_can_be_run_again(
     assert response.url == reverse("imports:detail", args=[again.pk])
     assert (again.status, again.created) == (RunStatus.DONE, 4)
     assert Person.objects.filter(nik__in=niks).count() == 4
+
+
+def test_rejected_rows_are_masked_for_the_inspector_and_every_download_is_logged(cast, tmp_path):
+    # R45, R46: the head of office and the inspectorate downloaded them unmasked and unlogged
+    import io
+
+    from berdaya.audit.models import Action, AuditEntry
+
+    nik = valid_nik()
+    rows = people_rows([nik])
+    rows[0][3] = "X"  # an invalid sex: the row is rejected, with its NIK and phone
+    run = new_run(write_csv(tmp_path / "a.csv", rows), cast.umkm)
+    services.run_execute(run, actor=cast.umkm)
+    run.refresh_from_db()
+    response = cast.client(cast.inspektur).get(reverse("imports:error_file", args=[run.pk]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [str(v) for v in next(sheet.iter_rows(min_row=2, values_only=True)) if v is not None]
+    assert nik not in values and f"************{nik[-4:]}" in values
+    assert not any("3456" in v for v in values)  # the phone masked too
+    clerk = cast.client(cast.umkm).get(reverse("imports:error_file", args=[run.pk]))
+    assert nik in str(list(load_workbook(io.BytesIO(b"".join(clerk.streaming_content))).active.values))
+    assert AuditEntry.objects.filter(action=Action.EXPORT, object_type="imports.importrun").count() == 2

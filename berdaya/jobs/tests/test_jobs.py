@@ -84,3 +84,31 @@ def test_someone_else_cannot_watch_my_job_but_the_inspector_can(cast):
 def test_the_job_list_has_a_helpful_empty_state(cast):
     body = cast.client(cast.umkm).get(reverse("jobs:list")).content.decode()
     assert "Belum ada pekerjaan latar" in body
+
+
+def test_a_button_pressed_many_times_queues_one_job_per_key(cast, counting_handler):
+    # A fuzzer queued 540 LibreOffice reports from one button.
+    first = job_start(
+        actor=cast.sekretariat, kind="test_count", label="x", params={"n": 1}, once="2024:lakip"
+    )
+    for _ in range(5):
+        again = job_start(
+            actor=cast.sekretariat, kind="test_count", label="x", params={"n": 1}, once="2024:lakip"
+        )
+        assert again.pk == first.pk
+    other_year = job_start(
+        actor=cast.sekretariat, kind="test_count", label="x", params={"n": 1}, once="2025:lakip"
+    )
+    assert other_year.pk != first.pk and Job.objects.count() == 2
+
+
+def test_a_user_has_at_most_two_heavy_jobs_pending(cast, counting_handler):
+    from berdaya.jobs.services import HEAVY_PER_USER, JobLimitReached
+
+    for i in range(HEAVY_PER_USER):
+        job_start(actor=cast.sekretariat, kind="test_count", label="x", params={"n": i}, heavy=True)
+    with pytest.raises(JobLimitReached):
+        job_start(actor=cast.sekretariat, kind="test_count", label="x", params={"n": 9}, heavy=True)
+    job_start(
+        actor=cast.kepala, kind="test_count", label="x", params={"n": 9}, heavy=True
+    )  # another user may

@@ -66,7 +66,7 @@ def test_a_bad_phone_is_refused_in_indonesian(cast):
 def test_a_duplicate_nik_offers_the_existing_record(cast, person):
     response = cast.client(cast.umkm).post(reverse("people:create"), form_data(nik=person.nik))
     body = response.content.decode()
-    assert "sudah terdaftar atas nama Rahmat Hidayat" in body
+    assert "sudah dimiliki oleh Rahmat Hidayat" in body
     assert reverse("people:detail", args=[person.pk]) in body
     assert Person.objects.count() == 1
 
@@ -216,3 +216,20 @@ def test_a_name_typed_as_a_formula_is_exported_as_text(cast):
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "'=HYPERLINK" in body
     assert ",=HYPERLINK" not in body and '"=HYPERLINK' not in body
+
+
+def test_a_field_officer_typing_another_areas_nik_learns_no_name(cast):
+    # Information leak: "NIK ini sudah terdaftar atas nama ..." named a person outside their area.
+    outside = make_person(actor=cast.umkm, kelurahan="63.71.04.1001", name="Orang Utara")
+    body = (
+        cast.client(cast.petugas).post(reverse("people:create"), form_data(nik=outside.nik)).content.decode()
+    )
+    assert "NIK ini sudah terdaftar." in body
+    assert "Orang Utara" not in body and reverse("people:detail", args=[outside.pk]) not in body
+
+
+def test_a_field_officer_cannot_register_a_person_outside_their_area(cast):
+    data = form_data(kelurahan_kecamatan="63.71.04", kelurahan="63.71.04.1001")
+    body = cast.client(cast.petugas).post(reverse("people:create"), data).content.decode()
+    assert "di luar wilayah tugas Anda" in body
+    assert Person.objects.count() == 0
