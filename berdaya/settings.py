@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "ninja",  # the partner API's OpenAPI docs page and its static files (Swagger UI, no CDN)
     "berdaya.api",
     "berdaya.privacy",
+    "berdaya.naker",
     "berdaya.portal",
 ]
 

@@ -1,5 +1,5 @@
 """Two-factor login (TOTP with recovery codes) for the administrator and every role that sees unmasked
-NIKs (accounts.roles.PERSONAL_DATA_ROLES; issue 15, domain.md R45).
+NIKs (accounts.roles.PERSONAL_DATA_ROLES and LABOUR_DATA_ROLES; domain.md R45).
 
 The flow: the password form (views.LoginView) signs the user in and, when their role needs a second
 factor, marks the session "pending". Until the pending session proves a code, ``TwoFactorMiddleware`` sends
@@ -29,7 +29,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log
 
-from .roles import PERSONAL_DATA_ROLES, Role
+from .roles import LABOUR_DATA_ROLES, PERSONAL_DATA_ROLES, Role
 
 PENDING = "berdaya_2fa_pending"
 NEXT = "berdaya_2fa_next"
@@ -39,7 +39,9 @@ RECOVERY_CODES = 10
 def required_for(user) -> bool:
     if not getattr(settings, "BERDAYA_TWO_FACTOR", True):
         return False
-    return user.is_authenticated and (user.role == Role.ADMIN or user.role in PERSONAL_DATA_ROLES)
+    return user.is_authenticated and (
+        user.role == Role.ADMIN or user.role in PERSONAL_DATA_ROLES | LABOUR_DATA_ROLES
+    )
 
 
 def enrolled(user) -> bool:

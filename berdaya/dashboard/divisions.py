@@ -138,6 +138,56 @@ DIVISIONS = {
                 "sementara itu data orang dapat dikelola di menu Orang."
             ),
             icon="briefcase",
+            pages=(
+                DivisionPage(
+                    _("Pencari kerja (AK/1)"),
+                    "naker:jobseekers",
+                    _("Daftarkan dari NIK, cetak kartu kuning, catat lapor 6 bulanan, perpanjang."),
+                    "users",
+                ),
+                DivisionPage(
+                    _("Jadwal lapor AK/1"),
+                    "naker:due",
+                    _("Kartu yang wajib lapor dalam 30 hari, terlambat atau menjadi tidak aktif."),
+                    "alert",
+                ),
+                DivisionPage(
+                    _("Lowongan kerja"),
+                    "naker:vacancies",
+                    _("Lowongan perusahaan, verifikasi petugas lain, pencocokan yang menjelaskan alasannya."),
+                    "briefcase",
+                ),
+                DivisionPage(
+                    _("Tanpa lowongan yang cocok"),
+                    "naker:no_fit",
+                    _("Pencari kerja yang tidak cocok dengan lowongan mana pun, per kelompok, dan sebabnya."),
+                    "search",
+                ),
+                DivisionPage(
+                    _("Penempatan"),
+                    "naker:placements",
+                    _("Penempatan dari semua jalur, verifikasi, panggilan tindak lanjut 30/60 hari."),
+                    "check",
+                ),
+                DivisionPage(
+                    _("Perusahaan yang mungkin merekrut"),
+                    "naker:likely_employers",
+                    _("Per golongan jabatan, dari penempatan 2 tahun terakhir dan lowongan yang dibuka."),
+                    "building",
+                ),
+                DivisionPage(
+                    _("Rasio penempatan (R38)"),
+                    "naker:figures",
+                    _("Terdaftar, ditempatkan dan rasionya per tahun, dengan rincian; riwayat sejak 2016."),
+                    "chart",
+                ),
+                DivisionPage(
+                    _("Daftar jabatan (KBJI)"),
+                    "naker:occupations",
+                    _("Jabatan berkode KBJI 2014 dan jabatan serumpun; dinas dapat menambah."),
+                    "list",
+                ),
+            ),
         ),
         DivisionInfo(
             key=Division.HUBUNGAN_INDUSTRIAL,
@@ -157,6 +207,66 @@ DIVISIONS = {
                 "sementara itu data orang dapat dikelola di menu Orang."
             ),
             icon="scale",
+            pages=(
+                DivisionPage(
+                    _("Perselisihan"),
+                    "hubind:cases",
+                    _("Perkara dengan tenggat berikutnya dalam hari kerja; yang lewat batas berwarna merah."),
+                    "scale",
+                ),
+                DivisionPage(
+                    _("Tenggat"),
+                    "hubind:deadlines",
+                    _("Semua tenggat berjalan dengan dasar hukumnya."),
+                    "alert",
+                ),
+                DivisionPage(
+                    _("Perusahaan"),
+                    "companies:list",
+                    _("Satu registri perusahaan: cari, daftarkan, impor WLKP, duplikat, layak atau belum."),
+                    "building",
+                ),
+                DivisionPage(
+                    _("PP dan PKB"),
+                    "hubind:agreements",
+                    _("Pengesahan PP dan pendaftaran PKB: berkas, perbaikan, surat keputusan bernomor."),
+                    "check",
+                ),
+                DivisionPage(
+                    _("PP perlu diperbarui"),
+                    "hubind:renewals",
+                    _("PP yang berakhir dalam 60 hari."),
+                    "history",
+                ),
+                DivisionPage(
+                    _("Laporan PHK"), "hubind:layoffs", _("PHK yang dilaporkan perusahaan."), "list"
+                ),
+                DivisionPage(
+                    _("Mogok dan penutupan perusahaan"),
+                    "hubind:notices",
+                    _("Pemberitahuan mogok kerja dan lock-out; yang kurang dari 7 hari ditandai."),
+                    "alert",
+                ),
+                DivisionPage(
+                    _("Dewan Pengupahan dan LKS Tripartit"),
+                    "hubind:meetings",
+                    _("Rapat dengan anggota hadir per unsur, notulen dan keputusan."),
+                    "users",
+                ),
+                DivisionPage(_("Anggota lembaga"), "hubind:members", _("Anggota per unsur."), "users"),
+                DivisionPage(
+                    _("Serikat pekerja"),
+                    "hubind:unions",
+                    _("SP/SB dengan verifikasi jumlah anggota."),
+                    "users",
+                ),
+                DivisionPage(
+                    _("Kalender hari kerja"),
+                    "workdays:calendar",
+                    _("Hari libur nasional dan cuti bersama per tahun (SKB); dasar semua tenggat."),
+                    "history",
+                ),
+            ),
         ),
         DivisionInfo(
             key=Division.KINERJA,
