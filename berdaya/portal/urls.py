@@ -17,6 +17,7 @@ urlpatterns = [
     path("program/<slug:code>/ajukan/", views.program_apply, name="apply"),
     path("kegiatan/", views.events, name="events"),
     path("kegiatan/<int:pk>/", views.event_detail, name="event"),
+    path("lowongan/", views.vacancies, name="vacancies"),
     path("status/", views.track, name="track"),
     path("status/<str:code>/", views.status, name="status"),
     path("cek/", views.verify, name="verify"),
