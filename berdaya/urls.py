@@ -27,6 +27,9 @@ urlpatterns = [
     # The public portal for citizens (anonymous, own base template) and its staff queue.
     path("publik/", include("berdaya.portal.urls")),
     path("layanan-publik/", include("berdaya.portal.urls_staff")),
+    path("kegiatan/", include("berdaya.training.urls")),
+    # Public: certificate verification (the certificate's QR; the portal may link it).
+    path("verifikasi/", include("berdaya.training.urls_public")),
     # Language switch works on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]

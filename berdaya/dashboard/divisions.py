@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -340,3 +340,27 @@ DIVISIONS = {
         ),
     )
 }
+
+# Every division runs events (berdaya.training: trainings, socialisation, exhibitions, job fairs, BLK): each
+# landing page lists the one event module.
+EVENT_PAGES = (
+    DivisionPage(
+        _("Kegiatan dan pelatihan"),
+        "training:list",
+        _("Rencanakan kegiatan, undang secara adil, daftarkan peserta, presensi QR, sertifikat."),
+        "users",
+    ),
+    DivisionPage(
+        _("Tindak lanjut peserta"),
+        "training:follow_ups",
+        _("Tindak lanjut 1, 3, 6 bulan setelah kegiatan; yang terlambat per petugas."),
+        "history",
+    ),
+    DivisionPage(
+        _("Cakupan kegiatan"),
+        "training:coverage",
+        _("Kelurahan yang dijangkau kegiatan per tahun, dan yang belum."),
+        "map",
+    ),
+)
+DIVISIONS = {key: replace(info, pages=info.pages + EVENT_PAGES) for key, info in DIVISIONS.items()}

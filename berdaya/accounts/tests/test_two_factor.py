@@ -7,7 +7,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from berdaya.accounts.roles import PERSONAL_DATA_ROLES, Role
+from berdaya.accounts.roles import LABOUR_DATA_ROLES, PERSONAL_DATA_ROLES, Role
 from berdaya.test import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ def test_the_roles_that_see_unmasked_niks_and_the_admin_need_a_second_factor(cas
     from berdaya.accounts.two_factor import required_for
 
     needing = {user.role for user in cast.all() if required_for(user)}
-    assert needing == set(PERSONAL_DATA_ROLES) | {Role.ADMIN}
+    assert needing == set(PERSONAL_DATA_ROLES) | set(LABOUR_DATA_ROLES) | {Role.ADMIN}
     assert not required_for(cast.kepala) and not required_for(cast.inspektur)
 
 
