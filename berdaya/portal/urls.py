@@ -22,6 +22,7 @@ urlpatterns = [
     path("status/<str:code>/", views.status, name="status"),
     path("cek/", views.verify, name="verify"),
     path("cek/voucher/", views.verify_voucher, name="verify_voucher"),
+    path("cek/sertifikat/", views.verify_certificate, name="verify_certificate"),
     path("pengaduan/", views.complaint, name="complaint"),
     path("data-pribadi/", views.data_request, name="data_request"),
     path("data/", views.open_data, name="open_data"),

@@ -253,6 +253,19 @@ def verify(request):
 
 
 @login_not_required
+def verify_certificate(request):
+    """A typed certificate code goes to training's own public check page (R50: name masked there)."""
+    from berdaya.training.services import normalize_token
+
+    code = normalize_token(request.GET.get("kode", ""))
+    if code:
+        if abuse.over_limit(request, "lookup"):
+            return _too_many(request)
+        return redirect("training_public:verify", code=code)
+    return render(request, "portal/verify_certificate.html", {"nav": "cek"})
+
+
+@login_not_required
 def verify_voucher(request):
     form = VoucherForm(request.GET or None)
     result = None
