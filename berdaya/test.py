@@ -111,6 +111,7 @@ DATA_MIGRATIONS = [
     ("privacy", "0002_consent_texts"),
     ("hubind", "0002_thresholds"),
     ("naker", "0002_seed_taxonomy"),
+    ("privacy", "0004_retention_rules"),
 ]
 
 

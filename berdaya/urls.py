@@ -22,6 +22,7 @@ urlpatterns = [
     path("tenaga-kerja/", include("berdaya.naker.urls")),
     path("api/v1/", include("berdaya.api.urls")),
     path("token-api/", include("berdaya.api.urls_admin")),
+    path("privasi/", include("berdaya.privacy.urls")),
     # Uploaded files, behind the same access check as their record (never public /media/ URLs).
     path("berkas/<path:name>", uploads.serve, name="upload"),
     # The public portal for citizens (anonymous, own base template) and its staff queue.

@@ -61,6 +61,8 @@ def navigation_for(user) -> list[NavItem]:
         items.append(NavItem("imports", _("Impor data"), reverse("imports:list"), "download"))
     if user.role in AUDIT_READER_ROLES:
         items.append(NavItem("audit", _("Jejak Audit"), reverse("audit:list"), "history"))
+    if user.role in (Role.ADMIN, Role.KEPALA_DINAS, Role.SEKRETARIAT):  # privacy.views.OFFICER_ROLES
+        items.append(NavItem("privacy", _("Data Pribadi"), reverse("privacy:request_list"), "key"))
     if user.role == Role.ADMIN:
         items.append(NavItem("users", _("Pengguna"), reverse("accounts:users"), "key"))
         items.append(NavItem("api", _("Token API"), reverse("api-admin:list"), "key"))

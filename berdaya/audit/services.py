@@ -42,6 +42,35 @@ def diff(before: dict, after: dict) -> dict[str, list]:
     return {k: [before.get(k), after.get(k)] for k in after if before.get(k) != after.get(k)}
 
 
+# Fields computed from others (search indexes): never shown as a change, never the only change.
+DERIVED_FIELDS = frozenset({"search_text", "search_vector"})
+
+
+def _shown(value):
+    """A stored change value as users read it: lists and mappings as text, not Python reprs."""
+    if isinstance(value, list | tuple | set):
+        return ", ".join(str(_shown(v)) for v in value) or None
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_shown(v)}" for k, v in value.items()) or None
+    return value
+
+
+def clean_changes(changes: dict | None) -> dict:
+    """Drop derived fields and empty-to-empty pairs; render lists and mappings as text."""
+    cleaned = {}
+    for name, pair in (changes or {}).items():
+        if name in DERIVED_FIELDS or name.startswith("search_"):
+            continue
+        if isinstance(pair, list | tuple) and len(pair) == 2:
+            old, new = _shown(pair[0]), _shown(pair[1])
+            if old == new or (old in (None, "") and new in (None, "")):
+                continue
+            cleaned[name] = [old, new]
+        else:
+            cleaned[name] = _shown(pair)
+    return cleaned
+
+
 def audit_log(
     *,
     actor,
@@ -52,8 +81,16 @@ def audit_log(
     note: str = "",
     object_repr: str = "",
 ) -> AuditEntry:
-    """Append one entry. ``obj`` is a record, or a model class for actions on many records (exports)."""
+    """Append one entry. ``obj`` is a record, or a model class for actions on many records (exports).
+    An update whose changes are all derived or empty, with no note, is not an entry: the trail never shows
+    an empty change (returns None)."""
     many = isinstance(obj, type)
+    had_changes = bool(changes)
+    changes = clean_changes(changes)
+    if str(action) == Action.UPDATE and had_changes and not changes and not note:
+        return None
+    if str(action) == Action.UPDATE and not had_changes and not note:
+        return None
     authenticated = actor is not None and actor.is_authenticated
     return AuditEntry.objects.create(
         actor=actor if authenticated else None,

@@ -1,5 +1,5 @@
 """Likely duplicate companies, fed to ``berdaya.lib.dedup`` the way ``umkm.dedup`` feeds it: each company
-a ``Record`` (name as the business name, the contact as the owner, phone, address, kelurahan). Companies
+a ``Record`` (the name as both owner and business name, phone, address, kelurahan). Companies
 that share a NIB cannot exist (R9), so the pairs are the ones typed without one or with a typo."""
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ from .models import Company
 
 
 def _record(row: dict) -> Record:
+    # A company is its own legal person: its name stands where lib.dedup expects the owner's, so the
+    # household rule (a shared phone says little without a similar owner) weighs the company's name.
     return Record(
         id=str(row["pk"]),
-        owner_name=row["contact_name"] or "",
+        owner_name=row["name"] or "",
         business_name=row["name"] or "",
         phone=row["phone"] or "",
         address=row["address"] or "",
@@ -28,6 +30,11 @@ def _record(row: dict) -> Record:
 def company_records(queryset: QuerySet) -> Iterator[Record]:
     rows = queryset.order_by().values("pk", "name", "contact_name", "phone", "address", "kelurahan_id")
     return (_record(row) for row in rows.iterator(chunk_size=2000))
+
+
+def _reasons(reasons: list[str]) -> list[str]:
+    """lib.dedup speaks of owners; for companies the owner's name is the company's."""
+    return [r for r in reasons if not r.startswith("Nama pemilik")]
 
 
 @dataclass
@@ -46,7 +53,7 @@ def likely_duplicates(
     ids = {int(pk) for c in candidates for pk in (c.a_id, c.b_id)}
     companies = Company.objects.in_bulk(ids)
     return [
-        Pair(companies[int(c.a_id)], companies[int(c.b_id)], c.score, c.reasons)
+        Pair(companies[int(c.a_id)], companies[int(c.b_id)], c.score, _reasons(c.reasons))
         for c in candidates
         if int(c.a_id) in companies and int(c.b_id) in companies
     ]
@@ -75,6 +82,11 @@ def candidates_for_entry(data: dict, queryset: QuerySet, *, exclude_pk: int | No
             "kelurahan_id": getattr(kelurahan, "pk", kelurahan),
         }
     )
-    found = match_one(record, company_records(pool.distinct()[:300]))
+    ids = list(pool.distinct().values_list("pk", flat=True)[:300])
+    found = match_one(record, company_records(Company.objects.filter(pk__in=ids)))
     companies = Company.objects.in_bulk([int(c.b_id) for c in found])
-    return [Pair(None, companies[int(c.b_id)], c.score, c.reasons) for c in found if int(c.b_id) in companies]
+    return [
+        Pair(None, companies[int(c.b_id)], c.score, _reasons(c.reasons))
+        for c in found
+        if int(c.b_id) in companies
+    ]

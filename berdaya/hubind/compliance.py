@@ -28,6 +28,8 @@ class Rules:
     lks_min_workers: int = 50
     bpjs_programmes: tuple[str, ...] = ("jkk", "jkm", "jht")
     legal_basis: str = ""
+    pp_max_years: int = 2
+    pp_renewal_days: int = 60
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,14 @@ def rules_on(on: dt.date) -> Rules:
     if row is None:
         return Rules()
     programmes = tuple(code.strip() for code in row.bpjs_programmes.split(",") if code.strip())
-    return Rules(row.pp_min_workers, row.lks_min_workers, programmes, row.legal_basis)
+    return Rules(
+        row.pp_min_workers,
+        row.lks_min_workers,
+        programmes,
+        row.legal_basis,
+        row.pp_max_years,
+        row.pp_renewal_days,
+    )
 
 
 def item_facts(queryset) -> dict[int, list[Item]]:

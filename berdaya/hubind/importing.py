@@ -13,26 +13,12 @@ from collections.abc import Hashable
 
 from django.db import transaction
 
-from berdaya.companies.models import Company, kbli_section
-from berdaya.companies.selectors import search_text
+from berdaya.companies.importing import COMPANY_FIELDS, refresh_search_fields
+from berdaya.companies.models import Company
 from berdaya.imports import parsers
 from berdaya.imports.spec import BatchResult, ImportField, ModelSpec, Row, register
 
 from .models import BPJS_PROGRAMMES, ComplianceItem, ItemKind, LabourReport
-
-
-def nib(value) -> str:
-    digits = "".join(parsers.cell_text(value).split())
-    if not (digits.isdigit() and len(digits) == 13):
-        raise ValueError("NIB harus 13 digit angka.")  # R9
-    return digits
-
-
-def kbli(value) -> str:
-    digits = parsers.cell_text(value).replace(".", "").strip()
-    if not (digits.isdigit() and len(digits) == 5):
-        raise ValueError("KBLI harus 5 digit angka.")
-    return digits
 
 
 def programmes(value) -> list[str]:
@@ -45,18 +31,6 @@ def programmes(value) -> list[str]:
     return codes
 
 
-COMPANY_FIELDS = (
-    ImportField("source_id", "ID", parsers.text(100), synonyms=("no", "id wlkp", "id sumber")),
-    ImportField("nib", "NIB", nib, synonyms=("nomor induk berusaha", "no nib")),
-    ImportField("name", "Nama perusahaan", parsers.text(200), required=True, synonyms=("nama", "perusahaan")),
-    ImportField("kbli", "KBLI", kbli, synonyms=("kode kbli",)),
-    ImportField(
-        "main_activity", "Kegiatan usaha", parsers.text(255), synonyms=("bidang usaha", "sektor usaha")
-    ),
-    ImportField("address", "Alamat", parsers.text(255), synonyms=("alamat perusahaan",)),
-    ImportField("kelurahan", "Kelurahan", parsers.kelurahan, synonyms=("kel", "desa")),
-    ImportField("phone", "Telepon", parsers.phone, synonyms=("no telp", "telp", "hp")),
-)
 REPORT_FIELDS = (
     ImportField("year", "Tahun laporan", parsers.year, required=True, synonyms=("tahun", "periode")),
     ImportField("reported_on", "Tanggal lapor", parsers.date(), synonyms=("tgl lapor", "tanggal wlkp")),
@@ -131,14 +105,7 @@ class WlkpSpec(ModelSpec):
         with transaction.atomic():
             result = super().write_batch(rows, actor=actor, source=source)
             records = self.fetch_existing({self.row_key(row.values) for row in rows}, source=source)
-            companies = Company.objects.in_bulk([record["pk"] for record in records.values()])
-            stale = []
-            for company in companies.values():
-                text, section = search_text(company), kbli_section(company.kbli)
-                if (text, section) != (company.search_text, company.kbli_section):
-                    company.search_text, company.kbli_section = text, section
-                    stale.append(company)
-            Company.objects.bulk_update(stale, ["search_text", "kbli_section"])
+            companies = refresh_search_fields(record["pk"] for record in records.values())
             for row in rows:
                 company = companies[records[self.row_key(row.values)]["pk"]]
                 self._write_report(row.values, company, actor=actor, source=source, services=services)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from berdaya.accounts.access import AccessPolicy
@@ -319,6 +320,9 @@ class Dispute(Tracked):
 
     def __str__(self) -> str:
         return f"{self.number} — {self.company}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("hubind:dispute", args=[self.pk])
 
     @property
     def is_open(self) -> bool:

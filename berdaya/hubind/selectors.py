@@ -40,9 +40,13 @@ def due_soon(deadlines: QuerySet, today: dt.date, days: int = 3) -> QuerySet:
     )
 
 
-def renewals_due(items: QuerySet, today: dt.date, days: int = 60) -> QuerySet:
+def renewals_due(items: QuerySet, today: dt.date, days: int | None = None) -> QuerySet:
     """PPs whose validity ends within ``days`` (R41a: renewal due before the 2-year expiry), not yet renewed
-    (no later PP or PKB for the company)."""
+    (no later PP or PKB for the company). ``days`` defaults to the dated table's reminder."""
+    if days is None:
+        from .compliance import rules_on
+
+        days = rules_on(today).pp_renewal_days
     ending = items.filter(
         kind=ItemKind.PP, valid_to__gte=today, valid_to__lte=today + dt.timedelta(days=days)
     )

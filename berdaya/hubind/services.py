@@ -17,6 +17,7 @@ from berdaya.workdays import services as workdays
 from berdaya.workdays.models import DeadlineStatus
 
 from . import rules
+from .compliance import rules_on
 from .models import (
     ARBITRABLE,
     AgreementCase,
@@ -147,8 +148,8 @@ def labour_report_record(*, actor, company, data: dict) -> LabourReport:
 
 
 def pp_max_valid_to(valid_from: dt.date) -> dt.date:
-    """R41: a PP lasts at most 2 years (the day before the second anniversary)."""
-    return _add_years(valid_from, 2) - dt.timedelta(days=1)
+    """R41: a PP lasts at most 2 years (the day before the second anniversary; the dated table's value)."""
+    return _add_years(valid_from, rules_on(valid_from).pp_max_years) - dt.timedelta(days=1)
 
 
 def _check_item(item: ComplianceItem) -> None:

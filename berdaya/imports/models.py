@@ -68,7 +68,15 @@ class ImportRun(models.Model):
         indexes = [models.Index(fields=["created_by", "-created_at"], name="imports_run_user_idx")]
 
     def __str__(self) -> str:
-        return f"{self.original_name} ({self.spec})"
+        return f"{self.original_name} ({self.spec_label})"
+
+    @property
+    def spec_label(self) -> str:
+        """ "Usaha mikro", never the key "umkm" (issue 15: codes shown to users)."""
+        from .spec import SPECS
+
+        spec = SPECS.get(self.spec)
+        return str(spec.label) if spec is not None else self.spec
 
     @property
     def finished(self) -> bool:

@@ -85,6 +85,7 @@ class ImportSpec:
     def prepare(self) -> None:
         """Called once at the start of a run (and of a preview): refresh cached reference data."""
         parsers.clear_caches()
+        self.__dict__.pop("_related_names", None)
 
     def clean(self, values: dict) -> list[str]:
         """Checks across columns after each column parsed; may add derived values. Returns reasons."""
@@ -244,7 +245,40 @@ class ModelSpec(ImportSpec):
     def shown(self, name: str, value, labels: dict[str, dict]) -> str | None:
         if name in labels and value in labels[name]:
             return labels[name][value]
+        if value is not None and not isinstance(value, models.Model):
+            model_field = self.model._meta.get_field(name)
+            if model_field.is_relation:
+                return self._related_name(model_field, value)  # "Kuliner", never the key "7"
         return display(value)
+
+    def _prefetch_related_names(self, rows, records, attnames) -> None:
+        """One query per relation field per batch for the names the audit rows show (owners, sectors)."""
+        cache = self.__dict__.setdefault("_related_names", {})
+        for name, attname in attnames.items():
+            model_field = self.model._meta.get_field(name)
+            if not model_field.is_relation or model_field.related_model._meta.label_lower == "regions.region":
+                continue
+            model = model_field.related_model
+            keys = {self.instance_values(row.values).get(name) for row in rows}
+            keys |= {record.get(attname) for record in records}
+            keys = {k.pk if isinstance(k, models.Model) else k for k in keys} - {None}
+            missing = [k for k in keys if (model, k) not in cache]
+            if missing:
+                for found in model._base_manager.filter(pk__in=missing):
+                    cache[(model, found.pk)] = str(found)
+
+    def _related_name(self, model_field, key) -> str:
+        """The display name of a related record by key, cached per spec (sectors, regions: a handful)."""
+        cache = self.__dict__.setdefault("_related_names", {})
+        model = model_field.related_model
+        if (model, key) not in cache:
+            if model._meta.label_lower == "regions.region":
+                region = parsers._kelurahan_index()[0].get(key)
+                cache[(model, key)] = region.name if region else str(key)
+            else:
+                found = model._base_manager.filter(pk=key).first()
+                cache[(model, key)] = str(found) if found is not None else str(key)
+        return cache[(model, key)]
 
     def _attnames(self) -> dict[str, str]:
         meta = self.model._meta
@@ -273,6 +307,7 @@ class ModelSpec(ImportSpec):
         result = BatchResult()
         existing = self.fetch_existing({self.row_key(row.values) for row in rows}, source=source)
         attnames = self._attnames()
+        self._prefetch_related_names(rows, existing.values(), attnames)
         labels = self._choice_labels()
         now = timezone.now()
         actor_id = actor.pk if actor is not None and actor.is_authenticated else None
@@ -337,10 +372,7 @@ class ModelSpec(ImportSpec):
     def old_display(self, name: str, old) -> str | None:
         model_field = self.model._meta.get_field(name)
         if model_field.is_relation and old is not None:
-            if model_field.related_model._meta.label_lower == "regions.region":
-                region = parsers._kelurahan_index()[0].get(old)
-                return region.name if region else str(old)
-            return str(old)
+            return self._related_name(model_field, old)
         return display(old)
 
     def write_audit(self, audits: list, *, actor, source: str, now) -> None:

@@ -88,7 +88,7 @@ def report(request):
 
 
 def _start(request, year: int, sample: bool, texts: dict) -> Job:
-    label = _("LAKIP %(year)s (contoh seed 003)") if sample else _("LAKIP %(year)s")
+    label = _("LAKIP %(year)s (contoh dari LAKIP 2022 Dinas)") if sample else _("LAKIP %(year)s")
     params = {"year": year, "sample": sample, "texts": texts}
     return job_start(actor=request.user, kind=JOB_KIND, label=label % {"year": year}, params=params)
 

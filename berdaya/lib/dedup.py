@@ -313,6 +313,21 @@ def _business_without_owner(record: _Prepared, other: _Prepared) -> str:
     return " ".join(rest) if rest else record.business
 
 
+# Every point a pair can earn (NIK 40, owner name 30, business name 24, phone 12, address 15, birth date 10).
+MAX_POINTS = 131
+
+
+def _spread(points: float) -> int:
+    """Points as a 0-100 score. Up to the threshold a point is a point (so the threshold and the caps mean
+    what they say); above it the remaining points are spread over the rest of the scale instead of being
+    cut at 100, so a pair matching on everything scores 100 and one matching on less scores less (issue
+    15: all 16 pairs scored 100)."""
+    if points <= DEFAULT_THRESHOLD:
+        return max(0, round(points))
+    share = (min(points, MAX_POINTS) - DEFAULT_THRESHOLD) / (MAX_POINTS - DEFAULT_THRESHOLD)
+    return round(DEFAULT_THRESHOLD + share * (100 - DEFAULT_THRESHOLD))
+
+
 def _score(a: _Prepared, b: _Prepared) -> tuple[int, list[str]]:
     reasons: list[str] = []
     points = 0.0
@@ -382,7 +397,7 @@ def _score(a: _Prepared, b: _Prepared) -> tuple[int, list[str]]:
     if a.kelurahan and b.kelurahan and a.kelurahan != b.kelurahan:
         points -= 10
 
-    score = max(0, min(100, round(points)))
+    score = _spread(points)
     if household_only:
         score = min(score, CAPPED_SCORE)
     elif 0 <= business < SAME_BUSINESS_MIN and (nik_match or name >= 90):

@@ -132,6 +132,8 @@ def person_detail(request, pk):
         "address": person.address if personal else mask_address(person.address),
         "birth": birth_shown(person, request.user),
         "can_edit": can_edit(request.user, person),
+        # The businesses this person owns (through the relation: people does not import the registries).
+        "enterprises": list(scoped(person.enterprises.all(), request.user)[:20]),
         "history": history[:50],
         "mask_changes": not personal,
         "access_log": (

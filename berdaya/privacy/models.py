@@ -155,3 +155,157 @@ class Consent(models.Model):
     @property
     def self_given(self) -> bool:
         return self.given_by_id is None
+
+
+# --- R47: requests from people, breaches ---------------------------------------------------------------
+
+
+class RequestKind(models.TextChoices):
+    ACCESS = "akses", _("Akses: salinan data dan catatan pemrosesannya")
+    CORRECTION = "perbaikan", _("Perbaikan data")
+    RESTRICTION = "pembatasan", _("Pembatasan pemrosesan")
+    WITHDRAWAL = "penarikan", _("Penarikan persetujuan")
+    DELETION = "penghapusan", _("Penghapusan data")
+
+
+class RequestStatus(models.TextChoices):
+    OPEN = "terbuka", _("Terbuka")
+    DONE = "selesai", _("Selesai")
+    REFUSED = "ditolak", _("Ditolak dengan alasan")
+
+
+class DataRequest(models.Model):
+    """A request from a person about their data (R47): a ticket due 72 hours after it was received, counted
+    in working days of the office calendar (3 working days, same time of day; workdays app), escalated to
+    the head of office when overdue."""
+
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("orang"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="data_requests",
+        help_text=_("Kosong bila orangnya belum ditemukan di registri."),
+    )
+    requester_name = models.CharField(_("nama pemohon"), max_length=150)
+    requester_contact = models.CharField(_("kontak pemohon"), max_length=150, blank=True)
+    kind = models.CharField(_("jenis permintaan"), max_length=16, choices=RequestKind.choices)
+    channel = models.CharField(_("saluran"), max_length=16, choices=Channel.choices)
+    description = models.TextField(_("isi permintaan"), blank=True)
+    received_at = models.DateTimeField(_("diterima"), default=timezone.now)
+    due_at = models.DateTimeField(_("tenggat"), db_index=True)
+    calendar_version = models.PositiveIntegerField(_("versi kalender"), default=0)
+    status = models.CharField(
+        _("status"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.OPEN, db_index=True
+    )
+    escalated_at = models.DateTimeField(_("dieskalasi"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
+    outcome = models.TextField(_("hasil / alasan"), blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("dicatat oleh"), on_delete=models.PROTECT, related_name="+"
+    )
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ditutup oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["status", "due_at", "id"]
+        verbose_name = _("permintaan data pribadi")
+        verbose_name_plural = _("permintaan data pribadi")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(due_at__gt=models.F("received_at")), name="datarequest_due_after"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.requester_name}"
+
+    @property
+    def overdue(self) -> bool:
+        return self.status == RequestStatus.OPEN and timezone.now() > self.due_at
+
+
+class Breach(models.Model):
+    """A personal-data breach (R47): the notice to the people affected and the authority is due 72 clock
+    hours after the office became aware of it (UU 27/2022 Pasal 46: "3 x 24 jam"), weekends included."""
+
+    aware_at = models.DateTimeField(
+        _("diketahui"), help_text=_("Saat Dinas mengetahui kegagalan perlindungan.")
+    )
+    description = models.TextField(_("uraian kejadian"))
+    data_affected = models.CharField(_("data yang terdampak"), max_length=255)
+    people_affected = models.PositiveIntegerField(_("perkiraan jumlah orang terdampak"), default=0)
+    measures = models.TextField(_("penanganan dan pemulihan"), blank=True)
+    notice_due_at = models.DateTimeField(_("batas pemberitahuan"), db_index=True)
+    notified_at = models.DateTimeField(_("diberitahukan"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("dicatat oleh"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("dicatat"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-aware_at", "-id"]
+        verbose_name = _("insiden data pribadi")
+        verbose_name_plural = _("insiden data pribadi")
+
+    def __str__(self) -> str:
+        return f"{self.data_affected} ({self.aware_at:%d-%m-%Y %H:%M})"
+
+    @property
+    def notice_overdue(self) -> bool:
+        return self.notified_at is None and timezone.now() > self.notice_due_at
+
+
+# --- R48: retention ------------------------------------------------------------------------------------
+
+
+class RetentionRule(models.Model):
+    """How long a data category is kept after its last use (R48), a dated table: a new rule for a category
+    applies from its ``valid_from``; the old ones stay for the record."""
+
+    category = models.CharField(_("kategori data"), max_length=40)
+    months = models.PositiveIntegerField(_("masa simpan (bulan)"))
+    basis = models.CharField(_("dasar"), max_length=255)
+    valid_from = models.DateField(_("berlaku sejak"))
+
+    class Meta:
+        ordering = ["category", "-valid_from"]
+        verbose_name = _("masa simpan data")
+        verbose_name_plural = _("masa simpan data")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "valid_from"], name="retentionrule_category_from_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category}: {self.months} bulan"
+
+
+class LegalHold(models.Model):
+    """A person whose data must not be anonymised (a dispute, an audit, a court case) until released."""
+
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("orang"), on_delete=models.PROTECT, related_name="legal_holds"
+    )
+    reason = models.CharField(_("alasan"), max_length=255)
+    placed_at = models.DateTimeField(_("sejak"), default=timezone.now)
+    released_at = models.DateTimeField(_("dilepas"), null=True, blank=True)
+    placed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("oleh"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-placed_at"]
+        verbose_name = _("penahanan data (legal hold)")
+        verbose_name_plural = _("penahanan data (legal hold)")
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.reason}"

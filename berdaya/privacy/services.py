@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from berdaya.audit.models import Action
-from berdaya.audit.services import audit_log, audited_create
+from berdaya.audit.services import audit_log, audited_create, audited_update
 
 from .models import Channel, Consent, ConsentText, Purpose
 
@@ -142,3 +142,143 @@ def consent_text_publish(*, actor, purpose: Purpose | str, version: str, body: s
     """A new wording for a purpose (the old ones stay: consents point at the version they were given on)."""
     text = ConsentText(purpose=Purpose(purpose), version=version, body=body, valid_from=valid_from)
     return audited_create(actor=actor, obj=text, fields=("purpose", "version", "valid_from"))
+
+
+# --- R47: requests and breaches --------------------------------------------------------------------------
+
+REQUEST_FIELDS = ("person", "requester_name", "kind", "channel", "received_at", "due_at", "status")
+
+
+@transaction.atomic
+def data_request_register(
+    *,
+    actor,
+    kind: str,
+    channel: str,
+    requester_name: str,
+    person=None,
+    requester_contact: str = "",
+    description: str = "",
+    received_at: dt.datetime | None = None,
+):
+    """Open a ticket for a request from a person (R47), due 3 working days (72 hours) after receipt."""
+    from .models import DataRequest
+    from .rules import request_due
+
+    received_at = received_at or timezone.now()
+    due_at, version = request_due(received_at)
+    ticket = DataRequest(
+        person=person,
+        kind=kind,
+        channel=channel,
+        requester_name=requester_name,
+        requester_contact=requester_contact,
+        description=description,
+        received_at=received_at,
+        due_at=due_at,
+        calendar_version=version,
+        received_by=actor,
+    )
+    return audited_create(
+        actor=actor, obj=ticket, fields=REQUEST_FIELDS, person_id=person.pk if person else None
+    )
+
+
+@transaction.atomic
+def data_request_close(*, actor, ticket, status: str, outcome: str):
+    """Answer a ticket: done, or refused with its reason (the reason is required either way)."""
+    from .models import RequestStatus
+
+    if ticket.status != RequestStatus.OPEN:
+        raise ValidationError(_("Permintaan ini sudah ditutup."))
+    if status not in (RequestStatus.DONE, RequestStatus.REFUSED):
+        raise ValidationError(_("Status penutupan tidak sah."))
+    if not outcome.strip():
+        raise ValidationError(_("Tuliskan apa yang dilakukan, atau alasan penolakannya."))
+    return audited_update(
+        actor=actor,
+        obj=ticket,
+        data={"status": status, "outcome": outcome, "closed_at": timezone.now(), "closed_by": actor},
+        fields=("status", "outcome", "closed_at", "closed_by"),
+        person_id=ticket.person_id,
+    )
+
+
+@transaction.atomic
+def data_requests_escalate(*, actor=None, now: dt.datetime | None = None) -> list:
+    """Mark open tickets past their due time as escalated (once each, audited); they head the queue and the
+    head of office's home page. Run by ``berdaya privacy_escalate`` (cron) and on every queue view."""
+    from .models import DataRequest, RequestStatus
+
+    now = now or timezone.now()
+    overdue = list(
+        DataRequest.objects.select_for_update().filter(
+            status=RequestStatus.OPEN, due_at__lt=now, escalated_at__isnull=True
+        )
+    )
+    for ticket in overdue:
+        audited_update(
+            actor=actor,
+            obj=ticket,
+            data={"escalated_at": now},
+            fields=("escalated_at",),
+            person_id=ticket.person_id,
+            note=_("Lewat tenggat 72 jam: dieskalasi ke Kepala Dinas (R47)"),
+        )
+    return overdue
+
+
+@transaction.atomic
+def breach_record(
+    *,
+    actor,
+    aware_at: dt.datetime,
+    description: str,
+    data_affected: str,
+    people_affected: int = 0,
+    measures: str = "",
+):
+    """Record a breach; its notice deadline is 72 clock hours after the office became aware (R47)."""
+    from .models import Breach
+    from .rules import breach_notice_due
+
+    breach = Breach(
+        aware_at=aware_at,
+        description=description,
+        data_affected=data_affected,
+        people_affected=people_affected,
+        measures=measures,
+        notice_due_at=breach_notice_due(aware_at),
+        recorded_by=actor,
+    )
+    return audited_create(
+        actor=actor,
+        obj=breach,
+        fields=("aware_at", "data_affected", "people_affected", "notice_due_at"),
+    )
+
+
+@transaction.atomic
+def breach_notified(*, actor, breach, at: dt.datetime | None = None):
+    return audited_update(
+        actor=actor, obj=breach, data={"notified_at": at or timezone.now()}, fields=("notified_at",)
+    )
+
+
+@transaction.atomic
+def legal_hold_place(*, actor, person, reason: str):
+    from .models import LegalHold
+
+    hold = LegalHold(person=person, reason=reason, placed_by=actor)
+    return audited_create(actor=actor, obj=hold, fields=("person", "reason"), person_id=person.pk)
+
+
+@transaction.atomic
+def legal_hold_release(*, actor, hold):
+    return audited_update(
+        actor=actor,
+        obj=hold,
+        data={"released_at": timezone.now()},
+        fields=("released_at",),
+        person_id=hold.person_id,
+    )

@@ -652,3 +652,70 @@ def need_score(weights: dict, subject: Subject) -> tuple[int, list[str]]:
             score += int(weight)
             reasons.append(f"{factor.label} (+{weight})")
     return score, reasons
+
+
+# --- How a rule's parameters read to users (never "classes=['mikro']") ------------------------------------
+
+PARAM_LABELS = {
+    "region": gettext_lazy("Wilayah"),
+    "codes": gettext_lazy("Kecamatan/kelurahan"),
+    "classes": gettext_lazy("Kelas usaha"),
+    "sectors": gettext_lazy("Sektor"),
+    "program": gettext_lazy("Program"),
+    "years": gettext_lazy("Dalam (tahun)"),
+    "kind": gettext_lazy("Jenis"),
+    "kinds": gettext_lazy("Jenis koperasi"),
+    "occupations": gettext_lazy("Pekerjaan"),
+    "categories": gettext_lazy("Kategori kesehatan"),
+    "fiscal_year": gettext_lazy("Tahun buku"),
+}
+
+
+def param_label(name: str) -> str:
+    return str(PARAM_LABELS.get(name, name.replace("_", " ").capitalize()))
+
+
+def _value_names(kind: str, values: list) -> list[str]:
+    """Codes as their names: size classes, sectors, programs, kinds, regions."""
+    from berdaya.koperasi.models import Kind as CoopKind
+    from berdaya.umkm.models import Sector, SizeClass
+
+    if kind == "size_classes":
+        labels = dict(SizeClass.choices)
+    elif kind == "sectors":
+        labels = {s.code: str(s) for s in Sector.objects.filter(code__in=values).select_related("parent")}
+    elif kind == "coop_kinds":
+        labels = dict(CoopKind.choices)
+    elif kind == "regions":
+        from berdaya.regions.models import Region
+
+        labels = dict(Region.objects.filter(code__in=values).values_list("code", "name"))
+    elif kind == "program":
+        from .models import Program
+
+        labels = dict(Program.objects.filter(code__in=values).values_list("code", "name"))
+    elif kind == "health_categories":
+        from berdaya.koperasi.models import HealthCategory
+
+        labels = dict(HealthCategory.choices)
+    elif kind == "kind":
+        from .models import Kind
+
+        labels = dict(Kind.choices)
+    else:
+        labels = {}
+    return [str(labels.get(value, value)) for value in values]
+
+
+def describe_params(key: str, params: dict) -> list[tuple[str, str]]:
+    """(label, value) pairs of one rule's parameters, as users know them."""
+    criterion = LIBRARY.get(key)
+    kinds = criterion.params if criterion else {}
+    described = []
+    for name, value in params.items():
+        if value in (None, "", []):
+            continue
+        values = value if isinstance(value, list | tuple) else [value]
+        names = _value_names(kinds.get(name, ""), [str(v) for v in values])
+        described.append((param_label(name), ", ".join(names)))
+    return described

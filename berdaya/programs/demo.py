@@ -98,7 +98,10 @@ def _advance(app, target, *, maker, verifier, checker, today, partner=None):
             app = services.application_verify(actor=verifier, application=app, reason="Kunjungan lokasi")
         elif step == State.APPROVED:
             if target == State.WAITLISTED:
-                return services.application_waitlist(actor=checker, application=app)
+                # The true reason: places are free in the demo, so it is not the quota (issue 15).
+                return services.application_waitlist(
+                    actor=checker, application=app, reason="Menunggu surat keterangan usaha dari kelurahan"
+                )
             app = services.application_approve(actor=checker, application=app)
         elif step == State.AWARDED:
             mark = {"mark": app.subject.name.upper()} if app.program.kind == Kind.FEE_WAIVER else None

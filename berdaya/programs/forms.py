@@ -38,7 +38,8 @@ class ProgramForm(forms.ModelForm):
     )  # fmt: skip
     need_weights = forms.CharField(
         label=_("Skor kebutuhan"), required=False,
-        help_text=_("faktor=bobot, dipisah koma. Faktor: %(keys)s") % {"keys": ", ".join(lib.NEED_FACTORS)},
+        help_text=_("Nama faktor=bobot, dipisah koma, mis. Pemilik perempuan=2. Faktor: %(names)s")
+        % {"names": ", ".join(str(f.label) for f in lib.NEED_FACTORS.values())},
     )  # fmt: skip
 
     class Meta:
@@ -54,14 +55,25 @@ class ProgramForm(forms.ModelForm):
         }
 
     def __init__(self, *args, rules=None, **kwargs):
+        from .services import APPROVER_ROLES
+
         super().__init__(*args, **kwargs)
+        # Only roles that can approve (a role that never could made a program nobody can decide).
+        self.fields["approver_role"].choices = [(role.value, role.label) for role in APPROVER_ROLES]
+        self.fields["approver_role"].help_text = _(
+            "Kepala Dinas menyetujui lewat izin persetujuan; pengusul dan pemverifikasi tidak boleh "
+            "menyetujui pengajuan yang sama (R36)."
+        )
         instance = self.instance
         if instance.pk:
             self.initial.update(
                 required_documents="\n".join(instance.required_documents),
                 verification_steps="\n".join(instance.verification_steps),
                 monitoring_days=", ".join(str(d) for d in instance.monitoring_days),
-                need_weights=", ".join(f"{k}={v}" for k, v in instance.need_weights.items()),
+                need_weights=", ".join(
+                    f"{lib.NEED_FACTORS[k].label if k in lib.NEED_FACTORS else k}={v}"
+                    for k, v in instance.need_weights.items()
+                ),
             )
         current = dict(rules or [])
         programs = [("", "—")] + [(p.code, p.name) for p in Program.objects.order_by("name")]
@@ -106,7 +118,7 @@ class ProgramForm(forms.ModelForm):
                 else:
                     field = forms.CharField()
                 field.required = False
-                field.label = f"{criterion.label}: {name}"
+                field.label = f"{criterion.label}: {lib.param_label(name)}"
                 self.fields[field_name] = field
                 if value is not None:
                     self.initial.setdefault(field_name, value)
@@ -125,13 +137,16 @@ class ProgramForm(forms.ModelForm):
 
     def clean_need_weights(self):
         weights = {}
+        # Factors are written by their names (older programs stored and typed their keys: both work).
+        by_name = {str(f.label).lower(): key for key, f in lib.NEED_FACTORS.items()}
         for item in _lines(self.cleaned_data["need_weights"]):
-            key, _sep, weight = item.partition("=")
-            if key.strip() not in lib.NEED_FACTORS or not weight.strip().lstrip("-").isdigit():
+            name, _sep, weight = item.partition("=")
+            key = by_name.get(name.strip().lower(), name.strip())
+            if key not in lib.NEED_FACTORS or not weight.strip().lstrip("-").isdigit():
                 raise forms.ValidationError(
                     _("Faktor tidak dikenal atau bobot bukan angka: %(item)s") % {"item": item}
                 )
-            weights[key.strip()] = int(weight)
+            weights[key] = int(weight)
         return weights
 
     def rules(self) -> list[tuple[str, dict]]:

@@ -363,6 +363,19 @@ def application_verify(*, actor, application: Application, reason: str = "") -> 
     return _move(application, State.VERIFIED, actor=actor, reason=reason, verified_by=actor)
 
 
+# Roles a program may name as its approver: the division that runs programs, and the head of office, who
+# approves through this permission (approving is not editing: the head of office edits no record). Other
+# roles (inspectorate, partners, other divisions) can never approve, so the program form does not offer them.
+APPROVER_ROLES = (Role.USAHA_MIKRO, Role.KEPALA_DINAS)
+
+
+def may_approve_program(user, program: Program) -> bool:
+    """Does ``user`` hold the approval permission of ``program`` (R36 still applies per application)?"""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.role == Role.ADMIN or (user.role in APPROVER_ROLES and user.role == program.approver_role)
+
+
 def _may_approve(actor, application: Application) -> str | None:
     """Why ``actor`` may not approve (R36), or None."""
     if actor.role not in (application.program.approver_role, Role.ADMIN):
@@ -386,6 +399,18 @@ def places_left(program: Program, year: int) -> tuple[int | None, Decimal | None
 
 def _fits(places, budget, amount) -> bool:
     return (places is None or places > 0) and (budget is None or amount is None or budget >= amount)
+
+
+def full_reason(places, budget, amount) -> str | None:
+    """Why an application does not fit (the true one: quota or budget), or None when it fits."""
+    if places is not None and places <= 0:
+        return _("Kuota habis")
+    if budget is not None and amount is not None and budget < amount:
+        return _("Sisa anggaran (%(left)s) tidak cukup untuk nilai bantuan (%(amount)s)") % {
+            "left": f"Rp{budget:,.0f}".replace(",", "."),
+            "amount": f"Rp{amount:,.0f}".replace(",", "."),
+        }
+    return None
 
 
 @transaction.atomic
@@ -420,7 +445,8 @@ def applications_approve(*, actor, program: Program, ids, year: int, reason: str
         )
     candidates = ranking(program, year).filter(pk__in=list(ids))
     places, budget = places_left(program, year)
-    approve, waitlist, skipped = [], [], []
+    approve, skipped = [], []
+    waitlist: dict[str, list[int]] = {}  # the true reason -> applications
     for app_id, proposed_by, verified_by, amount, state in candidates.values_list(
         "pk", "proposed_by_id", "verified_by_id", "amount", "state"
     ):
@@ -431,11 +457,16 @@ def applications_approve(*, actor, program: Program, ids, year: int, reason: str
             places = None if places is None else places - 1
             budget = None if budget is None or amount is None else budget - amount
         elif state != State.WAITLISTED:
-            waitlist.append(app_id)
+            waitlist.setdefault(full_reason(places, budget, amount) or _("Kuota habis"), []).append(app_id)
     now = timezone.now()
     _bulk_move(approve, State.APPROVED, actor=actor, reason=reason, now=now, decided_by=actor, decided_at=now)
-    _bulk_move(waitlist, State.WAITLISTED, actor=actor, reason=_("Kuota/anggaran habis"), now=now)
-    return {"approved": len(approve), "waitlisted": len(waitlist), "skipped": len(skipped)}
+    for why, ids in waitlist.items():
+        _bulk_move(ids, State.WAITLISTED, actor=actor, reason=why, now=now)
+    return {
+        "approved": len(approve),
+        "waitlisted": sum(len(ids) for ids in waitlist.values()),
+        "skipped": len(skipped),
+    }
 
 
 def _bulk_move(ids: list[int], to: State, *, actor, reason: str, now, **fields) -> None:
@@ -467,9 +498,21 @@ def _bulk_move(ids: list[int], to: State, *, actor, reason: str, now, **fields) 
 
 @transaction.atomic
 def application_waitlist(*, actor, application: Application, reason: str = "") -> Application:
-    return _move(
-        _locked(application), State.WAITLISTED, actor=actor, reason=reason or _("Kuota/anggaran habis")
-    )
+    """Put an application on the waiting list with the true reason: the quota or budget when they are
+    used up; otherwise the user's own reason is required (issue 15: "Kuota/anggaran habis" was recorded
+    while 10 of 10 places were free)."""
+    application = _locked(application)
+    places, budget = places_left(application.program, application.year)
+    full = full_reason(places, budget, application.amount)
+    if not reason.strip():
+        if full is None:
+            raise ValidationError(
+                _("Kuota dan anggaran masih tersedia: tuliskan alasan memasukkan ke daftar tunggu.")
+            )
+        reason = full
+    elif full is not None and full not in reason:
+        reason = f"{reason} ({full})"
+    return _move(application, State.WAITLISTED, actor=actor, reason=reason)
 
 
 @transaction.atomic

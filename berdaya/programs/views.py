@@ -25,6 +25,7 @@ from berdaya.people.models import Person
 from berdaya.umkm.models import Enterprise
 
 from . import figures, letters, selectors, services
+from .criteria import describe_params
 from .forms import (
     ApplicationFilterForm,
     ApplicationForm,
@@ -159,7 +160,9 @@ def program_detail(request, pk):
         "nav": NAV,
         "program": program,
         "year": year,
-        "criteria": [(lib_label(c.key), c.params) for c in program.current_criteria()],
+        "criteria": [
+            (lib_label(c.key), describe_params(c.key, c.params)) for c in program.current_criteria()
+        ],
         "filter_form": form,
         "page_obj": page,
         "ranking": ranking,
@@ -182,7 +185,8 @@ def lib_label(key: str) -> str:
 @require_POST
 def program_bulk_approve(request, pk):
     program = get_for_user(request.user, Program, pk)
-    _need_editor(request.user)
+    if not (can_edit_model(request.user, Application) or services.may_approve_program(request.user, program)):
+        raise PermissionDenied
     year = _year(request)
     ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
     if request.POST.get("all"):
@@ -263,6 +267,7 @@ def application_detail(request, pk):
             actor=request.user, model=Application, shown=[(application.pk, application.person_id)], note=""
         )
     editable = can_edit_model(request.user, Application)
+    approver = services.may_approve_program(request.user, application.program)
     context = {
         "nav": NAV,
         "a": application,
@@ -270,7 +275,8 @@ def application_detail(request, pk):
         "actions": [
             a
             for a in ACTIONS.get(application.state, ())
-            if editable and (a != "disburse" or application.program.kind in (Kind.CASH, Kind.CREDIT_SUBSIDY))
+            if (editable or (approver and a == "approve"))
+            and (a != "disburse" or application.program.kind in (Kind.CASH, Kind.CREDIT_SUBSIDY))
         ],
         "transitions": application.transitions.select_related("actor"),
         "documents": application.documents.all(),
@@ -337,7 +343,10 @@ TRANSITIONS = {
 
 @require_POST
 def application_transition(request, pk, action):
-    application = get_for_user(request.user, Application, pk, for_edit=True)
+    application = get_for_user(request.user, Application, pk)
+    # Approving is the approver's permission (services.APPROVER_ROLES); every other step edits the record.
+    if not (action == "approve" and services.may_approve_program(request.user, application.program)):
+        application = get_for_user(request.user, Application, pk, for_edit=True)
     code = None
     try:
         if action in TRANSITIONS:

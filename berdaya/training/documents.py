@@ -1,5 +1,5 @@
 """Certificates (R50) and the event report for the LAKIP (issue 10.5) as DOCX by python-docx; PDF through
-LibreOffice with kinerja's converter (``kinerja.report.build.build_pdf``), so the server has one way of
+LibreOffice with the shared converter (``lib.documents.docx_to_pdf``), so the server has one way of
 making PDFs. QR images are made here, server-side, by segno."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import segno
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from berdaya.lib.documents import PdfError, docx_to_pdf, long_date
 from berdaya.lib.masking import mask_name
 
 from .models import TOOK_PART, Certificate, Event, Participant
@@ -20,12 +21,6 @@ from .models import TOOK_PART, Certificate, Event, Participant
 
 class DocumentError(Exception):
     """The PDF could not be made (LibreOffice missing or failing)."""
-
-
-def _long_date(day) -> str:
-    from berdaya.kinerja.report.build import MONTHS
-
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def qr_png(text: str, *, scale: int = 6) -> bytes:
@@ -73,9 +68,9 @@ def certificates_docx(certificates: list[Certificate], base_url: str) -> bytes:
         line(participant.person.name.upper(), 24, True, 12)
         line(_("sebagai peserta"), 12)
         line(event.title, 16, True)
-        dates = _long_date(event.starts_on)
+        dates = long_date(event.starts_on)
         if event.ends_on != event.starts_on:
-            dates = f"{dates} – {_long_date(event.ends_on)}"
+            dates = f"{dates} – {long_date(event.ends_on)}"
         line(f"{dates} · {event.venue}" if event.venue else dates, 11)
         if event.jp_hours:
             line(_("%(jp)s jam pelajaran (JP)") % {"jp": event.jp_hours}, 11)
@@ -93,13 +88,11 @@ def certificates_docx(certificates: list[Certificate], base_url: str) -> bytes:
 
 
 def to_pdf(docx: bytes, name: str) -> bytes:
-    from berdaya.kinerja.report.build import PdfError, build_pdf
-
     with tempfile.TemporaryDirectory(prefix="sertifikat-") as folder:
         path = Path(folder) / f"{name}.docx"
         path.write_bytes(docx)
         try:
-            return build_pdf(path, Path(folder)).read_bytes()
+            return docx_to_pdf(path, Path(folder)).read_bytes()
         except PdfError as error:
             raise DocumentError(str(error)) from error
 
@@ -133,7 +126,7 @@ def report_docx(event: Event) -> bytes:
         (_("Jenis"), event.get_kind_display()),
         (_("Bidang penyelenggara"), f"{event.get_division_display()} {event.section}".strip()),
         (_("Sub kegiatan anggaran"), str(event.budget_item or "—")),
-        (_("Tanggal"), f"{_long_date(event.starts_on)} – {_long_date(event.ends_on)}"),
+        (_("Tanggal"), f"{long_date(event.starts_on)} – {long_date(event.ends_on)}"),
         (_("Tempat"), event.venue or "—"),
         (_("Pelatih/mitra"), event.partner or "—"),
         (_("Sasaran"), event.get_target_group_display()),

@@ -13,8 +13,9 @@ from berdaya.kinerja.models import BudgetItem
 from berdaya.lib.nik import validate_nik
 from berdaya.programs import criteria as lib
 from berdaya.regions.forms import KelurahanField
+from berdaya.regions.models import Region
 
-from .models import Event, EventStatus, FollowUp, Kind, Role, Status, Target
+from .models import DocumentKind, Event, EventStatus, FollowUp, Kind, Role, Status, Target
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 ON = {Target.ENTERPRISE: lib.ENTERPRISE, Target.PERSON: lib.PERSON, Target.COOPERATIVE: lib.COOPERATIVE}
@@ -193,3 +194,28 @@ class FollowUpForm(forms.ModelForm):
 
 class AssignForm(forms.Form):
     officer = forms.ModelChoiceField(label=_("Petugas"), queryset=User.objects.filter(is_active=True))
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Jenis dokumen"), choices=DocumentKind.choices)
+    name = forms.CharField(label=_("Nama"), max_length=255, required=False)
+    file = forms.FileField(label=_("Berkas"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 10 * 1024 * 1024:
+            raise forms.ValidationError(_("Berkas lebih dari 10 MB."))
+        return upload
+
+
+class QuotaForm(forms.Form):
+    kecamatan = forms.ModelChoiceField(label=_("Kecamatan"), queryset=Region.objects.none())
+    places = forms.IntegerField(label=_("Kuota"), min_value=0, max_value=10000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.conf import settings
+
+        self.fields["kecamatan"].queryset = Region.objects.filter(
+            level=3, code__startswith=settings.BERDAYA_JURISDICTION
+        ).order_by("name")

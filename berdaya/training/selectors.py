@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
 from berdaya.benefits.models import Benefit
@@ -50,15 +50,22 @@ def _benefits_of(event: Event) -> list[tuple[str, str]]:
     return [("person_id", "owner_id"), ("enterprise_id", "pk")]
 
 
-def _history_annotations(event: Event) -> dict:
-    annotations = {}
-    for i, (column, ref) in enumerate(_benefits_of(event)):
-        rows = Benefit.objects.filter(**{column: OuterRef(ref)})
-        annotations[f"served_{i}"] = Exists(rows)
-        annotations[f"last_{i}"] = Subquery(
-            rows.filter(kind=event.kind).order_by("-received_on").values("received_on")[:1]
+def _history(event: Event) -> list[tuple[str, set, dict]]:
+    """Per benefit column naming a candidate: who was ever served, and when each last attended this kind.
+    Read once from the history (a few rows per person) instead of a subquery per registry row."""
+    found = []
+    for column, ref in _benefits_of(event):
+        rows = Benefit.objects.exclude(**{f"{column}__isnull": True})
+        served = set(rows.values_list(column, flat=True).distinct().order_by())
+        last = dict(
+            rows.filter(kind=event.kind)
+            .values(column)
+            .annotate(last=Max("received_on"))
+            .values_list(column, "last")
+            .order_by()
         )
-    return annotations
+        found.append((ref, served, last))
+    return found
 
 
 def population(event: Event, registry: QuerySet | None = None) -> dict[str, int]:
@@ -78,23 +85,21 @@ def candidates(event: Event, registry: QuerySet | None = None) -> list[fair.Cand
         registry = registry.exclude(pk__in=taken.values("person_id"))
     else:
         registry = registry.exclude(pk__in=taken.exclude(cooperative=None).values("cooperative_id"))
-    annotations = _history_annotations(event)
-    n = len(annotations) // 2
-    rows = (
-        registry.annotate(**annotations).values_list("pk", "kelurahan__code", "name", *annotations).order_by()
-    )
+    history = _history(event)
+    refs = sorted({ref for ref, _s, _l in history})
+    rows = registry.values_list("pk", "kelurahan__code", "name", *[r for r in refs if r != "pk"]).order_by()
     found = []
     for row in rows.iterator(chunk_size=5000):
-        pk, kelurahan, name, values = row[0], row[1], row[2], row[3:]
-        served = any(values[2 * i] for i in range(n))
-        dates = [values[2 * i + 1] for i in range(n) if values[2 * i + 1] is not None]
+        values = {"pk": row[0]} | dict(zip([r for r in refs if r != "pk"], row[3:], strict=True))
+        served = any(values[ref] in ids for ref, ids, _last in history)
+        dates = [last[values[ref]] for ref, _ids, last in history if values[ref] in last]
         found.append(
             fair.Candidate(
-                id=pk,
-                kelurahan=kelurahan,
+                id=row[0],
+                kelurahan=row[1],
                 served=served,
                 last_same_kind=max(dates) if dates else None,
-                label=name,
+                label=row[2],
             )
         )
     return found

@@ -27,6 +27,7 @@ from .models import (
     TOOK_PART,
     Certificate,
     CheckIn,
+    Document,
     Event,
     EventStatus,
     FollowUp,
@@ -732,3 +733,10 @@ def follow_ups_mark_overdue(*, actor, on: dt.date | None = None) -> int:
     return FollowUp.objects.filter(state=FollowUpState.SCHEDULED, due_on__lt=on).update(
         state=FollowUpState.OVERDUE, updated_at=timezone.now()
     )
+
+
+@transaction.atomic
+def document_add(*, actor, event: Event, kind: str, name: str, file) -> Document:
+    """A terms of reference, report or photo of the event (the event report DOCX prints the photos)."""
+    document = Document(event=event, kind=kind, name=(name or getattr(file, "name", ""))[:255], file=file)
+    return audited_create(actor=actor, obj=document, fields=("event", "kind", "name", "file"))

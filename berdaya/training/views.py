@@ -26,11 +26,13 @@ from berdaya.lib.pagination import CappedPaginator
 from . import documents, selectors, services
 from .forms import (
     AssignForm,
+    DocumentForm,
     EventFilterForm,
     EventForm,
     FollowUpForm,
     InviteForm,
     ParticipantFilterForm,
+    QuotaForm,
     ReasonForm,
     RegisterForm,
     WalkInForm,
@@ -229,6 +231,10 @@ def event_detail(request, pk):
             "can_edit": can_edit_model(request.user, Event),
             "invite_form": InviteForm(),
             "refused": event.checkins.filter(accepted=False).select_related("participant__person")[:20],
+            "document_form": DocumentForm(),
+            "quota_form": QuotaForm(),
+            "quotas": event.quotas.select_related("kecamatan"),
+            "documents": event.documents.all(),
             "certificates": scoped(
                 Certificate.objects.filter(participant__event=event), request.user
             ).count(),
@@ -260,6 +266,30 @@ def event_invite(request, pk):
             )
     else:
         messages.error(request, _("Periksa jumlah undangan."))
+    return redirect("training:detail", pk)
+
+
+@require_POST
+def event_document(request, pk):
+    event = get_for_user(request.user, Event, pk, for_edit=True)
+    form = DocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        services.document_add(actor=request.user, event=event, **form.cleaned_data)
+        messages.success(request, _("Dokumen ditambahkan."))
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("training:detail", pk)
+
+
+@require_POST
+def event_quota(request, pk):
+    event = get_for_user(request.user, Event, pk, for_edit=True)
+    form = QuotaForm(request.POST)
+    if form.is_valid():
+        services.quota_set(actor=request.user, event=event, **form.cleaned_data)
+        messages.success(request, _("Kuota kecamatan disimpan."))
+    else:
+        messages.error(request, _("Periksa kecamatan dan kuotanya."))
     return redirect("training:detail", pk)
 
 

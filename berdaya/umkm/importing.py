@@ -218,6 +218,7 @@ class UmkmSpec(ImportSpec):
 
     def prepare(self) -> None:
         super().prepare()
+        self.enterprises.__dict__.pop("_related_names", None)  # audit shows names, cached per run
         sector_parser.load()
         self.enterprises.default_sector = Sector.objects.get(code=DEFAULT_SECTOR).pk
         self.criteria = list(SizeCriteria.objects.all())

@@ -31,6 +31,13 @@ def _side(enterprise: Enterprise, personal: bool) -> dict:
     }
 
 
+def _scan_state(user) -> dict:
+    job = Job.objects.filter(kind=JOB_KIND, created_by=user).first()
+    if job is None:
+        return {"job": None, "last_scan": None}
+    return {"job": None if job.finished else job, "last_scan": job if job.finished else None}
+
+
 def dedup_list(request):
     pairs = scoped(
         DuplicatePair.objects.filter(
@@ -45,7 +52,9 @@ def dedup_list(request):
         "page_obj": page,
         "rows": [{"pair": p, "left": _side(p.a, personal), "right": _side(p.b, personal)} for p in page],
         "can_edit": can_edit_model(request.user, DuplicatePair),
-        "job": Job.objects.filter(kind=JOB_KIND, created_by=request.user).first(),
+        # A running scan shows its progress; a finished one only its time: its "pairs found" would
+        # disagree with the pairs still waiting once some are decided (issue 15).
+        **_scan_state(request.user),
     }
     return render(request, "umkm/dedup_list.html", context)
 

@@ -24,7 +24,7 @@ def test_the_secretariat_generates_the_example_report_and_downloads_it(page):
     log_in(page, "b_sekretariat", PASSWORD)
     page.goto(reverse("kinerja:report"))
     expect(page.locator("h1")).to_have_text("Laporan kinerja tahunan (LAKIP)")
-    page.get_by_role("button", name="Buat contoh (LAKIP 2022, seed 003)").click()
+    page.get_by_role("button", name="Buat contoh (LAKIP 2022 Dinas)").click()
     download_link = page.get_by_role("link", name="Unduh DOCX (untuk disunting)")
     expect(download_link).to_be_visible(timeout=60_000)
     expect(page.get_by_role("link", name="Unduh XLSX (semua tabel)")).to_be_visible()

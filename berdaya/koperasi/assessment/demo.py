@@ -70,6 +70,7 @@ def _assess(cooperative, years: list[int], *, actor, rng, today) -> int:
             answers=answers,
             assessed_on=on,
             assessor="Tim Pengawas Koperasi",
+            replace=True,  # re-running replaces on purpose
         )
         added += 1
     return added

@@ -63,6 +63,11 @@ class HealthCommonForm(_RubricForm):
     )
     assessor = forms.CharField(label=_("Penilai"), max_length=150, required=False)
     notes = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    replace = forms.BooleanField(
+        label=_("Ganti penilaian yang ada"),
+        required=False,
+        help_text=_("Hanya bila tahun buku ini sudah dinilai dan penilaian itu perlu diperbaiki."),
+    )
 
 
 class Health2016Form(HealthCommonForm):

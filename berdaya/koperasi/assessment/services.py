@@ -107,6 +107,12 @@ def _refresh_rating_summary(cooperative, actor) -> None:
     )
 
 
+def existing_health_assessment(cooperative, fiscal_year: int, method: str) -> HealthAssessment | None:
+    return HealthAssessment.objects.filter(
+        cooperative=cooperative, fiscal_year=fiscal_year, method=method
+    ).first()
+
+
 def health_assess(
     *,
     actor,
@@ -117,15 +123,32 @@ def health_assess(
     assessed_on: dt.date,
     assessor: str = "",
     notes: str = "",
+    replace: bool = False,
 ) -> HealthAssessment:
     """Record (or correct) the health of ``cooperative`` for ``fiscal_year`` by ``method``.
 
-    ``answers``: 2016 {aspect code: score}; 2020 {indicator code: [indexes of the items met]}. A second
-    assessment for the same year and method replaces the first (the audit row keeps the old values).
+    ``answers``: 2016 {aspect code: score}; 2020 {indicator code: [indexes of the items met]}. A year that
+    already has an assessment by this method is refused unless ``replace`` (a correction, said so on the
+    form): never replaced silently. The audit row keeps the old values.
     """
     refusal = health_refusal(cooperative, fiscal_year, assessed_on)
     if refusal:
         raise ValidationError(refusal)
+    if not replace:
+        existing = existing_health_assessment(cooperative, fiscal_year, method)
+        if existing is not None:
+            raise ValidationError(
+                _(
+                    "Tahun buku %(year)s sudah dinilai pada %(date)s (%(category)s). Buka penilaian itu, "
+                    "atau centang “Ganti penilaian yang ada” untuk memperbaikinya."
+                )
+                % {
+                    "year": fiscal_year,
+                    "date": existing.assessed_on.strftime("%d-%m-%Y"),
+                    "category": existing.get_category_display(),
+                },
+                code="exists",
+            )
     rubric = _rubric(health.RUBRIC_KIND[health.Method(method)], assessed_on, "assessed_on")
     try:
         result = health.assess(method, rubric.data, answers)

@@ -18,12 +18,15 @@ from berdaya.lib.params import year_param
 from berdaya.regions.selectors import kecamatan_names
 
 from ..models import Cooperative
+from ..selectors import rat_held_for
 from . import figures, rating
 from .forms import Health2016Form, Health2020Form, RatingForm
 from .health import RUBRIC_KIND, Category, Method
 from .models import HealthAssessment, Rating, Rubric, RubricKind
 from .services import (
+    SAVINGS_AND_LOAN,
     cooperative_rate,
+    existing_health_assessment,
     health_assess,
     health_assessment_delete,
     health_refusal,
@@ -84,6 +87,7 @@ def health_assess_view(request, pk):
                 assessed_on=data["assessed_on"],
                 assessor=data["assessor"],
                 notes=data["notes"],
+                replace=data.get("replace", False),
             )
         except ValidationError as error:
             add_service_error(form, error)
@@ -94,12 +98,21 @@ def health_assess_view(request, pk):
                 % {"category": assessment.get_category_display()},
             )
             return redirect("koperasi:health_detail", pk=assessment.pk)
+    try:
+        proposed_year = int(request.POST.get("fiscal_year") or on.year - 1)
+    except ValueError:
+        proposed_year = on.year - 1
     context = {
         "nav": "koperasi",
         "cooperative": cooperative,
         "form": form,
         "method": method,
         "methods": Method.choices,
+        # One already exists for that year: say so and link to it (issue 15: it was replaced silently).
+        "existing": existing_health_assessment(cooperative, proposed_year, method),
+        "proposed_year": proposed_year,
+        # R25 refuses without a RAT for the year: link straight to recording it.
+        "rat_missing": cooperative.kind == SAVINGS_AND_LOAN and not rat_held_for(cooperative, proposed_year),
         "rubric": rubric,
         **_legend(rubric.data),
         # R25 in advance, for the year the form proposes: the user sees why before filling the checklist

@@ -51,4 +51,5 @@ def assessed_2020(cooperative, actor, year: int, *, all_met: bool = True, on: dt
         method=Method.M2020,
         answers=answers_2020(all_met),
         assessed_on=on or dt.date(year + 1, 5, 1),
+        replace=True,  # re-running replaces on purpose
     )

@@ -240,3 +240,32 @@ def test_a_mistaken_assessment_and_rating_are_deleted_by_the_division_only(cast,
     assert cooperative.rated_on is None and cooperative.rating_quality is False
     deleted = AuditEntry.objects.get(object_type="koperasi.healthassessment", action="delete")
     assert deleted.changes["category"] == ["Sehat", None]
+
+
+def test_a_year_already_assessed_is_never_replaced_silently(cast, cooperative):
+    # issue 15: a second assessment for the same year replaced the first without a word.
+    hold_rat(cooperative, cast.koperasi, LAST_YEAR)
+    client = cast.client(cast.koperasi)
+    post_checklist(client, cooperative, 4)
+    first = HealthAssessment.objects.get()
+    page = client.get(health_url(cooperative))
+    html = page.content.decode()
+    assert "data-existing-assessment" in html
+    assert reverse("koperasi:health_detail", args=[first.pk]) in html
+    refused = post_checklist(client, cooperative, 1)
+    assert refused.status_code == 200 and "sudah dinilai" in refused.content.decode()
+    first.refresh_from_db()
+    assert first.category == Category.SEHAT
+    data = common(replace="on")
+    for aspect in rubrics.read("health_2020")["aspects"]:
+        for indicator in aspect["indicators"]:
+            data[f"r_{indicator['code']}"] = ["0"]
+    assert client.post(health_url(cooperative), data).status_code == 302
+    first.refresh_from_db()
+    assert first.category != Category.SEHAT and HealthAssessment.objects.count() == 1
+
+
+def test_the_r25_refusal_links_to_recording_the_missing_rat(cast, cooperative):  # R25
+    html = cast.client(cast.koperasi).get(health_url(cooperative)).content.decode()
+    assert "Belum ada RAT tercatat" in html
+    assert reverse("koperasi:rat_add", args=[cooperative.pk]) in html

@@ -31,6 +31,7 @@ def assess(cooperative, actor, *, year=2024, method=Method.M2020, answers=None, 
         answers=answers,
         assessed_on=on,
         assessor="Tim Pengawas",
+        replace=True,  # re-running replaces on purpose
     )
 
 

@@ -263,3 +263,12 @@ def test_the_same_business_named_after_its_owner_is_still_a_duplicate():
         kelurahan="63.71.02.1001",
     )
     assert score_pair(a, b).score >= 55
+
+
+def test_scores_above_the_threshold_stay_distinct_instead_of_all_100():
+    # issue 15: all 16 pairs scored 100, the certain and the doubtful alike.
+    from berdaya.lib.dedup import DEFAULT_THRESHOLD, MAX_POINTS, _spread
+
+    assert _spread(MAX_POINTS) == 100 and _spread(MAX_POINTS + 20) == 100
+    assert _spread(DEFAULT_THRESHOLD) == DEFAULT_THRESHOLD and _spread(40) == 40
+    assert DEFAULT_THRESHOLD < _spread(100) < _spread(120) < 100

@@ -167,3 +167,20 @@ def test_coverage_page_and_export(cast):
     page = client.get(reverse("training:coverage"), {"year": "2022"}).content.decode()
     assert "belum dijangkau" in page
     assert client.get(reverse("training:coverage"), {"year": "2022", "format": "csv"}).status_code == 200
+
+
+def test_quota_and_document_from_the_event_page(cast, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    event = make_event(actor=cast.umkm)
+    client = cast.client(cast.umkm)
+    from berdaya.regions.models import Region
+
+    kecamatan = Region.objects.get(code="63.71.01")
+    client.post(reverse("training:quota", args=[event.pk]), {"kecamatan": kecamatan.pk, "places": "5"})
+    assert event.quotas.get().places == 5
+    upload = SimpleUploadedFile("tor.pdf", b"%PDF-1.4 tor", content_type="application/pdf")
+    client.post(reverse("training:document", args=[event.pk]), {"kind": "tor", "name": "TOR", "file": upload})
+    assert event.documents.get().name == "TOR"
+    assert "TOR" in client.get(reverse("training:detail", args=[event.pk])).content.decode()

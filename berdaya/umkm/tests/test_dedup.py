@@ -215,3 +215,11 @@ def test_marking_not_a_duplicate_through_the_list(cast, siti_pair):
     assert cast.client(cast.umkm).post(url).status_code == 302
     pair.refresh_from_db()
     assert (pair.status, pair.decided_by) == (PairStatus.NOT_DUPLICATE, cast.umkm)
+
+
+def test_merging_asks_first_and_the_page_counts_what_still_waits(cast, siti_pair):
+    # issue 15: one click merged; "no pairs waiting" stood under the scan's "16 pairs".
+    dedup.scan()
+    html = cast.client(cast.umkm).get(reverse("umkm:dedup_list")).content.decode()
+    assert 'data-confirm="Gabungkan kedua data usaha ini?' in html
+    assert "1 pasangan menunggu keputusan." in html

@@ -308,3 +308,10 @@ def test_owner_niks_shown_unmasked_are_in_the_owners_access_log(cast, enterprise
     entries = AuditEntry.objects.filter(person_id=enterprise.owner_id, actor=cast.umkm)
     assert entries.filter(action=Action.VIEW).count() == 3
     assert entries.filter(action=Action.EXPORT).count() == 1
+def test_a_new_owner_from_the_business_form_gets_its_kelurahan_and_her_page_lists_it(cast):
+    # The owner had no kelurahan; her page said businesses "will appear" while two were listed.
+    cast.client(cast.umkm).post(reverse("umkm:create"), form_data())
+    enterprise = Enterprise.objects.get(name="Kue Bingka Diang")
+    assert enterprise.owner.kelurahan_id == "63.71.02.1001"
+    page = cast.client(cast.umkm).get(reverse("people:detail", args=[enterprise.owner.pk])).content.decode()
+    assert "Kue Bingka Diang" in page and "akan tampil di sini" not in page

@@ -30,10 +30,12 @@ def test_the_shipped_years_have_their_legal_basis():
 
 
 def test_staff_add_a_year_and_a_holiday_and_the_version_moves(cast):
-    before = CalendarRevision.current_version()
+    before, revisions = CalendarRevision.current_version(), CalendarRevision.objects.count()
     holiday_year_add(actor=cast.phijs, year=2028, legal_basis="SKB 2028")
     holiday_add(actor=cast.phijs, date=D(2028, 1, 3), name="Cuti bersama", category=Category.CUTI_BERSAMA)
-    assert CalendarRevision.current_version() == before + 2
+    # versions only grow (PostgreSQL sequences may skip numbers); one revision per change
+    assert CalendarRevision.current_version() > before
+    assert CalendarRevision.objects.count() == revisions + 2
     assert add(D(2027, 12, 31), 1) == D(2028, 1, 4)  # 1 Jan is Saturday 2028, the 3rd is leave
     with pytest.raises(ValidationError):
         holiday_add(actor=cast.phijs, date=D(2031, 1, 2), name="X", category=Category.NATIONAL)
@@ -83,5 +85,5 @@ def test_moving_a_collective_leave_day_makes_a_new_version(cast):  # R43b
     revision_before = CalendarRevision.current_version()
     holiday_move(actor=cast.phijs, holiday=holiday, to=D(2024, 12, 27), basis="SKB perubahan (uji)")
     revision = CalendarRevision.objects.first()
-    assert revision.pk == revision_before + 1
+    assert revision.pk > revision_before and "SKB perubahan (uji)" in revision.note
     assert add(D(2024, 12, 24), 2) == D(2024, 12, 30)  # 25 Natal, 26 now working, 27 leave

@@ -8,6 +8,9 @@
  *   data-autosubmit           on a GET form: submits when a select, checkbox, radio or date changes;
  *                             empty fields are left out of the URL
  *   data-open-wide            on a <details>: opened on screens 640px and wider (folded on phones)
+ *   (tables)                  every cell of a table in .table-wrap gets data-label = its column's header,
+ *                             so on a phone the rows stack as cards and no column is cut off (berdaya.css);
+ *                             data-no-stack on a table keeps it a scrolling grid (matrices)
  */
 (function () {
   "use strict";
@@ -23,11 +26,34 @@
     });
   }
 
+  function labelCells(root) {
+    root.querySelectorAll(".table-wrap > table.table:not([data-no-stack])").forEach(function (table) {
+      var headers = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+        return th.textContent.replace(/\s+/g, " ").trim();
+      });
+      if (!headers.length) {
+        return;
+      }
+      table.classList.add("table-stack");
+      table.querySelectorAll("tbody tr").forEach(function (row) {
+        var column = 0;
+        Array.prototype.forEach.call(row.children, function (cell) {
+          if (!cell.hasAttribute("data-label") && headers[column] && !cell.hasAttribute("colspan")) {
+            cell.setAttribute("data-label", headers[column]);
+          }
+          column += cell.colSpan || 1;
+        });
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     openWide(document);
+    labelCells(document);
   });
   document.addEventListener("htmx:afterSwap", function (event) {
     openWide(event.target);
+    labelCells(event.target.ownerDocument || document);
   });
 
   function onMenuToggle(button) {
