@@ -210,11 +210,51 @@ def program_beneficiaries(year: int) -> Table:
     return _build(table, {code: [values[i] for i in used] for code, values in counts.items()})
 
 
+def job_seekers(year: int) -> Table:
+    """AK/1 cards registered in the year (R37) and job seekers placed, by verified start date (R38a), by the
+    kecamatan where the job seeker lives (naker.figures)."""
+    from berdaya.naker import figures
+
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    columns = [
+        (_("Pencari kerja terdaftar"), figures.registered_seekers(start, end)),
+        (_("Ditempatkan"), figures.placed_seekers(start, end)),
+    ]
+    counts: dict[str, list[int]] = defaultdict(lambda: [0] * len(columns))
+    for i, (_label, seekers) in enumerate(columns):
+        rows = (
+            seekers.annotate(kec=Substr("person__kelurahan_id", 1, 8))
+            .values("kec")
+            .annotate(n=Count("pk", distinct=True))
+            .order_by()
+        )
+        for row in rows:
+            if row["kec"]:
+                counts[row["kec"]][i] = row["n"]
+    table = Table(
+        "pencari-kerja",
+        _("Pencari kerja dan penempatan"),
+        _("Kartu kuning (AK/1) terdaftar dan pencari kerja yang ditempatkan, per kecamatan tempat tinggal."),
+        _("orang"),
+        year,
+        _year_end(year),
+        [str(label) for label, _seekers in columns],
+        source=_("Registri pencari kerja dinas (AK/1)"),
+    )
+    table = _build(table, counts)
+    # Placed job seekers are also registered: the row total is the registered count, not a sum.
+    table.grand_total = sum(counts[code][0] for code, _name in selectors.kecamatan_choices())
+    for row in table.rows:
+        row.total = row.values[0] if row.values[0] is not None else None
+    return table
+
+
 DATASETS = {
     "usaha-mikro-sektor": (gettext_lazy("Usaha mikro menurut sektor"), umkm_by_sector),
     "usaha-mikro-kelas": (gettext_lazy("Usaha menurut kelas usaha"), umkm_by_class),
     "koperasi-aktif": (gettext_lazy("Koperasi aktif"), cooperatives_active),
     "penerima-program": (gettext_lazy("Penerima program bantuan"), program_beneficiaries),
+    "pencari-kerja": (gettext_lazy("Pencari kerja dan penempatan"), job_seekers),
 }
 
 

@@ -286,6 +286,48 @@ def event_record(pk: int):
     return Event.objects.get(pk=pk)
 
 
+# --- Verified vacancies (naker) ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicVacancy:
+    pk: int
+    title: str
+    company: str
+    kecamatan: str
+    count: int
+    education: str
+    wage_min: int | None
+    wage_max: int | None
+    contract: str
+    closing_date: dt.date
+    conditions: str
+
+
+def open_vacancies() -> list[PublicVacancy]:
+    """Vacancies staff verified and still open (naker.selectors.open_vacancies): the only ones shown."""
+    from berdaya.naker import selectors as naker
+    from berdaya.naker.models import Vacancy
+
+    rows = naker.open_vacancies(Vacancy.objects.select_related("company", "kecamatan"), timezone.localdate())
+    return [
+        PublicVacancy(
+            v.pk,
+            v.title,
+            v.company.name,
+            v.kecamatan.name if v.kecamatan_id else "",
+            v.count,
+            v.get_education_display(),
+            v.wage_min,
+            v.wage_max,
+            v.get_contract_display(),
+            v.closing_date,
+            v.conditions,
+        )
+        for v in rows.order_by("closing_date", "id")[:100]
+    ]
+
+
 # --- Submissions and verification --------------------------------------------------------------------
 
 

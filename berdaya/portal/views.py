@@ -12,9 +12,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from berdaya.programs.services import program_rules
@@ -211,6 +210,13 @@ def event_detail(request, pk: int):
     return render(request, "portal/event.html", {"event": event, "form": form, "nav": "kegiatan"})
 
 
+@login_not_required
+def vacancies(request):
+    return render(
+        request, "portal/vacancies.html", {"vacancies": selectors.open_vacancies(), "nav": "kegiatan"}
+    )
+
+
 # --- Tracking ----------------------------------------------------------------------------------------
 
 
@@ -241,30 +247,22 @@ def status(request, code: str):
 # --- Verification -------------------------------------------------------------------------------------
 
 
-# Verification pages other apps offer (certificates R50, AK/1 cards R37): linked once they exist.
-OTHER_CHECKS = [
-    (
-        "training:certificate_verify",
-        gettext_lazy("Sertifikat pelatihan"),
-        gettext_lazy("Tulis nomor sertifikat."),
-    ),
-    ("naker:card_verify", gettext_lazy("Kartu pencari kerja (AK/1)"), gettext_lazy("Tulis nomor kartu.")),
-]
-
-
-def _other_checks() -> list[dict]:
-    links = []
-    for name, label, hint in OTHER_CHECKS:
-        try:
-            links.append({"url": reverse(name), "label": label, "hint": hint})
-        except NoReverseMatch:
-            continue
-    return links
+@login_not_required
+def verify(request):
+    return render(request, "portal/verify.html", {"nav": "cek"})
 
 
 @login_not_required
-def verify(request):
-    return render(request, "portal/verify.html", {"more_checks": _other_checks(), "nav": "cek"})
+def verify_certificate(request):
+    """A typed certificate code goes to training's own public check page (R50: name masked there)."""
+    from berdaya.training.services import normalize_token
+
+    code = normalize_token(request.GET.get("kode", ""))
+    if code:
+        if abuse.over_limit(request, "lookup"):
+            return _too_many(request)
+        return redirect("training_public:verify", code=code)
+    return render(request, "portal/verify_certificate.html", {"nav": "cek"})
 
 
 @login_not_required

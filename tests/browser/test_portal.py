@@ -143,6 +143,8 @@ def test_axe_finds_no_serious_or_critical_problem_on_any_public_page(browser, li
         reverse("portal:product", args=[product.pk]),
         reverse("portal:programs"),
         reverse("portal:program", args=["bahuma"]),
+        reverse("portal:events"),
+        reverse("portal:vacancies"),
         reverse("portal:track"),
         reverse("portal:status", args=[submission.code]),
         reverse("portal:verify"),

@@ -50,3 +50,11 @@ def test_an_unknown_or_mistyped_code_says_not_valid(client, voucher):
 
 def test_the_verification_hub_lists_the_voucher_check(client):
     assert reverse("portal:verify_voucher") in client.get(reverse("portal:verify")).text
+
+
+def test_a_certificate_code_goes_to_trainings_public_check_page(client):
+    # R50: the certificate's own verification page (training) shows the name masked.
+    response = client.get(reverse("portal:verify_certificate"), {"kode": " ab12-cd34 "})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("training_public:verify", args=["AB12CD34"])
+    assert client.get(reverse("portal:verify_certificate")).status_code == 200
