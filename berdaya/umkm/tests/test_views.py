@@ -308,6 +308,8 @@ def test_owner_niks_shown_unmasked_are_in_the_owners_access_log(cast, enterprise
     entries = AuditEntry.objects.filter(person_id=enterprise.owner_id, actor=cast.umkm)
     assert entries.filter(action=Action.VIEW).count() == 3
     assert entries.filter(action=Action.EXPORT).count() == 1
+
+
 def test_a_new_owner_from_the_business_form_gets_its_kelurahan_and_her_page_lists_it(cast):
     # The owner had no kelurahan; her page said businesses "will appear" while two were listed.
     cast.client(cast.umkm).post(reverse("umkm:create"), form_data())
