@@ -10,6 +10,9 @@ urlpatterns = [
     path("orang/", include("berdaya.people.urls")),
     path("usaha-mikro/", include("berdaya.umkm.urls")),
     path("koperasi/", include("berdaya.koperasi.urls")),
+    path("perusahaan/", include("berdaya.companies.urls")),
+    path("hari-kerja/", include("berdaya.workdays.urls")),
+    path("hubungan-industrial/", include("berdaya.hubind.urls")),
     path("program/", include("berdaya.programs.urls")),
     path("kinerja/", include("berdaya.kinerja.urls")),
     path("wilayah/", include("berdaya.regions.urls")),
@@ -21,6 +24,15 @@ urlpatterns = [
     path("token-api/", include("berdaya.api.urls_admin")),
     # Uploaded files, behind the same access check as their record (never public /media/ URLs).
     path("berkas/<path:name>", uploads.serve, name="upload"),
+    # The public portal for citizens (anonymous, own base template) and its staff queue.
+    path("publik/", include("berdaya.portal.urls")),
+    path("layanan-publik/", include("berdaya.portal.urls_staff")),
+    path("kegiatan/", include("berdaya.training.urls")),
+    # Public: certificate verification (the certificate's QR; the portal may link it).
+    path("verifikasi/", include("berdaya.training.urls_public")),
     # Language switch works on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]
+
+# Error pages inside the layout, in Indonesian (templates/403.html, 404.html, 400.html, 500.html).
+handler500 = "berdaya.lib.errors.server_error"

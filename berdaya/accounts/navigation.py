@@ -52,6 +52,11 @@ def navigation_for(user) -> list[NavItem]:
     ]
     if user.role in PROGRAM_ROLES:
         items.insert(4, NavItem("programs", _("Program"), reverse("programs:list"), "check"))
+    if user.role != Role.MITRA:
+        items.append(NavItem("portal", _("Layanan publik"), reverse("portal_staff:queue"), "globe"))
+    # Events of every division (berdaya.training), before the regions.
+    at = next(i for i, item in enumerate(items) if item.key == "regions")
+    items.insert(at, NavItem("training", _("Kegiatan"), reverse("training:list"), "users"))
     if user.role in IMPORT_ROLES:
         items.append(NavItem("imports", _("Impor data"), reverse("imports:list"), "download"))
     if user.role in AUDIT_READER_ROLES:

@@ -63,7 +63,8 @@ def benefit_record(
         audited_update(actor=actor, obj=existing, data=data, fields=FIELDS, person_id=person_id)
         return existing
     benefit = Benefit(content_type=content_type, object_id=object_id, **data)
-    return audited_create(actor=actor, obj=benefit, fields=FIELDS, person_id=person_id)
+    # Written by other services from their own saved records: no full_clean (a query per foreign key).
+    return audited_create(actor=actor, obj=benefit, fields=FIELDS, person_id=person_id, clean=False)
 
 
 @transaction.atomic

@@ -62,7 +62,7 @@ def _state(job_seeker: JobSeeker, today=None) -> rules.CardState:
 
 
 def _masked(person: Person, user) -> dict:
-    personal = user.sees_personal_data
+    personal = user.sees_labour_data
     return {
         "nik": person.nik if personal else mask_nik(person.nik),
         "phone": person.phone if personal else mask_phone(person.phone),
@@ -209,7 +209,7 @@ def jobseeker_detail(request, pk):
         JobSeeker.objects.select_related("person", "person__kelurahan", "preferred_kecamatan"),
         pk,
     )
-    if request.user.sees_personal_data:
+    if request.user.sees_labour_data:
         services.jobseeker_record_view(actor=request.user, job_seeker=seeker)
     today = _today()
     state = _state(seeker, today)

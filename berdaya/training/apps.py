@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class TrainingConfig(AppConfig):
     name = "berdaya.training"
     verbose_name = _("Kegiatan dan pelatihan")
+
+    def ready(self):
+        from . import jobs  # noqa: F401 - registers the "training_certificates" job handler

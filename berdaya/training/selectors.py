@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from berdaya.benefits.models import Benefit
-from berdaya.benefits.selectors import served_q
 from berdaya.koperasi.models import BoardMember, Cooperative
 from berdaya.koperasi.models import Status as CoopStatus
 from berdaya.people.models import Person
@@ -18,7 +17,7 @@ from berdaya.regions.models import Region
 from berdaya.umkm.models import Enterprise
 
 from . import fair
-from .models import Event, FollowUp, FollowUpState, Kind, Participant, Target
+from .models import Certificate, Event, FollowUp, FollowUpState, Kind, Participant, Target
 
 # Kinds whose invitations rotate: who went to the last one goes last (R49).
 ROTATING_KINDS = (Kind.PAMERAN, Kind.TEMU_USAHA, Kind.JOB_FAIR)
@@ -41,24 +40,25 @@ def registry_of(event: Event) -> QuerySet:
     return base.filter(lib.eligible_q(rules, on)) if rules else base
 
 
-def _last_same_kind(event: Event):
+def _benefits_of(event: Event) -> list[tuple[str, str]]:
+    """(benefit column, outer reference) pairs naming the candidate: one indexed lookup each (an OR across
+    two columns in one subquery makes PostgreSQL scan the history once per candidate)."""
     if event.target == Target.COOPERATIVE:
-        match = Q(cooperative_id=OuterRef("pk"))
-    elif event.target == Target.PERSON:
-        match = Q(person_id=OuterRef("pk"))
-    else:
-        match = Q(person_id=OuterRef("owner_id")) | Q(enterprise_id=OuterRef("pk"))
-    return Subquery(
-        Benefit.objects.filter(match, kind=event.kind).order_by("-received_on").values("received_on")[:1]
-    )
-
-
-def _served(event: Event):
-    if event.target == Target.COOPERATIVE:
-        return served_q(cooperative_ref="pk")
+        return [("cooperative_id", "pk")]
     if event.target == Target.PERSON:
-        return served_q(person_ref="pk")
-    return served_q(person_ref="owner_id", enterprise_ref="pk")
+        return [("person_id", "pk")]
+    return [("person_id", "owner_id"), ("enterprise_id", "pk")]
+
+
+def _history_annotations(event: Event) -> dict:
+    annotations = {}
+    for i, (column, ref) in enumerate(_benefits_of(event)):
+        rows = Benefit.objects.filter(**{column: OuterRef(ref)})
+        annotations[f"served_{i}"] = Exists(rows)
+        annotations[f"last_{i}"] = Subquery(
+            rows.filter(kind=event.kind).order_by("-received_on").values("received_on")[:1]
+        )
+    return annotations
 
 
 def population(event: Event, registry: QuerySet | None = None) -> dict[str, int]:
@@ -78,15 +78,26 @@ def candidates(event: Event, registry: QuerySet | None = None) -> list[fair.Cand
         registry = registry.exclude(pk__in=taken.values("person_id"))
     else:
         registry = registry.exclude(pk__in=taken.exclude(cooperative=None).values("cooperative_id"))
+    annotations = _history_annotations(event)
+    n = len(annotations) // 2
     rows = (
-        registry.annotate(served=_served(event), last_kind=_last_same_kind(event))
-        .values_list("pk", "kelurahan__code", "served", "last_kind", "name")
-        .order_by()
+        registry.annotate(**annotations).values_list("pk", "kelurahan__code", "name", *annotations).order_by()
     )
-    return [
-        fair.Candidate(id=pk, kelurahan=kel, served=bool(served), last_same_kind=last, label=name)
-        for pk, kel, served, last, name in rows.iterator(chunk_size=5000)
-    ]
+    found = []
+    for row in rows.iterator(chunk_size=5000):
+        pk, kelurahan, name, values = row[0], row[1], row[2], row[3:]
+        served = any(values[2 * i] for i in range(n))
+        dates = [values[2 * i + 1] for i in range(n) if values[2 * i + 1] is not None]
+        found.append(
+            fair.Candidate(
+                id=pk,
+                kelurahan=kelurahan,
+                served=served,
+                last_same_kind=max(dates) if dates else None,
+                label=name,
+            )
+        )
+    return found
 
 
 def proposal(event: Event, places: int, seed: str) -> list[fair.Choice]:
@@ -110,6 +121,15 @@ def coop_contact(cooperative_id: int) -> int | None:
     board = BoardMember.objects.filter(cooperative_id=cooperative_id).order_by("role", "-term_start")
     chair = board.filter(role="ketua").values_list("person_id", flat=True).first()
     return chair or board.values_list("person_id", flat=True).first()
+
+
+def certificate_by_code(code: str):
+    """The certificate a public verification page shows (its code is the only key, R50)."""
+    return (
+        Certificate.objects.select_related("participant__event", "person")
+        .filter(code=(code or "").strip().upper()[:16])
+        .first()
+    )
 
 
 # --- Coverage --------------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from .models import (
     Event,
     EventStatus,
     FollowUp,
+    FollowUpState,
     Participant,
     Quota,
     Session,
@@ -258,7 +259,10 @@ def participant_register(
         )
         return existing
     participant = Participant(event=event, person=person, token=new_token(), **values)
-    return audited_create(actor=actor, obj=participant, fields=PARTICIPANT_FIELDS, person_id=person.pk)
+    # Checked here (NIK, person, place); no full_clean: it would query every foreign key again.
+    return audited_create(
+        actor=actor, obj=participant, fields=PARTICIPANT_FIELDS, person_id=person.pk, clean=False
+    )
 
 
 def _set_status(participant: Participant, status: str, *, actor, note: str = "") -> None:
@@ -474,6 +478,7 @@ def follow_ups_schedule(*, actor, participant: Participant, officer=None) -> lis
                 obj=follow_up,
                 fields=("participant", "months", "due_on", "officer"),
                 person_id=participant.person_id,
+                clean=False,
             )
         )
     return made
@@ -509,6 +514,7 @@ def certificate_issue(*, actor, participant: Participant, on: dt.date | None = N
         obj=certificate,
         fields=("participant", "number", "issued_on"),
         person_id=participant.person_id,
+        clean=False,
     )
 
 
@@ -596,3 +602,133 @@ def invitation_propose(*, actor, event: Event, places: int, seed: str = "") -> l
         note=_("Daftar undangan adil (R49), benih %(seed)s") % {"seed": seed},
     )
     return made
+
+
+FOLLOW_UP_FIELDS = (
+    "state",
+    "done_on",
+    "method",
+    "started_business",
+    "still_running",
+    "turnover",
+    "online_shop_active",
+    "online_shop_last_active",
+    "hired",
+    "notes",
+    "enterprise",
+)
+
+
+@transaction.atomic
+def follow_up_assign(*, actor, follow_up: FollowUp, officer) -> FollowUp:
+    audited_update(
+        actor=actor,
+        obj=follow_up,
+        data={"officer": officer},
+        fields=("officer",),
+        person_id=follow_up.participant.person_id,
+    )
+    return follow_up
+
+
+@transaction.atomic
+def follow_up_skip(*, actor, follow_up: FollowUp, reason: str) -> FollowUp:
+    if follow_up.state == FollowUpState.DONE:
+        raise ValidationError(_("Tindak lanjut sudah selesai."))
+    audited_update(
+        actor=actor,
+        obj=follow_up,
+        data={"state": FollowUpState.SKIPPED, "notes": reason},
+        fields=("state", "notes"),
+        person_id=follow_up.participant.person_id,
+    )
+    return follow_up
+
+
+def _wub_cohort(*, actor, event: Event):
+    from berdaya.umkm.models import WubCohort
+    from berdaya.umkm.services import wub_cohort_record
+
+    existing = WubCohort.objects.filter(training_reference=event.code).first()
+    if existing is not None:
+        return existing
+    return wub_cohort_record(
+        actor=actor,
+        data={
+            "name": event.title[:150],
+            "year": event.starts_on.year,
+            "training_reference": event.code,
+            "started_on": event.starts_on,
+            "ended_on": event.ends_on,
+        },
+    )
+
+
+@transaction.atomic
+def follow_up_record(
+    *, actor, follow_up: FollowUp, data: dict, business_name: str = "", sector=None
+) -> FollowUp:
+    """The outcome of a follow-up (R51). The registries follow: a participant who started a business
+    becomes a micro enterprise with the event's WUB cohort (umkm.services); an online shop's last-active
+    date is written to the business's online accounts."""
+    from berdaya.umkm import services as umkm
+
+    follow_up = (
+        FollowUp.objects.select_for_update()
+        .select_related("participant__event", "participant__person")
+        .get(pk=follow_up.pk)
+    )
+    if follow_up.state in (FollowUpState.DONE, FollowUpState.SKIPPED):
+        raise ValidationError(_("Tindak lanjut ini sudah dicatat."))
+    participant = follow_up.participant
+    values = {k: v for k, v in data.items() if k in FOLLOW_UP_FIELDS}
+    values["state"] = FollowUpState.DONE
+    values.setdefault("done_on", timezone.localdate())
+    enterprise = participant.enterprise
+    if business_name.strip() and data.get("started_business"):
+        from berdaya.umkm.models import Sector
+
+        enterprise = umkm.enterprise_register(
+            actor=actor,
+            data={
+                "owner": participant.person,
+                "name": business_name.strip()[:150],
+                "sector": sector or Sector.objects.filter(parent=None).order_by("code").first(),
+                "kelurahan": participant.person.kelurahan,
+                "registered_on": values["done_on"],
+                "is_wub": True,
+                "wub_cohort": _wub_cohort(actor=actor, event=participant.event),
+                "source": "training",
+                "source_id": participant.token,
+            },
+        )
+        values["enterprise"] = enterprise
+        audited_update(
+            actor=actor,
+            obj=participant,
+            data={"enterprise": enterprise},
+            fields=("enterprise",),
+            person_id=participant.person_id,
+        )
+    if enterprise is not None and values.get("online_shop_last_active"):
+        for account in enterprise.online_accounts.all():
+            if account.last_active_on is None or account.last_active_on < values["online_shop_last_active"]:
+                umkm.online_account_record(
+                    actor=actor,
+                    enterprise=enterprise,
+                    account=account,
+                    data={"last_active_on": values["online_shop_last_active"]},
+                )
+    audited_update(
+        actor=actor, obj=follow_up, data=values, fields=FOLLOW_UP_FIELDS, person_id=participant.person_id
+    )
+    return follow_up
+
+
+@transaction.atomic
+def follow_ups_mark_overdue(*, actor, on: dt.date | None = None) -> int:
+    """Scheduled follow-ups past their due date become overdue (R51), for the officers' lists."""
+    on = on or timezone.localdate()
+    return FollowUp.objects.filter(state=FollowUpState.SCHEDULED, due_on__lt=on).update(
+        state=FollowUpState.OVERDUE, updated_at=timezone.now()
+    )

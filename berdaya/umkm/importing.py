@@ -24,6 +24,7 @@ from berdaya.imports.spec import BatchResult, ImportField, ImportSpec, ModelSpec
 from berdaya.lib.size_class import classify
 from berdaya.people.importing import (
     PERSON_SPEC,
+    identity_clashes,
     lenient_nik,
     nik_issue_of,
     owners_without_nik,
@@ -252,6 +253,13 @@ class UmkmSpec(ImportSpec):
 
     def row_key(self, values: dict) -> Hashable:
         return self.enterprises.row_key(values)
+
+    def review(self, rows: list[Row]) -> dict[int, list[str]]:
+        # An owner NIK the registry holds for someone else is a row to review, never a rename (people).
+        owners = [
+            (row.number, row.values["_owner"]) for row in rows if row.values.get("_owner", {}).get("nik")
+        ]
+        return identity_clashes(owners)
 
     def write_batch(self, rows: list[Row], *, actor, source: str) -> BatchResult:
         with transaction.atomic():

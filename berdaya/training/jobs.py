@@ -1,0 +1,40 @@
+"""Certificates of a whole event generated in the background (berdaya/jobs): numbers every participant who
+met the completion rule (R50) and builds one printable PDF (DOCX when LibreOffice is missing)."""
+
+from __future__ import annotations
+
+from django.core.files.base import ContentFile
+
+from berdaya.jobs.registry import register
+
+JOB_KIND = "training_certificates"
+
+
+@register(JOB_KIND)
+def certificates_job(job, progress) -> dict:
+    from . import documents, services
+    from .models import Certificate, Event, Participant, Status
+
+    event = Event.objects.get(pk=job.params["event"])
+    participants = list(
+        Participant.objects.filter(event=event, status=Status.COMPLETED).order_by("person__name", "pk")
+    )
+    total = len(participants) + 1
+    for i, participant in enumerate(participants, start=1):
+        services.certificate_issue(actor=job.created_by, participant=participant)
+        progress(i, total, participant.person.name)
+    certificates = list(
+        Certificate.objects.filter(participant__event=event, revoked_at__isnull=True)
+        .select_related("participant__event", "participant__person", "person")
+        .order_by("seq")
+    )
+    progress(len(participants), total, "PDF")
+    docx = documents.certificates_docx(certificates, job.params.get("base_url", ""))
+    name = f"sertifikat-{event.code}"
+    try:
+        content, ext = documents.to_pdf(docx, name), "pdf"
+    except documents.DocumentError:
+        content, ext = docx, "docx"
+    job.result_file.save(f"{name}.{ext}", ContentFile(content), save=True)
+    progress(total, total, "")
+    return {"certificates": len(certificates), "format": ext}
