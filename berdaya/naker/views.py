@@ -236,6 +236,7 @@ def jobseeker_detail(request, pk):
             report_form=ReportForm(initial={"reported_on": today}) if editable else None,
             can_edit=editable,
             can_renew=editable and state.status != rules.CardStatus.ACTIVE,
+            can_print=request.user.sees_labour_data,
             **_masked(seeker.person, request.user),
         ),
     )
@@ -272,6 +273,8 @@ def jobseeker_renew(request, pk):
 def jobseeker_card(request, pk):
     """The AK/1 card as PDF (A6 by default, ?size=a5), or DOCX with ?format=docx."""
     seeker = get_for_user(request.user, JobSeeker.objects.select_related("person", "person__kelurahan"), pk)
+    if not request.user.sees_labour_data:  # the card carries the NIK and address unmasked (R45)
+        raise PermissionDenied
     services.jobseeker_record_view(actor=request.user, job_seeker=seeker)
     url = request.build_absolute_uri(reverse("naker:verify", args=[card.card_token(seeker.card_number)]))
     size = request.GET.get("size", "a6")

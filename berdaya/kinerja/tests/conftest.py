@@ -52,3 +52,19 @@ def typed_by_hand():
     yield [measure.key for measure in hidden]
     for measure in hidden:
         measures.register(measure)
+
+
+@pytest.fixture
+def naker_as_manual():
+    """These tests use the placement keys as the example of a typed (manual) measure, as seed 003 has them;
+    since the manpower registry computes them (issue 11) they are taken out of the registry meanwhile."""
+    from berdaya.kinerja import measures
+
+    keys = ("naker.placed", "naker.registered")
+    saved = [m for m in (measures.get(k) for k in keys) if m is not None]
+    for measure in saved:
+        measures.unregister(measure.key)
+    yield
+    for measure in saved:
+        measures.unregister(measure.key)
+        measures.register(measure)

@@ -23,7 +23,7 @@ from berdaya.kinerja.tests.conftest import make_indicator
 from berdaya.umkm.services import wub_assessment_record
 from berdaya.umkm.tests.conftest import make_enterprise
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("naker_as_manual")]
 
 
 def manual(key, values):

@@ -12,7 +12,7 @@ from berdaya.kinerja.models import ManualMeasure, ManualValue, Unit, YearTarget
 
 from .conftest import make_indicator
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("naker_as_manual")]
 
 
 def test_a_period_knows_its_dates_and_the_year_before():  # sakip.md S2

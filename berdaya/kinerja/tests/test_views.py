@@ -16,7 +16,7 @@ from berdaya.koperasi.tests.conftest import make_cooperative
 
 from .test_budget import seed_xlsx
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("naker_as_manual")]
 PAGES = ["dashboard", "plan", "measures", "agreements", "monitoring", "budget", "checks", "swot"]
 
 

@@ -82,6 +82,11 @@ def test_the_card_docx_has_the_four_boxes(cast, seeker):  # R37a
     assert [c.text for c in doc.tables[1].rows[0].cells] == [f"Lapor ke-{n}" for n in (1, 2, 3, 4)]
 
 
+def test_a_role_that_sees_only_masked_data_cannot_print_the_card(cast, seeker):  # R45
+    url = reverse("naker:jobseeker_card", args=[seeker.pk]) + "?format=docx"
+    assert cast.client(cast.kepala).get(url).status_code == 403
+
+
 def test_the_verification_page_masks_the_name_and_refuses_a_forged_token(cast, seeker):  # R53
     page = (
         cast.client(None).get(reverse("naker:verify", args=[card_token(seeker.card_number)])).content.decode()
