@@ -57,7 +57,7 @@ def typed_by_hand():
 @pytest.fixture
 def naker_as_manual():
     """These tests use the placement keys as the example of a typed (manual) measure, as seed 003 has them;
-    since the manpower registry computes them (issue 11) they are taken out of the registry meanwhile."""
+    since the manpower registry computes them they are taken out of the registry meanwhile."""
     from berdaya.kinerja import measures
 
     keys = ("naker.placed", "naker.registered")
