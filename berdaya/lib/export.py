@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
@@ -31,11 +31,12 @@ def table_download(
     name: str,
     sheet: str,
     stamped: bool = True,
-) -> HttpResponse:
+) -> HttpResponseBase:
     """``fmt`` "csv" or "xlsx"; the file is called ``<name>-<YYYYmmdd-HHMM>.<fmt>`` (``<name>.<fmt>``
     when not ``stamped``: a name that already says what it holds, like a year)."""
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     filename = f"{name}-{stamp}.{fmt}" if stamped else f"{name}.{fmt}"
+    response: HttpResponseBase
     if fmt == "csv":
         writer = csv.writer(_Echo())
 

@@ -1,16 +1,13 @@
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from berdaya.accounts.access import can_edit, can_edit_model, get_for_user, scoped
 from berdaya.accounts.roles import AUDIT_READER_ROLES
 from berdaya.audit.models import Action, AuditEntry
+from berdaya.lib.export import table_download
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_address, mask_nik, mask_phone
 from berdaya.lib.pagination import CappedPaginator
@@ -41,8 +38,8 @@ def _display_row(person: Person, user) -> dict:
 
 
 def person_list(request):
-    if request.GET.get("format") == "csv":
-        return person_export(request)
+    if request.GET.get("format") in ("csv", "xlsx"):
+        return person_export(request, request.GET["format"])
     form, queryset = _people_for(request)
     filtered = any(v for k, v in request.GET.items() if k not in {"page", "sort"})
     # A text search finds its matches through the trigram index first; structured filters walk the sort index.
@@ -54,39 +51,24 @@ def person_list(request):
         "page_obj": page,
         "rows": [_display_row(p, request.user) for p in page],
         "can_create": can_edit_model(request.user, Person),
-        "export_formats": ["csv"],
+        "export_formats": ["csv", "xlsx"],
         "filtered": filtered,
     }
     return render(request, "people/person_list.html", context)
 
 
-def person_export(request):
-    """CSV of the filtered list, masked unless the role needs personal data (R45); logged (R46)."""
+def person_export(request, fmt: str = "csv"):
+    """The filtered list as CSV or XLSX, masked unless the role needs personal data (R45); logged (R46)."""
     _form, queryset = _people_for(request)
     user = request.user
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="orang-{stamp}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("NIK"),
-            _("Nama"),
-            _("Jenis kelamin"),
-            _("Tanggal lahir"),
-            _("Telepon"),
-            _("Alamat"),
-            _("Kelurahan"),
-        ]
-    )
-    count = 0
-    for person in queryset.iterator(chunk_size=2000):
-        row = _display_row(person, user)
-        address = person.address if user.sees_personal_data else mask_address(person.address)
-        kelurahan = person.kelurahan.name if person.kelurahan else ""
-        writer.writerow(
-            [
+    services.person_record_export(actor=user, count=queryset.count(), note=request.GET.urlencode())
+
+    def rows():
+        for person in queryset.iterator(chunk_size=2000):
+            row = _display_row(person, user)
+            address = person.address if user.sees_personal_data else mask_address(person.address)
+            kelurahan = person.kelurahan.name if person.kelurahan else ""
+            yield [
                 row["nik"],
                 person.name,
                 person.get_sex_display(),
@@ -95,10 +77,22 @@ def person_export(request):
                 address,
                 kelurahan,
             ]
-        )
-        count += 1
-    services.person_record_export(actor=user, count=count, note=request.GET.urlencode())
-    return response
+
+    return table_download(
+        fmt,
+        columns=[
+            _("NIK"),
+            _("Nama"),
+            _("Jenis kelamin"),
+            _("Tanggal lahir"),
+            _("Telepon"),
+            _("Alamat"),
+            _("Kelurahan"),
+        ],
+        rows=rows(),
+        name="orang",
+        sheet="Orang",
+    )
 
 
 def person_detail(request, pk):

@@ -1,4 +1,4 @@
-"""Figures of the micro-enterprise registry for the yearly report (issue point 9, sakip.md S4-S5).
+"""Figures of the micro-enterprise registry for the yearly report (sakip.md S4-S5).
 
 Each function counts over the whole registry, or over ``queryset`` (enterprises, e.g. already scoped),
 and returns a number, or with ``by="kecamatan"`` / ``by="sector"`` a dict {kecamatan code or top-level

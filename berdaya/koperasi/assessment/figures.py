@@ -1,4 +1,4 @@
-"""Health and rating figures for the yearly report (issue 4 point 9; domain.md R23-R26).
+"""Health and rating figures for the yearly report (domain.md R23-R26).
 
 The querysets return Cooperative rows, over the whole registry or over ``queryset`` (cooperatives,
 e.g. already scoped or already limited to the active ones); ``count(queryset, by=...)`` counts them

@@ -260,7 +260,7 @@ def test_a_field_officer_reaches_their_visits_from_the_division_page(cast):
 
 
 def test_the_figures_page_shows_the_figures_functions_values(cast):
-    # issue 4 point 9: the page and the accountability module read the same functions
+    # the page and the accountability module read the same functions
     from berdaya.koperasi import figures
 
     make_cooperative(actor=cast.koperasi, name="Kop Satu", registered_on=dt.date(2020, 1, 1))
