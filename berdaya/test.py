@@ -106,6 +106,9 @@ DATA_MIGRATIONS = [
     ("koperasi", "0002_rat_rule_default"),
     ("koperasi", "0004_rubrics_load"),
     ("kinerja", "0002_bands_and_check_rules"),
+    ("kinerja", "0003_percent_tolerance_printing_precision"),
+    ("workdays", "0002_ship_holiday_lists"),
+    ("privacy", "0002_consent_texts"),
 ]
 
 

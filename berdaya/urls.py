@@ -2,6 +2,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from berdaya.lib import uploads
+
 urlpatterns = [
     path("", include("berdaya.dashboard.urls")),
     path("akun/", include("berdaya.accounts.urls")),
@@ -14,6 +16,13 @@ urlpatterns = [
     path("audit/", include("berdaya.audit.urls")),
     path("tugas/", include("berdaya.jobs.urls")),
     path("impor/", include("berdaya.imports.urls")),
+    path("api/v1/", include("berdaya.api.urls")),
+    path("token-api/", include("berdaya.api.urls_admin")),
+    # Uploaded files, behind the same access check as their record (never public /media/ URLs).
+    path("berkas/<path:name>", uploads.serve, name="upload"),
     # Language switch works on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]
+
+# Error pages inside the layout, in Indonesian (templates/403.html, 404.html, 400.html, 500.html).
+handler500 = "berdaya.lib.errors.server_error"

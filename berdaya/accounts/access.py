@@ -32,12 +32,15 @@ class AccessPolicy:
     assignee_field: lookup path to the user a record is assigned to (visits, verifications), if any.
     field_work: records field officers make themselves (visits, verifications, yearly assessments), within
         their area or assignment, although a division owns them.
+    also_edited_by: other divisions that edit these records too (the company registry: industrial
+        relations keeps it, manpower adds its vacancies' companies).
     """
 
     division: Division | None = None
     area_field: str | None = None
     assignee_field: str | None = None
     field_work: bool = False
+    also_edited_by: tuple[Division, ...] = ()
 
 
 def policy_of(model: type[Model]) -> AccessPolicy:
@@ -73,9 +76,10 @@ def can_edit_model(user, model: type[Model]) -> bool:
     if division is None:
         return False
     if policy.division is None:
-        # Shared registries (people) are kept by the divisions that serve them, not by planners.
-        return division != Division.KINERJA
-    return policy.division == division
+        # Shared registries (people) are kept by the divisions that serve their identities: an edit form
+        # shows the full NIK, so a role that sees it masked (R45) does not edit people.
+        return division != Division.KINERJA and user.sees_personal_data
+    return policy.division == division or division in policy.also_edited_by
 
 
 def scoped(queryset: QuerySet, user, *, for_edit: bool = False) -> QuerySet:

@@ -42,11 +42,11 @@ READ_ALL_ROLES = frozenset(
     | {Role.INSPEKTORAT, Role.ADMIN}
 )
 
-# Roles that work with identities (call, visit, verify) and so see NIK, phone and address unmasked
-# (domain.md R45). The head of office, planners and the inspectorate work with figures, not identities.
-PERSONAL_DATA_ROLES = frozenset(
-    {Role.KOPERASI, Role.USAHA_MIKRO, Role.P3K, Role.PHIJS, Role.PETUGAS_LAPANGAN, Role.ADMIN}
-)
+# Roles that work with identities (call, visit, verify) of the people in these registries (cooperative
+# members and boards, micro-enterprise owners, aid recipients) and so see NIK, phone and address unmasked
+# (domain.md R45). The head of office, planners and the inspectorate work with figures, not identities;
+# P3K and PHIJS serve job seekers and workers, not these owners, and see them masked like everyone else.
+PERSONAL_DATA_ROLES = frozenset({Role.KOPERASI, Role.USAHA_MIKRO, Role.PETUGAS_LAPANGAN, Role.ADMIN})
 
 # Roles that may read the audit trail of any record.
 AUDIT_READER_ROLES = frozenset({Role.INSPEKTORAT, Role.ADMIN, Role.KEPALA_DINAS})

@@ -256,3 +256,37 @@ def audited_bulk_create(
         note=note,
     )
     return created
+
+
+# --- R46: unmasked personal data shown or exported ----------------------------------------------------------
+PERSONAL_LOG_BATCH = 2000
+
+
+def personal_data_logged(
+    *,
+    actor,
+    model: type[Model],
+    shown: Iterable[tuple[object, int | None]],
+    note: str,
+    action: Action | str = Action.VIEW,
+) -> int:
+    """R46: one entry per person whose unmasked NIK, phone or address was rendered (a record, a form, a page
+    of a list) or exported, so each appears in that person's own access log. ``shown``: (record pk, person
+    id) pairs of ``model``. One INSERT per batch: a list page of 25 costs one query. Returns the count."""
+    authenticated = actor is not None and actor.is_authenticated
+    pairs = list(dict.fromkeys((str(pk), pid) for pk, pid in shown if pid))
+    entries = (
+        AuditEntry(
+            actor=actor if authenticated else None,
+            actor_name=actor.get_username() if authenticated else "sistem",
+            action=action,
+            object_type=model._meta.label_lower,
+            object_id=pk,
+            object_repr=str(model._meta.verbose_name)[:200],
+            person_id=pid,
+            note=note[:300],
+        )
+        for pk, pid in pairs
+    )
+    AuditEntry.objects.bulk_create(entries, batch_size=PERSONAL_LOG_BATCH)
+    return len(pairs)

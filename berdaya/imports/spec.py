@@ -94,6 +94,12 @@ class ImportSpec:
         """What identifies the row's record; two rows with the same key in one batch are written in turn."""
         raise NotImplementedError
 
+    def review(self, rows: list[Row]) -> dict[int, list[str]]:
+        """Rows that are valid on their own but clash with the registry (or an earlier row of the file), by
+        row number, with the reasons: they are held back for a person to review, never written. Called by
+        the preview and before each batch is written."""
+        return {}
+
     def write_batch(self, rows: list[Row], *, actor, source: str) -> BatchResult:
         raise NotImplementedError
 

@@ -76,10 +76,18 @@ def budget_findings(year: int, *, item_ids: set[int] | None = None) -> list[Find
                     _("Realisasi fisik %(value)s%% di luar 0–100%%.")
                     % {"value": formulas.display(node.physical)},
                 )
-            if item.reported_percent is not None:
-                typed_real = node.own_financial if node.children and node.own_financial else node.financial
-                computed = typed_real / item.pagu * 100 if item.pagu else None
-                if computed is not None and abs(computed - item.reported_percent) > rule.percent_tolerance:
+            typed_real = node.own_financial if node.children and node.own_financial else node.financial
+            computed = typed_real / item.pagu * 100 if item.pagu else None
+            money = {
+                "real": _rp(typed_real),
+                "pagu": _rp(item.pagu),
+                "computed": formulas.display(computed) if computed is not None else "-",
+            }
+            # The tolerance is the printing precision (two decimals, rounded or cut): a 0.10 gap is a typo.
+            percent_agrees = True
+            if item.reported_percent is not None and computed is not None:
+                percent_agrees = abs(computed - item.reported_percent) <= rule.percent_tolerance
+                if not percent_agrees:
                     add(
                         "S10",
                         "percent_mismatch",
@@ -87,30 +95,75 @@ def budget_findings(year: int, *, item_ids: set[int] | None = None) -> list[Find
                             "Tertulis %(typed)s%%, padahal realisasi %(real)s dari pagu %(pagu)s "
                             "adalah %(computed)s%%."
                         )
-                        % {
-                            "typed": formulas.display(item.reported_percent),
-                            "real": _rp(typed_real),
-                            "pagu": _rp(item.pagu),
-                            "computed": formulas.display(computed),
-                        },
+                        % (money | {"typed": formulas.display(item.reported_percent)}),
                     )
-                if item.reported_category:
-                    band = formulas.band_for(item.reported_percent, bands)
-                    if band is not None and band.label.lower() != item.reported_category.lower():
-                        add(
-                            "S10",
-                            "category_mismatch",
-                            _(
-                                "Kategori tertulis «%(typed)s» tidak sesuai dengan %(percent)s%% "
-                                "(seharusnya «%(band)s»)."
-                            )
-                            % {
-                                "typed": item.reported_category,
-                                "percent": formulas.display(item.reported_percent),
-                                "band": band.label,
-                            },
-                        )
+            if item.reported_category:
+                category_finding(add, item, bands, computed, money)
     return findings
+
+
+def category_finding(add, item, bands, computed, money: dict) -> None:
+    """S10, S11: a printed category is checked against the category its printed percentage gives and the
+    one its money (realisation / pagu) gives; the message names which of the numbers disagree."""
+    typed = item.reported_category.lower()
+    by_percent = (
+        formulas.band_for(item.reported_percent, bands) if item.reported_percent is not None else None
+    )
+    by_money = formulas.band_for(computed, bands) if computed is not None else None
+    off_percent = by_percent is not None and by_percent.label.lower() != typed
+    off_money = by_money is not None and by_money.label.lower() != typed
+    values = money | {
+        "typed": item.reported_category,
+        "percent": formulas.display(item.reported_percent) if item.reported_percent is not None else "",
+        "band_percent": by_percent.label if by_percent else "",
+        "band_money": by_money.label if by_money else "",
+    }
+    if off_percent and off_money and by_percent.label == by_money.label:
+        add(
+            "S10",
+            "category_mismatch",
+            _(
+                "Kategori tertulis «%(typed)s» tidak sesuai dengan %(percent)s%% maupun dengan uangnya "
+                "(realisasi %(real)s dari pagu %(pagu)s = %(computed)s%%): seharusnya «%(band_money)s»."
+            )
+            % values,
+        )
+    elif off_percent and off_money:
+        add(
+            "S10",
+            "category_mismatch",
+            _(
+                "Ketiganya tidak sejalan: kategori tertulis «%(typed)s», persentase tertulis %(percent)s%% "
+                "(«%(band_percent)s») dan uangnya, realisasi %(real)s dari pagu %(pagu)s = %(computed)s%% "
+                "(«%(band_money)s»)."
+            )
+            % values,
+        )
+    elif off_percent:
+        add(
+            "S10",
+            "category_mismatch",
+            _(
+                "Kategori tertulis «%(typed)s» sesuai dengan uangnya (%(computed)s%%), tetapi tidak dengan "
+                "persentase tertulis %(percent)s%% («%(band_percent)s»): persentasenya yang keliru."
+            )
+            % values,
+        )
+    elif off_money:
+        message = (
+            _(
+                "Kategori tertulis «%(typed)s» sesuai dengan persentase tertulis %(percent)s%%, "
+                "tetapi uangnya (realisasi %(real)s dari pagu %(pagu)s = %(computed)s%%) "
+                "memberi «%(band_money)s»: persentase dan kategori sama-sama tidak sesuai "
+                "dengan pagu dan realisasi."
+            )
+            if by_percent is not None
+            else _(
+                "Kategori tertulis «%(typed)s» tidak sesuai dengan uangnya (realisasi %(real)s dari pagu "
+                "%(pagu)s = %(computed)s%%): seharusnya «%(band_money)s»."
+            )
+        )
+        add("S10", "category_money_mismatch", message % values)
 
 
 def indicator_findings(year: int) -> list[Finding]:

@@ -7,7 +7,7 @@ from berdaya.lib.phone import normalize_phone
 from berdaya.regions.forms import KelurahanField
 from berdaya.regions.selectors import kecamatan_in_jurisdiction
 
-from .models import Person, Sex
+from .models import NikIssue, Person, Sex
 from .services import AUDITED_FIELDS
 
 
@@ -38,13 +38,17 @@ class PersonForm(forms.ModelForm):
         self.fields["sex"].required = False
         self.fields["birth_date"].required = False
         self.fields["nik"].max_length = 24  # allow separators as typed; cleaned to 16 digits
+        self.fields["nik"].required = not (self.instance.pk and self.instance.nik_issue)
 
     def validate_unique(self):
         # NIK uniqueness (R7) is the service's job: it refuses with the existing record to offer.
         pass
 
-    def clean_nik(self) -> str:
-        return validate_nik(self.cleaned_data["nik"])
+    def clean_nik(self) -> str | None:
+        nik = (self.cleaned_data.get("nik") or "").strip()
+        if not nik and self.instance.pk and self.instance.nik_issue:
+            return None  # a record imported without a NIK may be saved before the NIK is known
+        return validate_nik(nik)
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data.get("phone", "").strip()
@@ -96,7 +100,14 @@ class PersonFilterForm(forms.Form):
     needs_review = forms.ChoiceField(
         label=_("Status data"),
         required=False,
-        choices=[("", _("Semua")), ("1", _("Perlu diperiksa")), ("0", _("Sesuai NIK"))],
+        choices=[
+            ("", _("Semua")),
+            ("1", _("Perlu diperiksa")),
+            ("0", _("Sesuai NIK")),
+            (NikIssue.MISSING, _("NIK belum tercatat")),
+            (NikIssue.INVALID, _("NIK tidak valid")),
+            ("lengkapi", _("Perlu dilengkapi (tanpa NIK)")),
+        ],
     )
 
     def __init__(self, *args, **kwargs):

@@ -22,13 +22,21 @@ class Education(models.TextChoices):
     S2 = "s2_s3", _("S2/S3")
 
 
+class NikIssue(models.TextChoices):
+    """Why a person has no usable NIK: the office's old spreadsheets often lack it or carry a mistyped one."""
+
+    MISSING = "belum_tercatat", _("NIK belum tercatat")
+    INVALID = "tidak_valid", _("NIK tidak valid")
+
+
 class Person(Tracked):
     access = AccessPolicy(division=None, area_field="kelurahan__code")
 
-    nik = models.CharField(_("NIK"), max_length=16, unique=True)
+    # R7: unique when recorded; a person imported without a (valid) NIK has none until staff add it.
+    nik = models.CharField(_("NIK"), max_length=16, unique=True, null=True, blank=True)
     name = models.CharField(_("nama lengkap"), max_length=150, db_index=True)
-    sex = models.CharField(_("jenis kelamin"), max_length=1, choices=Sex.choices)
-    birth_date = models.DateField(_("tanggal lahir"))
+    sex = models.CharField(_("jenis kelamin"), max_length=1, choices=Sex.choices, blank=True)
+    birth_date = models.DateField(_("tanggal lahir"), null=True, blank=True)
     birth_place = models.CharField(_("tempat lahir"), max_length=100, blank=True)
     phone = models.CharField(_("telepon"), max_length=16, blank=True, db_index=True)
     address = models.CharField(_("alamat"), max_length=255, blank=True)
@@ -50,13 +58,26 @@ class Person(Tracked):
     # because the office keeps what the ID card says even when the NIK was issued wrongly.
     needs_review = models.BooleanField(_("perlu diperiksa"), default=False, db_index=True)
     review_reason = models.CharField(_("alasan pemeriksaan"), max_length=255, blank=True)
+    # A record to complete: never matched by NIK; the note keeps the NIK as written and why it was refused.
+    nik_issue = models.CharField(
+        _("masalah NIK"), max_length=16, choices=NikIssue.choices, blank=True, db_index=True
+    )
+    nik_issue_note = models.CharField(_("keterangan NIK"), max_length=255, blank=True)
 
     class Meta:
         ordering = ["name", "id"]
         verbose_name = _("orang")
         verbose_name_plural = _("orang")
         constraints = [
-            models.CheckConstraint(condition=models.Q(sex__in=["L", "P"]), name="person_sex_valid"),
+            # Without a NIK neither sex nor birth date can be read from it: they may stay empty.
+            models.CheckConstraint(
+                condition=models.Q(sex__in=["L", "P"]) | (models.Q(sex="") & ~models.Q(nik_issue="")),
+                name="person_sex_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(nik__isnull=False, birth_date__isnull=False) | ~models.Q(nik_issue=""),
+                name="person_nik_or_issue",
+            ),
         ]
         indexes = [
             models.Index(fields=["kelurahan", "name"]),

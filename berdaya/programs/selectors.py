@@ -12,6 +12,7 @@ import datetime as dt
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from berdaya.benefits.selectors import served_ids, served_q
 from berdaya.koperasi.models import Cooperative
 from berdaya.koperasi.models import Status as CoopStatus
 from berdaya.people.models import Person
@@ -19,7 +20,6 @@ from berdaya.umkm.models import Enterprise
 
 from . import criteria as lib
 from .models import (
-    RECEIVED_STATES,
     Application,
     Program,
     State,
@@ -29,6 +29,7 @@ from .models import (
     Voucher,
     VoucherStatus,
 )
+from .vouchers import MAX_FAILED_CHECKS
 
 
 def rules_of(program: Program) -> list[tuple[str, dict]]:
@@ -63,20 +64,13 @@ def outreach(program: Program, *, year: int | None = None, queryset: QuerySet | 
 
 
 def served_person_q(person_ref: str = "person_id", *, exclude_ref: str | None = None) -> Exists:
-    received = Application.objects.filter(person_id=OuterRef(person_ref), state__in=RECEIVED_STATES)
-    if exclude_ref:
-        received = received.exclude(pk=OuterRef(exclude_ref))
-    return Exists(received)
+    """The outer row's person was served before: any program or event in the benefit history (R35)."""
+    return served_q(person_ref=person_ref, exclude_ref=exclude_ref, exclude_model=Application)
 
 
 def served_cooperative_q(*, exclude_ref: str | None = None) -> Exists:
     """The cooperative of the outer application received aid before (R35 "never served" for cooperatives)."""
-    received = Application.objects.filter(
-        cooperative_id=OuterRef("cooperative_id"), state__in=RECEIVED_STATES
-    )
-    if exclude_ref:
-        received = received.exclude(pk=OuterRef(exclude_ref))
-    return Exists(received)
+    return served_q(cooperative_ref="cooperative_id", exclude_ref=exclude_ref, exclude_model=Application)
 
 
 def ranking(program: Program, year: int) -> QuerySet:
@@ -94,12 +88,8 @@ def ranking(program: Program, year: int) -> QuerySet:
 
 
 def served_enterprise_ids() -> QuerySet:
-    """Ids of enterprises that received any aid (any program, state awarded or later)."""
-    return (
-        Application.objects.filter(state__in=RECEIVED_STATES, enterprise__isnull=False)
-        .values_list("enterprise_id", flat=True)
-        .distinct()
-    )
+    """Ids of enterprises that received any aid or took part in any event (the benefit history)."""
+    return served_ids("enterprise_id")
 
 
 def benefit_history(enterprise=None, person=None, cooperative=None) -> QuerySet:
@@ -154,6 +144,16 @@ def flags(program: Program) -> list[dict]:
         )
         found += [{"kind": label, "value": row[field], "count": row["count"]} for row in rows]
     return found
+
+
+def locked_vouchers(program: Program) -> QuerySet:
+    """R33, for review: vouchers still issued whose recipient check failed too often (someone guessed)."""
+    return (
+        Voucher.objects.filter(application__program=program, status=VoucherStatus.ISSUED)
+        .annotate(failed=Count("attempts", filter=Q(attempts__ok=False)))
+        .filter(failed__gte=MAX_FAILED_CHECKS)
+        .select_related("application")
+    )
 
 
 def pending_verification(officer) -> QuerySet:

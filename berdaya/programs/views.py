@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from berdaya.accounts.access import can_edit_model, get_for_user, scoped
 from berdaya.audit.models import Action
-from berdaya.audit.services import audit_log
+from berdaya.audit.services import audit_log, personal_data_logged
 from berdaya.koperasi.models import Cooperative
 from berdaya.lib.export import table_download, workbook_download
 from berdaya.lib.forms import add_service_error
@@ -168,6 +168,7 @@ def program_detail(request, pk):
         "counts": _labelled(figures.state_counts(program_ids=[program.pk], year=year)).get(program.pk, {}),
         "can_edit": can_edit_model(request.user, Program),
         "flags": selectors.flags(program) if program.kind == Kind.VOUCHER else [],
+        "locked_vouchers": selectors.locked_vouchers(program) if program.kind == Kind.VOUCHER else [],
     }
     return render(request, "programs/program_detail.html", context)
 
@@ -257,6 +258,10 @@ def application_detail(request, pk):
     )
     personal = request.user.sees_personal_data
     nik = application.person.nik if application.person else ""
+    if personal and application.person_id:  # R46: the applicant's unmasked NIK is on this page
+        personal_data_logged(
+            actor=request.user, model=Application, shown=[(application.pk, application.person_id)], note=""
+        )
     editable = can_edit_model(request.user, Application)
     context = {
         "nav": NAV,

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Hashable
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from berdaya.audit.models import Action
@@ -21,7 +22,14 @@ from berdaya.imports import parsers
 from berdaya.imports.bulk import fast_insert
 from berdaya.imports.spec import BatchResult, ImportField, ImportSpec, ModelSpec, Row, display, register
 from berdaya.lib.size_class import classify
-from berdaya.people.importing import PERSON_SPEC, person_row_clean
+from berdaya.people.importing import (
+    PERSON_SPEC,
+    identity_clashes,
+    lenient_nik,
+    nik_issue_of,
+    owners_without_nik,
+    person_row_clean,
+)
 
 from .models import Enterprise, Observation, Sector, SizeCriteria
 from .selectors import normalize_search
@@ -75,12 +83,13 @@ class _SectorParser:
 sector_parser = _SectorParser()
 
 OWNER_FIELDS = (
+    # Not required: a row without a (valid) NIK keeps its business, with an owner flagged to complete.
     ImportField(
         "owner_nik",
         "NIK pemilik",
-        parsers.nik,
-        required=True,
+        lenient_nik,
         synonyms=("nik", "nik pemilik", "no ktp", "nik pelaku usaha"),
+        help="Baris tanpa NIK atau dengan NIK tidak valid tetap diimpor; pemiliknya ditandai.",
     ),
     ImportField(
         "owner_name",
@@ -142,16 +151,30 @@ class EnterpriseRows(ModelSpec):
         "search_text",
     )
 
+    # Owners named without a NIK in the batch being written: their raw names and resolved person ids.
+    owner_names: set[str] = set()
+    owner_ids: set[int] = set()
+
     def row_key(self, values: dict) -> Hashable:
         if values.get("source_id"):
             return ("source_id", values["source_id"])
-        return ("owner_name", values["owner_nik"], parsers.normalize_name(values["name"]))
+        owner = values["owner_nik"] or "~" + parsers.normalize_name(values["owner_name"])
+        return ("owner_name", owner, parsers.normalize_name(values["name"]))
 
     def fetch_existing(self, keys, *, source: str) -> dict:
         keys = list(keys)
         columns = ["pk", *dict.fromkeys(self._attnames().values()), "name", "source_id", "owner__nik"]
         found = {}
-        niks = {key[1] for key in keys if key[0] == "owner_name"}
+        if any(key[0] == "owner_name" and key[1].startswith("~") for key in keys):
+            # Without a NIK, the business is found by its owner's name among owners without one, or among
+            # the people this batch's owners were matched to (by name + phone, birth date or address).
+            condition = Q(owner__nik__isnull=True, owner__name__in=self.owner_names) | Q(
+                owner_id__in=self.owner_ids
+            )
+            for record in Enterprise.objects.filter(condition).values(*columns, "owner__name"):
+                owner = "~" + parsers.normalize_name(record["owner__name"])
+                found[("owner_name", owner, parsers.normalize_name(record["name"]))] = record
+        niks = {key[1] for key in keys if key[0] == "owner_name" and not key[1].startswith("~")}
         if niks:
             for record in Enterprise.objects.filter(owner__nik__in=niks).values(*columns):
                 found[("owner_name", record["owner__nik"], parsers.normalize_name(record["name"]))] = record
@@ -200,7 +223,17 @@ class UmkmSpec(ImportSpec):
         self.criteria = list(SizeCriteria.objects.all())
 
     def clean(self, values: dict) -> list[str]:
-        owner = {"nik": values["owner_nik"]}
+        nik, issue, note = nik_issue_of(values.get("owner_nik"))
+        values["owner_nik"] = nik
+        if issue:
+            values["_owner"] = {"name": values["owner_name"], "nik_issue": issue, "nik_issue_note": note}
+            for name in ("sex", "birth_date", "phone"):
+                if f"owner_{name}" in values:
+                    values["_owner"][name] = values[f"owner_{name}"]
+            values["_owner"]["address"] = values.get("address", "")
+            self._date_figures(values)
+            return []
+        owner = {"nik": nik}
         for name in ("sex", "birth_date"):
             if f"owner_{name}" in values:
                 owner[name] = values[f"owner_{name}"]
@@ -208,29 +241,66 @@ class UmkmSpec(ImportSpec):
         values["_owner"] = owner | {"name": values["owner_name"]}
         if "owner_phone" in values:
             values["_owner"]["phone"] = values["owner_phone"]
+        self._date_figures(values)
+        return []
+
+    @staticmethod
+    def _date_figures(values: dict) -> None:
         if any(name in values for name in MONEY):
             values.setdefault(
                 "observed_on", values.get("registered_on") or dt.date(timezone.localdate().year, 1, 1)
             )
-        return []
 
     def row_key(self, values: dict) -> Hashable:
         return self.enterprises.row_key(values)
+
+    def review(self, rows: list[Row]) -> dict[int, list[str]]:
+        # An owner NIK the registry holds for someone else is a row to review, never a rename (people).
+        owners = [
+            (row.number, row.values["_owner"]) for row in rows if row.values.get("_owner", {}).get("nik")
+        ]
+        return identity_clashes(owners)
 
     def write_batch(self, rows: list[Row], *, actor, source: str) -> BatchResult:
         with transaction.atomic():
             owners = {}
             for row in rows:
-                owners[row.values["owner_nik"]] = Row(row.number, row.values["_owner"])
-            PERSON_SPEC.write_batch(list(owners.values()), actor=actor, source=source)
+                if row.values["owner_nik"]:
+                    owners[row.values["owner_nik"]] = Row(row.number, row.values["_owner"])
+            if owners:
+                PERSON_SPEC.write_batch(list(owners.values()), actor=actor, source=source)
             from berdaya.people.models import Person
 
             owner_ids = dict(Person.objects.filter(nik__in=list(owners)).values_list("nik", "pk"))
             for row in rows:
-                row.values["owner"] = owner_ids[row.values["owner_nik"]]
+                if row.values["owner_nik"]:
+                    row.values["owner"] = owner_ids[row.values["owner_nik"]]
+            self._owners_without_nik([row for row in rows if not row.values["owner_nik"]], actor, source)
             result = self.enterprises.write_batch(rows, actor=actor, source=source)
             self._write_observations(rows, actor=actor, source=source)
         return result
+
+    def _owners_without_nik(self, rows: list[Row], actor, source: str) -> None:
+        """A business already imported keeps its owner; otherwise the owner is matched or created without
+        a NIK (people.importing.owners_without_nik)."""
+        self.enterprises.owner_names = {row.values["owner_name"] for row in rows}
+        self.enterprises.owner_ids = set()
+        if not rows:
+            return
+        existing = self.enterprises.fetch_existing({self.row_key(row.values) for row in rows}, source=source)
+        unknown = []
+        for row in rows:
+            record = existing.get(self.row_key(row.values))
+            if record is not None:
+                row.values["owner"] = record["owner_id"]
+            else:
+                unknown.append(row)
+        ids = owners_without_nik(
+            [row.values["_owner"] | {"row": row.number} for row in unknown], actor=actor, source=source
+        )
+        for row, person_id in zip(unknown, ids, strict=True):
+            row.values["owner"] = person_id
+        self.enterprises.owner_ids = {row.values["owner"] for row in rows}
 
     def _write_observations(self, rows: list[Row], *, actor, source: str) -> None:
         with_figures = [row for row in rows if "observed_on" in row.values]

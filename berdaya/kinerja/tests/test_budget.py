@@ -96,6 +96,67 @@ def test_importing_the_seed_surfaces_its_contradictions(imported):  # sakip.md S
     assert all(f.url.startswith("/kinerja/anggaran/") for f in findings)
 
 
+def test_every_contradiction_of_the_seed_table_is_one_finding(imported):  # sakip.md S10, S11
+    findings = checks.budget_findings(2022)
+    counts = {}
+    for finding in findings:
+        counts[finding.code] = counts.get(finding.code, 0) + 1
+    assert len(findings) == 28
+    assert counts == {
+        "realisation_sum": 3,
+        "pagu_sum": 1,
+        "physical_range": 1,
+        "percent_mismatch": 4,
+        "category_mismatch": 17,
+        "category_money_mismatch": 2,
+    }
+
+
+def test_a_category_is_checked_against_the_money_not_only_the_printed_percentage(imported):
+    # 90.29 % printed "Sangat Berhasil" whose money (13.5 million of 8.2 billion) gives 0.16 %: twice over.
+    findings = [
+        f
+        for f in checks.budget_findings(2022)
+        if f.subject == "Kegiatan Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"
+        and f.code in {"percent_mismatch", "category_money_mismatch"}
+    ]
+    assert [f.code for f in findings] == ["percent_mismatch", "category_money_mismatch"]
+    assert "0.16%" in findings[0].message and "90.29%" in findings[0].message
+    message = findings[1].message  # it says which of the three numbers disagree
+    assert "sesuai dengan persentase tertulis 90.29%" in message
+    assert "Rp 13.544.000 dari pagu Rp 8.219.769.332 = 0.16%" in message and "«Tidak Berhasil»" in message
+
+
+def test_the_percentage_tolerance_is_the_printing_precision(imported):
+    # Printed 98.82 where the money gives 98.92: a 0.10-point typo is flagged ...
+    job_fair = [f for f in checks.budget_findings(2022) if f.subject == "Sub Kegiatan Job Fair/Bursa Kerja"]
+    assert [f.code for f in job_fair] == ["percent_mismatch"]
+    # ... printing 16.07 for 16.077 % or 99.99 for 99.9996 % (cut, not rounded) is not.
+    subjects = {f.subject for f in checks.budget_findings(2022) if f.code == "percent_mismatch"}
+    assert "PROGRAM PERENCANAAN TENAGA KERJA" not in subjects
+    assert "PROGRAM PEMBERDAYAAN DAN PERLINDUNGAN KOPERASI" not in subjects
+
+
+def test_a_category_agreeing_with_the_money_names_the_printed_percentage_as_the_odd_one(cast):
+    rows = [
+        *HEADER,
+        ("", "Program Contoh", "1.000.000", "100%", "950.000", "80,00", "Sangat Berhasil"),
+        ("", "Program Lain", "1.000.000", "100%", "800.000", "95,00", "Tidak Berhasil"),
+    ]
+    services.budget_import(actor=cast.sekretariat, year=2023, rows=rows)
+    findings = {(f.subject, f.code): f.message for f in checks.budget_findings(2023)}
+    assert set(findings) == {
+        ("Program Contoh", "percent_mismatch"),
+        ("Program Contoh", "category_mismatch"),
+        ("Program Lain", "percent_mismatch"),
+        ("Program Lain", "category_mismatch"),
+    }
+    assert "sesuai dengan uangnya (95.00%)" in findings[("Program Contoh", "category_mismatch")]
+    assert "persentasenya yang keliru" in findings[("Program Contoh", "category_mismatch")]
+    # All three disagree: "Tidak Berhasil", 95 % (Sangat Berhasil) and 80 % from the money (Berhasil).
+    assert findings[("Program Lain", "category_mismatch")].startswith("Ketiganya tidak sejalan")
+
+
 def test_a_second_import_of_the_same_year_is_refused_unless_replacing(imported, cast):
     rows = budget.rows_from_xlsx(seed_xlsx())
     with pytest.raises(ValidationError):

@@ -91,7 +91,6 @@ def test_without_source_id_the_owner_and_business_name_find_the_record(tmp_path)
 @pytest.mark.parametrize(
     ("changes", "reason"),
     [
-        ({"nik": "123"}, "NIK tidak valid"),
         ({"owner": ""}, "Nama pemilik wajib diisi."),
         ({"kel": "Antah"}, "Kelurahan 'Antah' tidak dikenal di wilayah kerja."),
         ({"capital": "-5.000"}, "Modal usaha: Jumlah tidak boleh negatif"),
@@ -110,3 +109,62 @@ def test_bad_rows_are_rejected_with_a_reason(tmp_path, changes, reason):
     from openpyxl import load_workbook
 
     assert reason in list(load_workbook(errors.close()).active.values)[1][-1]
+
+
+# --- Rows without a (valid) owner NIK are kept ------------------------------------
+
+
+def test_a_row_without_nik_keeps_its_business_with_an_owner_flagged_to_complete(tmp_path, cast):
+    counts = import_rows(
+        tmp_path / "a.xlsx", [row(None), row("123", id="SRC-2", owner="Amat")], actor=cast.umkm
+    )
+    assert (counts.created, counts.rejected) == (2, 0)
+    missing = Person.objects.get(name="Hj. Siti Aminah")
+    assert (missing.nik, missing.nik_issue, missing.phone) == (None, "belum_tercatat", "+6281234567890")
+    invalid = Person.objects.get(name="Amat")
+    assert (invalid.nik, invalid.nik_issue) == (None, "tidak_valid")
+    assert "Tertulis '123'" in invalid.nik_issue_note and "16 digit" in invalid.nik_issue_note
+    assert "baris 3" in invalid.nik_issue_note  # where it came from, for the clerk who completes it
+    assert Enterprise.objects.filter(owner=missing).count() == 1 and Observation.objects.count() == 2
+    assert AuditEntry.objects.filter(object_type="people.person", person_id=missing.pk).count() == 1
+
+
+def test_owners_without_nik_are_found_by_name_and_phone_not_duplicated(tmp_path):
+    headers = HEADERS[1:]
+    first = row(None, name="Warung Acil")[1:]
+    second = row(None, owner="SITI AMINAH", name="Katering Siti")[1:]  # same name + phone, other business
+    import_rows(tmp_path / "a.xlsx", [first, second], headers)
+    assert Person.objects.count() == 1 and Enterprise.objects.count() == 2
+    counts = import_rows(tmp_path / "b.xlsx", [first, second], headers)  # the same file again
+    assert (counts.created, counts.updated, counts.unchanged) == (0, 0, 2)
+    assert Person.objects.count() == 1
+
+
+def test_namesakes_without_nik_stay_apart_when_phone_and_birth_date_disagree(tmp_path):
+    headers = [*HEADERS, "Tanggal lahir"]
+    rows = [
+        row(None, id="A", hp="0812-1111-2222") + ["01/02/1970"],
+        row(None, id="B", hp="0813-3333-4444", name="Toko Lain") + ["05/06/1995"],
+    ]
+    import_rows(tmp_path / "a.xlsx", rows, headers)
+    assert Person.objects.filter(name="Hj. Siti Aminah").count() == 2
+
+
+def test_an_owner_without_nik_matches_a_recorded_person_by_name_and_phone(tmp_path, cast):
+    from berdaya.test import make_person
+
+    recorded = make_person(name="Siti Aminah", phone="+6281234567890")
+    import_rows(tmp_path / "a.xlsx", [row(None)], actor=cast.umkm)
+    assert Enterprise.objects.get().owner == recorded
+    assert not Person.objects.exclude(nik_issue="").exists()
+
+
+def test_an_owner_nik_registered_to_someone_else_neither_renames_her_nor_takes_her_business(tmp_path):
+    # The import once renamed the owner and re-owned her business; now the row waits for review.
+    nik = valid_nik(female=True)
+    import_rows(tmp_path / "a.xlsx", [row(nik, owner="Siti Aminah")])
+    clash = row(nik, id="SRC-2", owner="Budi Santoso", name="Bengkel Budi")
+    counts = import_rows(tmp_path / "b.xlsx", [clash])
+    assert (counts.created, counts.updated, counts.rejected) == (0, 0, 1)
+    assert Person.objects.get(nik=nik).name == "Siti Aminah"
+    assert list(Enterprise.objects.values_list("name", flat=True)) == ["Warung Acil"]
