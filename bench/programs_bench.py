@@ -1,4 +1,4 @@
-"""Assistance programs at scale (issue 5): the eligibility check of 100,000 businesses against a program,
+"""Assistance programs at scale: the eligibility check of 100,000 businesses against a program,
 and the bulk approval of 5,000 applications in one action, on PostgreSQL.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/programs_bench.py

@@ -6,10 +6,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from django.db.models import Model
 
 from .models import Action, AuditEntry
+
+M = TypeVar("M", bound=Model)
 
 
 def _display(value) -> str | None:
@@ -123,22 +126,22 @@ def changes_between(before: dict, after: dict) -> dict[str, list]:
 def _stamp(obj: Model, actor, *, new: bool) -> None:
     who = _actor_or_none(actor)
     if new and hasattr(obj, "created_by_id"):
-        obj.created_by = who
+        setattr(obj, "created_by", who)  # noqa: B010 - not every model is Tracked
     if hasattr(obj, "updated_by_id"):
-        obj.updated_by = who
+        setattr(obj, "updated_by", who)  # noqa: B010
 
 
 def audited_create(
     *,
     actor,
-    obj: Model,
+    obj: M,
     fields: Iterable[str],
     note: str = "",
     person_id: int | None = None,
     clean: bool = True,
     related: dict[str, Iterable] | None = None,
-    then: Callable[[Model], object] | None = None,
-) -> Model:
+    then: Callable[[M], object] | None = None,
+) -> M:
     """Save a new record and audit its creation with the display value of every listed field.
     ``related``: many-to-many values ({field name: records}) set after the save, listed in the same row.
     ``then(obj)``: runs after the save and before the row is written, for values computed from the saved
@@ -163,13 +166,13 @@ def audited_create(
 def audited_update(
     *,
     actor,
-    obj: Model,
+    obj: M,
     data: dict,
     fields: Iterable[str],
     note: str = "",
     person_id: int | None = None,
     clean: bool = True,
-    prepare: Callable[[Model], object] | None = None,
+    prepare: Callable[[M], object] | None = None,
 ) -> dict[str, list]:
     """Apply ``data`` (only names in ``fields``) to a saved record; save and audit only what changed.
     Returns the changes (empty when nothing changed: then nothing is saved and no row is written).
@@ -258,12 +261,12 @@ def audit_log_many(
 def audited_bulk_create(
     *,
     actor,
-    objs: Iterable[Model],
+    objs: Iterable[M],
     fields: Iterable[str],
     note: str = "",
-    person_id: Callable[[Model], int | None] | None = None,
+    person_id: Callable[[M], int | None] | None = None,
     batch_size: int = 500,
-) -> list[Model]:
+) -> list[M]:
     """Create many records (no ``full_clean``: the caller validated them) and one CREATE row each, with
     the display value of every listed field. ``person_id(obj)`` ties a row to a person (R46)."""
     fields = tuple(fields)

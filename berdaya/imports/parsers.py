@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
+from django.utils import timezone
+
 from berdaya.lib.nik import parse_nik
 from berdaya.lib.phone import normalize_phone
 
@@ -387,7 +389,7 @@ def _kelurahan_index() -> tuple[dict, dict]:
 
 @functools.cache
 def _today() -> dt.date:
-    return dt.date.today()
+    return timezone.localdate()
 
 
 def clear_caches() -> None:

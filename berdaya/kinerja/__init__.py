@@ -1,4 +1,4 @@
-"""Performance accountability (SAKIP, issue 6). A short map for the report (LAKIP) and other apps:
+"""Performance accountability (SAKIP). A short map for the report (LAKIP) and other apps:
 
 Models (``models.py``)
 - ``Renstra`` (versions via ``revises``) → ``Goal`` → ``StrategicTarget`` (strategy, policy);

@@ -70,7 +70,7 @@ def populate(*, actor, seed: int = 2026) -> int:
                 goal=goals[code], code=t_code, name=t_name, strategy=strategy, policy=policy, created_by=actor
             )
     for key, (label, unit, values) in MANUAL.items():
-        if measures.get(key) is not None:  # a registry computes it: no typed placeholder (issue 6 point 2)
+        if measures.get(key) is not None:  # a registry computes it: no typed placeholder
             continue
         measure = ManualMeasure.objects.create(
             key=key,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from . import formulas, measures
 from .formulas import BandSpec
@@ -56,7 +57,7 @@ def reading(key: str, period: Period, filters: dict | None = None) -> Reading:
 
 
 def bands_at(date: dt.date | None = None) -> list[BandSpec]:
-    date = date or dt.date.today()
+    date = date or timezone.localdate()
     latest = Band.objects.filter(effective_from__lte=date).order_by("-effective_from").first()
     if latest is None:
         return []
@@ -67,7 +68,7 @@ def bands_at(date: dt.date | None = None) -> list[BandSpec]:
 
 
 def check_rule_at(date: dt.date | None = None) -> CheckRule:
-    date = date or dt.date.today()
+    date = date or timezone.localdate()
     return CheckRule.objects.filter(effective_from__lte=date).order_by("-effective_from").first()
 
 

@@ -1,4 +1,4 @@
-"""The measures interface (issue 6, Engineering; sakip.md S1-S2).
+"""The measures interface (sakip.md S1-S2).
 
 A registry app offers named numbers to performance indicators by defining ``berdaya/<app>/measures.py``
 that calls ``register(Measure(...))`` at import. Kinerja discovers those modules (as ``berdaya demo``

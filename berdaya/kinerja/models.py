@@ -1,4 +1,4 @@
-"""Performance accountability (SAKIP, issue 6): the plan, indicators, agreements, action plans, budget,
+"""Performance accountability (SAKIP): the plan, indicators, agreements, action plans, budget,
 snapshots and the SWOT workspace. Achievement and categories are never stored as typed values: they are
 computed (``evaluation``) from measure values and targets (sakip.md S8); snapshots freeze them (S3)."""
 

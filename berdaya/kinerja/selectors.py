@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils import timezone
+
 from . import evaluation
 from .evaluation import Evaluation
 from .measures import Period
@@ -144,7 +146,7 @@ class PlanStatus:
 
 
 def monitoring(year: int, quarter: int, *, unit: str | None = None) -> list[PlanStatus]:
-    """Each unit's action plans against the quarter's (cumulative) target, realisation live (point 4)."""
+    """Each unit's action plans against the quarter's (cumulative) target, realisation live."""
     plans = ActionPlan.objects.filter(year=year).select_related("indicator")
     if unit:
         plans = plans.filter(unit=unit)
@@ -160,7 +162,7 @@ def monitoring(year: int, quarter: int, *, unit: str | None = None) -> list[Plan
 
 
 def current_quarter(today: dt.date | None = None) -> tuple[int, int]:
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     return today.year, (today.month - 1) // 3 + 1
 
 
@@ -168,7 +170,7 @@ def latest_agreed_year(today: dt.date | None = None) -> int | None:
     """The latest year, up to this one, whose head-of-office PK is signed: the year the office watches."""
     from .models import Agreement
 
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     return (
         Agreement.objects.filter(unit="dinas", year__lte=today.year)
         .order_by("-year")

@@ -159,7 +159,8 @@ def budget_import(*, actor, year: int, rows, replace: bool = False) -> list[Budg
         if not replace:
             raise ValidationError(_("Anggaran tahun %(year)s sudah ada.") % {"year": year})
         existing.filter(parent__isnull=True).delete()
-    created, parents = [], {}
+    created: list[BudgetItem] = []
+    parents: dict[int, BudgetItem] = {}
     for order, row in enumerate(parsed):
         parent = None
         for level in range(row.level - 1, 0, -1):

@@ -1,4 +1,4 @@
-"""Pages of the performance module (issue 6 points 1-8, 10, 11). Everyone who reads every registry reads
+"""Pages of the performance module. Everyone who reads every registry reads
 these pages; the Secretariat (division Kinerja) and the administrator edit them."""
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def _year(request, default: int | None = None) -> int:
 
 
 def _years(renstra) -> list[int]:
-    this = dt.date.today().year
+    this = timezone.localdate().year
     if renstra is None:
         return [this]
     return sorted(set(renstra.years()) | {this})
@@ -90,14 +90,14 @@ def _context(request, **extra) -> dict:
     return {"nav": NAV, "can_edit": can_edit_model(request.user, Indicator)} | extra
 
 
-# Dashboard (point 11) --------------------------------------------------------------------------------
+# Dashboard --------------------------------------------------------------------------------
 
 
 def dashboard(request):
     _reader(request)
     renstra = selectors.current_renstra()
     years = _years(renstra)
-    default = max(y for y in years if y <= dt.date.today().year)
+    default = max(y for y in years if y <= timezone.localdate().year)
     year = _year(request, default)
     results = selectors.year_results(year, iku_only=True)
     trend_years = list(range(max(year - 4, renstra.start_year - 2 if renstra else year), year + 1))
@@ -143,7 +143,7 @@ def _chart(rows) -> dict:
     return {"bars": bars, "width": 20 + 40 * len(rows)}
 
 
-# Plan and indicators (points 1, 2, 6, 7) --------------------------------------------------------------
+# Plan and indicators --------------------------------------------------------------
 
 
 def plan(request):
@@ -151,7 +151,7 @@ def plan(request):
     plans = scoped(Renstra.objects.all(), request.user)
     renstra = plans.filter(pk=request.GET.get("renstra")).first() if request.GET.get("renstra") else None
     renstra = renstra or selectors.current_renstra()
-    year = _year(request, min(dt.date.today().year, renstra.end_year) if renstra else None)
+    year = _year(request, min(timezone.localdate().year, renstra.end_year) if renstra else None)
     results = {r.indicator.pk: r for r in selectors.year_results(year)} if renstra else {}
     goals = []
     if renstra:
@@ -241,7 +241,7 @@ def indicator_detail(request, pk):
     indicator = get_for_user(request.user, Indicator, pk)
     years = list(range(min(TREND_FROM, indicator.renstra.start_year), indicator.renstra.end_year + 1))
     rows = selectors.trend(indicator, years)
-    year = _year(request, min(dt.date.today().year, indicator.renstra.end_year))
+    year = _year(request, min(timezone.localdate().year, indicator.renstra.end_year))
     current = selectors.result(indicator, Period(year))
     targets = dict(indicator.year_targets.values_list("year", "value"))
     form = TargetsForm(years=indicator.renstra.years(), initial_targets=targets)
@@ -285,7 +285,7 @@ def indicator_form(request, pk=None):
             services.indicator_update(actor=request.user, indicator=indicator, data=form.cleaned_data)
             saved = indicator
         messages.success(request, _("Indikator disimpan."))
-        year = min(dt.date.today().year, renstra.end_year)
+        year = min(timezone.localdate().year, renstra.end_year)
         _warn(request, [f for f in checks.indicator_findings(year) if f.subject == saved.name])
         return redirect("kinerja:indicator", pk=saved.pk)
     return render(request, "kinerja/form.html", _context(request, form=form, title=_("Indikator")))
@@ -320,7 +320,7 @@ def drilldown(request, pk, name, year, quarter=0):
     return render(request, "kinerja/drilldown.html", context)
 
 
-# Measures: the library, manual values with evidence (point 2) -----------------------------------------
+# Measures: the library, manual values with evidence -----------------------------------------
 
 
 def measure_list(request):
@@ -366,7 +366,7 @@ def measure_list(request):
     return render(request, "kinerja/measures.html", context)
 
 
-# Agreements (point 3) ---------------------------------------------------------------------------------
+# Agreements ---------------------------------------------------------------------------------
 
 
 def agreement_list(request):
@@ -448,7 +448,7 @@ def agreement_revise(request, pk):
     return redirect("kinerja:agreement", pk=agreement.pk)
 
 
-# Monitoring (point 4) --------------------------------------------------------------------------------
+# Monitoring --------------------------------------------------------------------------------
 
 
 def monitoring(request):
@@ -482,12 +482,12 @@ def monitoring(request):
     return render(request, "kinerja/monitoring.html", context)
 
 
-# Budget (point 5) and checks (point 8) ----------------------------------------------------------------
+# Budget and checks ----------------------------------------------------------------
 
 
 def budget_tree(request):
     _reader(request)
-    year = _year(request, dt.date.today().year)
+    year = _year(request, timezone.localdate().year)
     items = scoped(BudgetItem.objects.filter(year=year), request.user)
     roots = budget.tree(year, evaluation.bands_at(dt.date(year, 12, 31))) if items.exists() else []
     rows = [(depth, node) for root in roots for depth, node in root.walk()]
@@ -549,7 +549,7 @@ def _budget_export(request, year: int, rows):
 def budget_import(request):
     _editor(request)
     form = BudgetImportForm(
-        request.POST or None, request.FILES or None, initial={"year": dt.date.today().year}
+        request.POST or None, request.FILES or None, initial={"year": timezone.localdate().year}
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -586,13 +586,13 @@ def budget_edit(request, pk):
 
 def check_list(request):
     _reader(request)
-    year = _year(request, dt.date.today().year)
+    year = _year(request, timezone.localdate().year)
     findings = checks.run(year)
     context = _context(request, findings=findings, year=year)
     return render(request, "kinerja/checks.html", context)
 
 
-# Closing a period (point 7) ---------------------------------------------------------------------------
+# Closing a period ---------------------------------------------------------------------------
 
 
 @require_POST
@@ -612,12 +612,12 @@ def period_close(request):
     return redirect(f"{reverse('kinerja:dashboard')}?tahun={year}")
 
 
-# SWOT (point 10) ---------------------------------------------------------------------------------------
+# SWOT ---------------------------------------------------------------------------------------
 
 
 def swot(request):
     _reader(request)
-    year = _year(request, dt.date.today().year)
+    year = _year(request, timezone.localdate().year)
     item_form = SwotItemForm(request.POST if "quadrant" in request.POST else None)
     strategy_form = SwotStrategyForm(request.POST if "kind" in request.POST else None)
     item_form.fields["indicator"].queryset = selectors.indicators_for(year)

@@ -6,7 +6,6 @@ module, the inspectorate included, sees and downloads the generated reports (the
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -56,7 +56,7 @@ def _can_generate(user) -> bool:
 
 def _years() -> list[int]:
     """Years of the current plan up to last year, newest first (a report is written after the year ends)."""
-    last = dt.date.today().year - 1
+    last = timezone.localdate().year - 1
     plan = selectors.current_renstra()
     first = plan.start_year if plan else last
     return list(range(max(last, first), first - 1, -1))
@@ -191,7 +191,7 @@ def report_download(request, pk, fmt):
     return FileResponse(default_storage.open(name, "rb"), as_attachment=True, filename=filename)
 
 
-# One performance agreement (PK) as DOCX or PDF (issue 6 point 3) -----------------------------------------
+# One performance agreement (PK) as DOCX or PDF -----------------------------------------
 
 PK_FORMATS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

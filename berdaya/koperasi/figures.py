@@ -1,4 +1,4 @@
-"""Figures of the cooperative registry for the yearly report (issue 4 point 9), for any date or year.
+"""Figures of the cooperative registry for the yearly report, for any date or year.
 
 Each function counts over the whole registry or over ``queryset`` (cooperatives, e.g. already scoped).
 With ``by=None`` it returns a number; with ``by="kecamatan"`` or ``by="kind"`` a dict {kecamatan code or

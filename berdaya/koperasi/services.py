@@ -4,6 +4,7 @@ that changes what the status depends on refreshes the cached status (models.py d
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -256,7 +257,7 @@ def visit_plan(*, actor, cooperative: Cooperative, data: dict) -> Visit:
         return audited_create(actor=actor, obj=Visit(cooperative=cooperative, **data), fields=VISIT_FIELDS)
 
 
-def visit_record(*, actor, visit: Visit, data: dict, follow_ups: list[dict] = ()) -> Visit:
+def visit_record(*, actor, visit: Visit, data: dict, follow_ups: Iterable[dict] = ()) -> Visit:
     """The officer's report: visited on, findings, photo; marks the visit done and adds follow-ups."""
     with transaction.atomic():
         visit = Visit.objects.select_for_update().get(pk=visit.pk)
@@ -296,7 +297,7 @@ def next_stages(dissolution: Dissolution) -> list[str]:
     order = status_rules.DISSOLUTION_ORDER
     if dissolution.stage == DissolutionStage.CANCELLED or dissolution.stage == order[-1]:
         return []
-    following = [order[order.index(dissolution.stage) + 1]]
+    following: list[str] = [order[order.index(dissolution.stage) + 1]]
     if dissolution.stage not in status_rules.DISSOLVED_STAGES:
         following.append(DissolutionStage.CANCELLED)
     return following

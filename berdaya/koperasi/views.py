@@ -359,7 +359,7 @@ def watch_list_page(request):
 
 
 def cooperative_figures(request):
-    """Point 9's figures for a year, by kecamatan and kind: what the yearly report will call."""
+    """The yearly report's figures for a year, by kecamatan and kind: what the yearly report will call."""
     today = timezone.localdate()
     year = year_param(request, last=today.year)
     at = min(today, dt.date(year, 12, 31))

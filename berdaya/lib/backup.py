@@ -13,7 +13,6 @@ unpacked next to MEDIA_ROOT and swapped in; the previous folder is kept beside i
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import shutil
@@ -184,7 +183,7 @@ def restore(archive_path: Path, *, target_url: str | None = None, media_root: Pa
         unpacked = fresh / "media"
         unpacked.mkdir(exist_ok=True)
         if media_root.exists():
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
             media_root.rename(media_root.with_name(f"{media_root.name}.sebelum-pulih-{stamp}"))
         shutil.move(str(unpacked), str(media_root))
         shutil.rmtree(fresh, ignore_errors=True)

@@ -11,7 +11,7 @@ import csv
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -66,12 +66,13 @@ def table_download(
     sheet: str,
     stamped: bool = True,
     on_complete: Callable[[], None] | None = None,
-) -> HttpResponse:
+) -> HttpResponseBase:
     """``fmt`` "csv" or "xlsx"; the file is called ``<name>-<YYYYmmdd-HHMM>.<fmt>`` (``<name>.<fmt>``
     when not ``stamped``: a name that already says what it holds, like a year). ``on_complete`` runs once
     the last row is written (the audit entry of an export that really reached the user, R46)."""
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     filename = f"{name}-{stamp}.{fmt}" if stamped else f"{name}.{fmt}"
+    response: HttpResponseBase
     if fmt == "csv":
         writer = csv.writer(_Echo())
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from lokal.provinces import PROVINCES  # the 38 current provinces, "11".."96"
 
 __all__ = [
@@ -105,7 +106,7 @@ def parse_nik(
     - `region_exists(code)` gets the regency ("63.71") and then the district ("63.71.01"); an unknown one is a
       warning only (R5: old codes survive region splits). Without it, regency and district are not checked.
     - Birth date century (R3): the NIK holds only YY. The date is valid if it exists in 19YY or 20YY. The
-      derived `birth_date` is 20YY when that date exists and is not after `today` (default: date.today()),
+      derived `birth_date` is 20YY when that date exists and is not after `today` (default: the local date),
       otherwise 19YY. So a birth date is never in the future, at the cost of reading anyone aged 100 or more
       as a child: for people born in the 1900s with YY at or below today's YY, compare with `nik_matches`,
       which looks at DDMMYY only.
@@ -155,7 +156,7 @@ def parse_nik(
         if in_1900s is None and in_2000s is None:
             errors.append(MSG_NO_SUCH_DATE.format(dd=f"{day:02d}", mm=f"{month:02d}", yy=f"{yy:02d}"))
         else:
-            today = today or date.today()
+            today = today or timezone.localdate()
             if in_2000s is not None and in_2000s <= today:
                 birth_date = in_2000s
             else:

@@ -8,6 +8,7 @@ from berdaya.regions.forms import KelurahanField
 from berdaya.regions.selectors import kecamatan_in_jurisdiction
 
 from .models import NikIssue, Person, Sex
+from .services import AUDITED_FIELDS
 
 
 class PersonForm(forms.ModelForm):
@@ -17,21 +18,7 @@ class PersonForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = [
-            "nik",
-            "name",
-            "sex",
-            "birth_date",
-            "birth_place",
-            "phone",
-            "address",
-            "rt",
-            "rw",
-            "kelurahan",
-            "occupation",
-            "education",
-            "disability",
-        ]
+        fields = AUDITED_FIELDS  # the service's editable fields
         widgets = {
             "nik": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
             "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

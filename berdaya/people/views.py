@@ -49,8 +49,8 @@ def birth_shown(person: Person, user) -> str:
 
 
 def person_list(request):
-    if request.GET.get("format") == "csv":
-        return person_export(request)
+    if request.GET.get("format") in ("csv", "xlsx"):
+        return person_export(request, request.GET["format"])
     form, queryset = _people_for(request)
     filtered = any(v for k, v in request.GET.items() if k not in {"page", "sort"})
     # A text search finds its matches through the trigram index first; structured filters walk the sort index.
@@ -67,7 +67,7 @@ def person_list(request):
         "page_obj": page,
         "rows": [_display_row(p, request.user) for p in people],
         "can_create": can_edit_model(request.user, Person),
-        "export_formats": ["csv"],
+        "export_formats": ["csv", "xlsx"],
         "filtered": filtered,
     }
     return render(request, "people/person_list.html", context)
@@ -84,10 +84,10 @@ EXPORT_COLUMNS = [
 ]
 
 
-def person_export(request):
-    """CSV of the filtered list, streamed (a city's registry outlasts a web timeout if built first), masked
-    unless the role needs personal data (R45); logged once the last row is written (R46), per person when
-    unmasked data left the office."""
+def person_export(request, fmt: str = "csv"):
+    """The filtered list as CSV (streamed: a city's registry outlasts a web timeout if built first) or
+    XLSX, masked unless the role needs personal data (R45); logged once the last row is written (R46), per
+    person when unmasked data left the office."""
     _form, queryset = _people_for(request)
     user = request.user
     personal = user.sees_personal_data
@@ -113,9 +113,7 @@ def person_export(request):
         )
 
     columns = [str(c) for c in EXPORT_COLUMNS]
-    return table_download(
-        "csv", columns=columns, rows=rows(), name="orang", sheet="Orang", on_complete=logged
-    )
+    return table_download(fmt, columns=columns, rows=rows(), name="orang", sheet="Orang", on_complete=logged)
 
 
 def person_detail(request, pk):

@@ -1,4 +1,4 @@
-"""The eligibility criteria library (issue 5, domain.md R28-R35): named predicates with parameters.
+"""The eligibility criteria library (domain.md R28-R35): named predicates with parameters.
 
 A program stores which criteria apply and with which parameters (``models.Criterion`` rows). Each
 criterion here answers two questions:

@@ -1,4 +1,4 @@
-"""Figures of the programs module (issue 5.10), callable by the accountability module (kinerja).
+"""Figures of the programs module, callable by the accountability module (kinerja).
 
 ``program_report(program, year=None)`` returns a dict:
     applicants, eligible, approved, awarded, delivered (disbursed or redeemed), budget_used (Decimal: the

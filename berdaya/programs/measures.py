@@ -1,4 +1,4 @@
-"""Measures the assistance programs offer to performance indicators (kinerja, sakip.md S1-S4; issue 5.10).
+"""Measures the assistance programs offer to performance indicators (kinerja, sakip.md S1-S4).
 
 They count applications of the program year equal to the period's year, with the definitions of
 ``figures.program_report`` (summed over the programs kept by the filters ``kind``, e.g. ``voucher``, and

@@ -54,7 +54,7 @@ def eligible(
 
 
 def outreach(program: Program, *, year: int | None = None, queryset: QuerySet | None = None) -> QuerySet:
-    """Eligible (or not yet decidable) records that have not applied to the program this year (issue 5.8)."""
+    """Eligible (or not yet decidable) records that have not applied to the program this year."""
     year = year or timezone.localdate().year
     base, on = registry_of(program)
     applied = Application.objects.filter(program=program, year=year).exclude(state=State.WITHDRAWN)

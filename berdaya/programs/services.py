@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from berdaya.accounts.roles import Role
 from berdaya.audit.models import Action
-from berdaya.audit.services import Entry, audit_log, audit_log_many, diff, snapshot
+from berdaya.audit.services import Entry, audit_log, audit_log_many, audited_update, diff, snapshot
 from berdaya.benefits import services as benefits
 from berdaya.lib.retry import retry_on_deadlock
 
@@ -120,18 +120,13 @@ def program_create(*, actor, data: dict, rules=()) -> Program:
 
 @transaction.atomic
 def program_update(*, actor, program: Program, data: dict) -> Program:
-    before = snapshot(program, PROGRAM_FIELDS)
-    for name, value in data.items():
-        if name in PROGRAM_FIELDS:
-            setattr(program, name, value)
-    program.updated_by = actor
-    program.full_clean()
-    program.save()
-    audit_log(
+    audited_update(
         actor=actor,
-        action=Action.UPDATE,
         obj=program,
-        changes=diff(before, snapshot(program, PROGRAM_FIELDS)),
+        data={k: v for k, v in data.items() if k in PROGRAM_FIELDS},
+        fields=PROGRAM_FIELDS,
+        clean=False,
+        prepare=lambda program: program.full_clean(),
     )
     return program
 
@@ -607,22 +602,14 @@ def entitlement_disburse(
     """Cash paid out: amount, date, channel and reference recorded, the application is disbursed."""
     application = _locked(application)
     entitlement = Entitlement.objects.select_for_update().get(application=application)
-    before = snapshot(entitlement, ("amount", "paid_on", "channel", "reference"))
-    entitlement.amount, entitlement.paid_on, entitlement.channel, entitlement.reference = (
-        amount,
-        paid_on,
-        channel,
-        reference,
-    )
-    entitlement.updated_by = actor
-    entitlement.full_clean(exclude=["application"])
-    entitlement.save()
-    audit_log(
+    audited_update(
         actor=actor,
-        action=Action.UPDATE,
         obj=entitlement,
+        data={"amount": amount, "paid_on": paid_on, "channel": channel, "reference": reference},
+        fields=("amount", "paid_on", "channel", "reference"),
         person_id=application.person_id,
-        changes=diff(before, snapshot(entitlement, ("amount", "paid_on", "channel", "reference"))),
+        clean=False,
+        prepare=lambda entitlement: entitlement.full_clean(exclude=["application"]),
     )
     return _move(application, State.DISBURSED, actor=actor, reason=reference)
 
@@ -858,20 +845,19 @@ def visit_record(*, actor, visit: Visit, data: dict) -> Visit:
     """The officer's findings. A passed verification visit verifies the application (the officer is its
     verifier, so cannot approve it, R36); the monitoring visits move it to monitored, then closed."""
     visit = Visit.objects.select_for_update().get(pk=visit.pk)
-    before = snapshot(visit, VISIT_OUTCOME_FIELDS)
-    for name in VISIT_OUTCOME_FIELDS:
-        if name in data:
-            setattr(visit, name, data[name])
-    visit.done_on = visit.done_on or timezone.localdate()
-    visit.updated_by = actor
-    visit.save()
     application = _locked(visit.application)
-    audit_log(
+
+    def done_today_unless_said(visit: Visit) -> None:
+        visit.done_on = visit.done_on or timezone.localdate()
+
+    audited_update(
         actor=actor,
-        action=Action.UPDATE,
         obj=visit,
+        data={name: data[name] for name in VISIT_OUTCOME_FIELDS if name in data},
+        fields=VISIT_OUTCOME_FIELDS,
         person_id=application.person_id,
-        changes=diff(before, snapshot(visit, VISIT_OUTCOME_FIELDS)),
+        clean=False,
+        prepare=done_today_unless_said,
     )
     if visit.purpose == VisitPurpose.VERIFICATION and visit.passed and application.state == State.SUBMITTED:
         application_verify(actor=actor, application=application, reason=_("Kunjungan verifikasi lolos"))

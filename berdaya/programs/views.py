@@ -477,7 +477,7 @@ def visit_record(request, pk):
 
 
 def outreach(request, pk):
-    """Registry entries eligible (or not yet decidable) that have not applied, by kelurahan (issue 5.8)."""
+    """Registry entries eligible (or not yet decidable) that have not applied, by kelurahan."""
     program = get_for_user(request.user, Program, pk)
     base, _on = selectors.registry_of(program)
     queryset = selectors.outreach(program, queryset=scoped(base, request.user))

@@ -1,4 +1,4 @@
-"""Figures of the micro-enterprise registry for the yearly report (issue point 9, sakip.md S4-S5).
+"""Figures of the micro-enterprise registry for the yearly report (sakip.md S4-S5).
 
 Each function counts over the whole registry, or over ``queryset`` (enterprises, e.g. already scoped),
 and returns a number, or with ``by="kecamatan"`` / ``by="sector"`` a dict {kecamatan code or top-level
@@ -16,8 +16,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, ExtractYear, Substr
+
+from berdaya.lib.counting import count_by
 
 from .models import Enterprise, Observation, Status, WubAssessment
 from .selectors import scaled_up_events
@@ -33,18 +35,7 @@ def _base(queryset: QuerySet | None) -> QuerySet:
 
 
 def _count(queryset: QuerySet, by: str | None):
-    if by is None:
-        return queryset.count()
-    if by not in BY:
-        raise ValueError(f"by must be one of {sorted(BY)} or None, not {by!r}")
-    rows = (
-        queryset.order_by()
-        .annotate(group=BY[by]())
-        .values("group")
-        .annotate(n=Count("pk", distinct=True))
-        .values_list("group", "n")
-    )
-    return dict(sorted(rows, key=lambda row: (row[0] is None, row[0] or "")))
+    return count_by(queryset, by, BY)
 
 
 def _of_class(queryset: QuerySet, at: dt.date, size_class: str | None) -> QuerySet:

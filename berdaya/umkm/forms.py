@@ -9,6 +9,7 @@ from berdaya.regions.forms import KelurahanField
 from berdaya.regions.selectors import kecamatan_in_jurisdiction
 
 from .models import Enterprise, Observation, OnlineAccount, Permit, Sector, Status, WubAssessment
+from .services import ENTERPRISE_FIELDS
 
 YES_NO_ALL = [("", _("Semua")), ("1", _("Ya")), ("0", _("Tidak"))]
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -84,34 +85,10 @@ class EnterpriseForm(forms.ModelForm):
 
     class Meta:
         model = Enterprise
+        # The service's editable fields, in its order, less those this form does not show (the owner comes
+        # from the NIK fields; the registration date, photo and source are set elsewhere).
         fields = [
-            "name",
-            "brand",
-            "sector",
-            "kbli",
-            "main_activity",
-            "products",
-            "legal_form",
-            "address",
-            "rt",
-            "rw",
-            "kelurahan",
-            "phone",
-            "latitude",
-            "longitude",
-            "founded_year",
-            "start_month",
-            "founding_capital",
-            "nib",
-            "nib_date",
-            "workers_male",
-            "workers_female",
-            "workers_paid",
-            "workers_unpaid",
-            "workers_disabled",
-            "is_wub",
-            "wub_cohort",
-            "source_id",
+            name for name in ENTERPRISE_FIELDS if name not in ("owner", "registered_on", "photo", "source")
         ]
         widgets = {"nib_date": DATE, "products": forms.Textarea(attrs={"rows": 3})}
 

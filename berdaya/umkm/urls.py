@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_dedup
 
 app_name = "umkm"
 urlpatterns = [
@@ -13,8 +13,6 @@ urlpatterns = [
     path("<int:pk>/wub/", views.wub_assessment_add, name="wub_assessment"),
     path("<int:pk>/tambah/<slug:kind>/", views.enterprise_child_add, name="child_add"),
 ]
-
-from . import views_dedup  # noqa: E402 - de-duplication routes (issue point 8)
 
 urlpatterns += [
     path("duplikat/", views_dedup.dedup_list, name="dedup_list"),

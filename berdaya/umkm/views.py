@@ -369,7 +369,7 @@ def wub_assessment_add(request, pk):
 
 
 def enterprise_figures(request):
-    """Point 9's figures for a year, by kecamatan and sector: what the yearly report will call."""
+    """The yearly report's figures for a year, by kecamatan and sector: what the yearly report will call."""
     today = timezone.localdate()
     year = year_param(request, last=today.year)
     at = min(today, today.replace(year=year, month=12, day=31))

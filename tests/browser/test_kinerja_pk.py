@@ -1,4 +1,4 @@
-"""The performance agreement (PK) downloaded from the browser as the official PDF (issue 6 point 3)."""
+"""The performance agreement (PK) downloaded from the browser as the official PDF."""
 
 import datetime as dt
 from decimal import Decimal as D

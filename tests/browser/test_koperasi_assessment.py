@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from berdaya.test import PASSWORD, PERSONAS, make_staff
@@ -31,8 +32,10 @@ def test_a_clerk_assesses_health_on_a_phone(phone_page):
             "registered_on": dt.date(2015, 1, 5),
         },
     )
-    year = dt.date.today().year - 1
-    rat_record(actor=clerk, cooperative=cooperative, data={"fiscal_year": year, "held_on": dt.date.today()})
+    year = timezone.localdate().year - 1
+    rat_record(
+        actor=clerk, cooperative=cooperative, data={"fiscal_year": year, "held_on": timezone.localdate()}
+    )
     log_in(page, "b_koperasi", PASSWORD)
     page.goto(reverse("koperasi:health_assess", args=[cooperative.pk]) + "?metode=2020")
     expect(page.locator("legend").filter(has_text="Tata Kelola")).to_be_visible()

@@ -1,4 +1,4 @@
-"""Assistance programs in a real browser (issue 5): a clerk defines a voucher program without code and
+"""Assistance programs in a real browser: a clerk defines a voucher program without code and
 applies on an owner's behalf, a field officer verifies on a phone, a second clerk approves (R36) and
 prints the voucher card, a partner redeems it after checking the recipient (R33), and a second
 redemption is refused."""

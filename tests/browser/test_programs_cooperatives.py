@@ -1,4 +1,4 @@
-"""Programs for cooperatives in a real browser (issue 5 point 1): a clerk defines a capital grant for
+"""Programs for cooperatives in a real browser: a clerk defines a capital grant for
 savings-and-loan cooperatives with the cooperative criteria ticked, applies from the cooperative's record
 on a phone, and sees each criterion with its reason (R20, R21, R26)."""
 

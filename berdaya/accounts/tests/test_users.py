@@ -102,10 +102,14 @@ def test_a_weak_initial_password_is_refused(cast):
 
 def test_a_username_differing_only_in_case_is_refused(cast):
     client = cast.client(cast.admin)
+    before = User.objects.count()
     response = client.post(
         reverse("accounts:user_create"), new_user_data(username=cast.umkm.username.upper())
     )
-    assert response.status_code == 200
+    assert response.status_code == 200  # the form again, with its error
+    assert response.context["form"].errors.get("username")
+    assert User.objects.count() == before
+    assert not User.objects.filter(username=cast.umkm.username.upper()).exists()
 
 
 def edit_data(user, **overrides):

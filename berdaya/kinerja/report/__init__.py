@@ -1,4 +1,4 @@
-"""The yearly performance report (LAKIP, issue 6 point 9; sakip.md "The yearly report").
+"""The yearly performance report (LAKIP; sakip.md "The yearly report").
 
 - ``data``: plain dataclasses of everything the report shows (``LakipData`` and its parts); achievement,
   categories and budget percentages are computed from inputs with ``berdaya.kinerja.formulas``.

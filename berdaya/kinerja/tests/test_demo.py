@@ -1,4 +1,4 @@
-"""kinerja.demo: the seed 003 plan, PK, action plans and budget; idempotent (issue 6 point 12)."""
+"""kinerja.demo: the seed 003 plan, PK, action plans and budget; idempotent."""
 
 import datetime as dt
 from decimal import Decimal as D
@@ -44,7 +44,7 @@ def test_the_demo_plan_resembles_the_2022_report_and_is_added_once(cast, coopera
     assert Agreement.objects.filter(year=2022, unit="dinas").count() == 2  # the PK and its revision
     assert BudgetItem.objects.filter(year=2022, level=BudgetItem.Level.PROGRAM).count() == 10
     results = {r.indicator.code: r for r in selectors.year_results(2022)}
-    # issue 6 point 2: the cooperative IKU is computed from the registry, no longer typed (seed 003: 6.47)
+    # the cooperative IKU is computed from the registry, no longer typed (seed 003: 6.47)
     quality = results["iku-koperasi"]
     assert quality.live.source == "computed"
     assert quality.value == assessment_figures.quality_pct(dt.date(2022, 12, 31)) == D(50)

@@ -182,7 +182,7 @@ def test_a_restated_closed_value_is_a_finding(indicator, cast):  # sakip.md S3, 
     assert [f.code for f in checks.one_value_findings(2022)] == ["restated"]
 
 
-def test_a_revised_plan_is_a_new_version_and_keeps_closed_years(indicator, cast):  # issue 6 point 1
+def test_a_revised_plan_is_a_new_version_and_keeps_closed_years(indicator, cast):
     services.period_close(actor=cast.sekretariat, year=2022)
     with pytest.raises(ValidationError):
         services.renstra_revise(actor=cast.sekretariat, renstra=indicator.renstra, note="")

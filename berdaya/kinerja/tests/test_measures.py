@@ -1,4 +1,4 @@
-"""The measures interface and manual measures switching to computed ones (issue 6 Engineering, S1-S3)."""
+"""The measures interface and manual measures switching to computed ones (sakip.md S1-S3)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -49,7 +49,7 @@ def test_an_unknown_key_without_a_manual_value_is_missing_not_zero():
 
 
 def test_a_manual_indicator_switches_to_computed_when_a_registry_registers_its_measure(renstra):
-    # issue 6 point 2: manpower is not built yet; its indicator starts manual, then becomes computed
+    # manpower is not built yet; its indicator starts manual, then becomes computed
     placed = ManualMeasure.objects.create(key="naker.placed", label="Pencari kerja ditempatkan")
     ManualValue.objects.create(measure=placed, year=2022, value=725, note="rekap bidang P3K")
     indicator = make_indicator(

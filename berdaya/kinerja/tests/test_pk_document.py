@@ -1,5 +1,5 @@
-"""One performance agreement (PK) downloaded as DOCX and PDF in the official layout (issue 6 point 3;
-sakip.md "Perjanjian Kinerja": revisions are kept as versions and marked "Perubahan")."""
+"""One performance agreement (PK) downloaded as DOCX and PDF in the official layout
+(sakip.md "Perjanjian Kinerja": revisions are kept as versions and marked "Perubahan")."""
 
 import datetime as dt
 import time

@@ -1,4 +1,4 @@
-"""The performance pages through the client: who reads, who edits, what they show (issue 6)."""
+"""The performance pages through the client: who reads, who edits, what they show."""
 
 import io
 from decimal import Decimal as D
@@ -190,7 +190,7 @@ def test_the_division_page_and_the_home_card_lead_to_the_module(cast, demo):
     assert "IKU di bawah target" not in cast.client(cast.umkm).get(reverse("dashboard:home")).content.decode()
 
 
-def test_the_secretariat_sets_up_a_plan_from_nothing(cast):  # issue 6 point 1
+def test_the_secretariat_sets_up_a_plan_from_nothing(cast):
     client = cast.client(cast.sekretariat)
     assert "Renstra baru" in client.get(reverse("kinerja:plan")).content.decode()
     client.post(
@@ -214,7 +214,7 @@ def test_the_secretariat_sets_up_a_plan_from_nothing(cast):  # issue 6 point 1
     assert cast.client(cast.kepala).post(reverse("kinerja:plan_edit", args=["tujuan"]), {}).status_code == 403
 
 
-def test_an_action_plan_is_added_on_the_monitoring_page(cast, demo):  # issue 6 point 4
+def test_an_action_plan_is_added_on_the_monitoring_page(cast, demo):
     from berdaya.kinerja.models import ActionPlan
 
     indicator = Indicator.objects.get(code="iku-penempatan")

@@ -1,4 +1,4 @@
-"""Health and rating figures for the yearly report (issue 4 point 9; domain.md R23-R26).
+"""Health and rating figures for the yearly report (domain.md R23-R26).
 
 The querysets return Cooperative rows, over the whole registry or over ``queryset`` (cooperatives,
 e.g. already scoped or already limited to the active ones); ``count(queryset, by=...)`` counts them
@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Value
+from django.db.models import F, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Substr
+
+from berdaya.lib.counting import count_by
 
 from ..figures import active, share  # the registry's own definition of "active" (R21)
 from ..models import Cooperative
@@ -59,18 +61,7 @@ def quality_cooperatives(
 
 
 def count(queryset: QuerySet, *, by: str | None = None):
-    if by is None:
-        return queryset.count()
-    if by not in BY:
-        raise ValueError(f"by must be one of {sorted(BY)} or None, not {by!r}")
-    rows = (
-        queryset.order_by()
-        .annotate(bucket=BY[by]())
-        .values("bucket")
-        .annotate(n=Count("pk", distinct=True))
-        .values_list("bucket", "n")
-    )
-    return dict(sorted(rows))
+    return count_by(queryset, by, BY)
 
 
 def healthy_count(year: int, *, by: str | None = None, categories=(Category.SEHAT,), queryset=None):

@@ -39,7 +39,7 @@ def test_the_demo_assesses_and_rates_and_adds_nothing_the_second_time(cast):
 
 
 def test_on_the_registry_demo_the_figures_match_a_count_by_hand(cast):
-    # issue 4 point 9: "healthy" and "rated quality" on the demo data, recounted in Python
+    # "healthy" and "rated quality" on the demo data, recounted in Python
     from collections import defaultdict
 
     from berdaya.koperasi.assessment import figures

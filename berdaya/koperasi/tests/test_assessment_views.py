@@ -6,6 +6,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from berdaya.audit.models import AuditEntry
 from berdaya.koperasi.assessment import rubrics
@@ -18,7 +19,7 @@ from .assessing import answers_2016, assessed_2020, hold_rat, rating_scores
 from .conftest import make_cooperative
 
 pytestmark = pytest.mark.django_db
-LAST_YEAR = dt.date.today().year - 1
+LAST_YEAR = timezone.localdate().year - 1
 
 
 def health_url(cooperative, method="2020"):
@@ -26,7 +27,11 @@ def health_url(cooperative, method="2020"):
 
 
 def common(**extra):
-    return {"fiscal_year": LAST_YEAR, "assessed_on": dt.date.today().isoformat(), "assessor": "Tim"} | extra
+    return {
+        "fiscal_year": LAST_YEAR,
+        "assessed_on": timezone.localdate().isoformat(),
+        "assessor": "Tim",
+    } | extra
 
 
 def post_checklist(client, cooperative, met_per_indicator):
@@ -90,7 +95,7 @@ def test_a_rating_is_recorded_through_the_form(cast, cooperative):
     # domain.md R26
     hold_rat(cooperative, cast.koperasi, LAST_YEAR)
     data = {
-        "rated_on": dt.date.today().isoformat(),
+        "rated_on": timezone.localdate().isoformat(),
         "fiscal_year": LAST_YEAR,
         "rater": "LIPK PT. Naynau Jasa Utama",
     } | {f"r_{k}": v for k, v in rating_scores(0.8).items()}
@@ -103,7 +108,7 @@ def test_a_rating_is_recorded_through_the_form(cast, cooperative):
 
 
 def test_a_rating_without_a_rater_is_refused_on_the_form(cast, cooperative):
-    data = {"rated_on": dt.date.today().isoformat(), "fiscal_year": LAST_YEAR}
+    data = {"rated_on": timezone.localdate().isoformat(), "fiscal_year": LAST_YEAR}
     response = cast.client(cast.koperasi).post(reverse("koperasi:rating_new", args=[cooperative.pk]), data)
     assert response.status_code == 200
     assert "errorlist" in response.content.decode()
@@ -111,7 +116,7 @@ def test_a_rating_without_a_rater_is_refused_on_the_form(cast, cooperative):
 
 
 def test_a_future_date_is_refused(cast, cooperative):
-    future = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    future = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
     data = common(assessed_on=future) | {f"r_{k}": v for k, v in answers_2016().items()}
     response = cast.client(cast.koperasi).post(health_url(cooperative, "2016"), data)
     assert "masa depan" in response.content.decode()

@@ -1,4 +1,4 @@
-"""koperasi.measures: the registry's figures offered to performance indicators (issue 6.2, issue 4.9)."""
+"""koperasi.measures: the registry's figures offered to performance indicators."""
 
 import datetime as dt
 from decimal import Decimal

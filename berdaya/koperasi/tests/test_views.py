@@ -93,6 +93,7 @@ def test_a_rat_before_the_year_closes_is_refused_with_a_message(cast, cooperativ
         reverse("koperasi:rat_add", args=[cooperative.pk]), {"fiscal_year": "2024", "held_on": "2024-12-01"}
     )
     assert response.status_code == 200 and "setelah tahun buku ditutup" in response.content.decode()
+    assert not cooperative.rats.exists()  # nothing saved
 
 
 def test_filters_by_status_stage_kind_and_kecamatan(cast):
@@ -260,7 +261,7 @@ def test_a_field_officer_reaches_their_visits_from_the_division_page(cast):
 
 
 def test_the_figures_page_shows_the_figures_functions_values(cast):
-    # issue 4 point 9: the page and the accountability module read the same functions
+    # the page and the accountability module read the same functions
     from berdaya.koperasi import figures
 
     make_cooperative(actor=cast.koperasi, name="Kop Satu", registered_on=dt.date(2020, 1, 1))

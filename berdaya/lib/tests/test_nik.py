@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from berdaya.lib.nik import (
     MSG_BIRTH_DATE_MISMATCH,
@@ -172,7 +173,7 @@ class TestCentury:
         assert parse(make_nik(yy="05"), today=date(2004, 6, 1)).birth_date == date(1905, 1, 1)
 
     def test_it_counts_from_the_real_today_by_default(self):
-        today = date.today()
+        today = timezone.localdate()
         nik = make_nik(day=f"{today.day:02d}", month=f"{today.month:02d}", yy=f"{today.year % 100:02d}")
         assert parse_nik(nik).birth_date == today
 

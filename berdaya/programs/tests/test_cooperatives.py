@@ -1,4 +1,4 @@
-"""Programs for cooperatives (issue 5 point 1 "businesses, cooperatives, people"): the criteria over the
+"""Programs for cooperatives (criteria for businesses, cooperatives, people): the criteria over the
 koperasi registry (R20 RAT, R21 status, R23/R24 health, R26 rating), the one-beneficiary constraint, the
 selectors ("never served" per cooperative, R35) and the flow through the pages from a cooperative's record.
 Each criterion case checks that the database query and the per-applicant explanation agree."""

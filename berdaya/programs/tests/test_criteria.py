@@ -1,9 +1,8 @@
-"""programs.criteria: every criterion of issue 5 point 1, in the database and explained per applicant
+"""programs.criteria: every criterion of the library, in the database and explained per applicant
 (domain.md R28, R29, R35). Each case checks that the database and the explanation agree."""
 
-import datetime as dt
-
 import pytest
+from django.utils import timezone
 
 from berdaya.people.models import Person
 from berdaya.programs import criteria as lib
@@ -127,7 +126,7 @@ def test_never_received_aid_of_a_kind(cast, enterprise):
 # domain.md R28: last year's recipients are not proposed again
 def test_not_received_recently_counts_back_n_years(cast, enterprise):
     bpum = make_program(actor=cast.umkm, code="bpum")
-    give(cast, bpum, enterprise, year=dt.date.today().year - 3)
+    give(cast, bpum, enterprise, year=timezone.localdate().year - 3)
     assert judge("not_received_recently", {"program": "bpum", "years": 2}, enterprise).status == lib.MET
     assert judge("not_received_recently", {"program": "bpum", "years": 3}, enterprise).status == lib.NOT_MET
 

@@ -1,4 +1,4 @@
-"""programs.measures: applicants and beneficiaries offered to performance indicators (issue 5.10, 6.2)."""
+"""programs.measures: applicants and beneficiaries offered to performance indicators (6.2)."""
 
 import datetime as dt
 
@@ -75,7 +75,7 @@ def report_total(figure, programs, year=2026):
     "filters", [{}, {"kind": Kind.CASH}, {"kind": Kind.EQUIPMENT}, {"program": "bpum"}, {"program": "x"}]
 )
 def test_each_value_is_the_programs_figure_and_its_records_match_the_count(applications, filters):
-    # issue 5.10: the same definitions as the program report, summed over the programs the filters keep
+    # the same definitions as the program report, summed over the programs the filters keep
     programs = Program.objects.all()
     if "kind" in filters:
         programs = programs.filter(kind=filters["kind"])

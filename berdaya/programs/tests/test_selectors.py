@@ -1,5 +1,5 @@
 """programs.selectors and figures: benefit history, served enterprises, outreach, ranking, the report
-(issue 5.8-5.10, domain.md R35)."""
+(domain.md R35)."""
 
 from decimal import Decimal
 

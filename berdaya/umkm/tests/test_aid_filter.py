@@ -1,4 +1,4 @@
-"""The micro-enterprise list filters on "has received aid" (issue 3 point 6), from the programs module."""
+"""The micro-enterprise list filters on "has received aid", from the programs module."""
 
 import pytest
 from django.urls import reverse
