@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",  # two-factor login (accounts/two_factor.py)
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "berdaya.accounts",
     "berdaya.audit",
     "berdaya.regions",
@@ -58,6 +61,8 @@ INSTALLED_APPS = [
     "berdaya.imports",
     "berdaya.dashboard",
     "berdaya.jobs",
+    "ninja",  # the partner API's OpenAPI docs page and its static files (Swagger UI, no CDN)
+    "berdaya.api",
     "berdaya.privacy",
 ]
 
@@ -70,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "berdaya.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -157,11 +164,16 @@ if TESTING:
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 3600))  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = True  # the 8 hours count from the last request, not from login
-# Login throttling (accounts/throttle.py): this many failures within the window locks the account+address.
+# Two-factor login (accounts/two_factor.py) for the administrator and the roles that see unmasked NIKs.
+# Off under the test runner (tests turn it on where they test it); BERDAYA_TWO_FACTOR=0 for a local look.
+BERDAYA_TWO_FACTOR = env_bool("BERDAYA_TWO_FACTOR", not TESTING)
+OTP_TOTP_ISSUER = "Berdaya"
+# Login throttling (accounts/throttle.py): after this many failures within the window one account from one
+# address waits, a wait that doubles with each further failure (never an account-wide or office-wide lock).
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
 LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", 15 * 60))
 # Behind a reverse proxy, the header that carries the client's address (e.g. HTTP_X_FORWARDED_FOR), so the
-# per-address lock counts clients, not the proxy.
+# throttle counts clients, not the proxy (`check --deploy` warns when it is missing behind a proxy).
 BERDAYA_CLIENT_IP_HEADER = os.environ.get("BERDAYA_CLIENT_IP_HEADER", "")
 
 # --- Security headers ----------------------------------------------------------------------------------
@@ -170,6 +182,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "berdaya.lib.errors.csrf_failure"  # an Indonesian page in the layout, not "403 Forbidden"
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page's <meta>, not the cookie
 if not DEVELOPMENT:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

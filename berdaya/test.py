@@ -108,6 +108,8 @@ DATA_MIGRATIONS = [
     ("kinerja", "0002_bands_and_check_rules"),
     ("kinerja", "0003_percent_tolerance_printing_precision"),
     ("workdays", "0002_ship_holiday_lists"),
+    ("privacy", "0002_consent_texts"),
+    ("hubind", "0002_thresholds"),
 ]
 
 

@@ -34,6 +34,8 @@ class AccessPolicy:
         their area or assignment, although a division owns them.
     also_edited_by: other divisions that edit these records too (the company registry: industrial
         relations keeps it, manpower adds its vacancies' companies).
+    mediator_field: lookup path to the mediator a case is assigned to: a mediator reads and edits only
+        those records of the model (disputes), reads other registries and edits nothing else.
     """
 
     division: Division | None = None
@@ -41,6 +43,7 @@ class AccessPolicy:
     assignee_field: str | None = None
     field_work: bool = False
     also_edited_by: tuple[Division, ...] = ()
+    mediator_field: str | None = None
 
 
 def policy_of(model: type[Model]) -> AccessPolicy:
@@ -76,8 +79,9 @@ def can_edit_model(user, model: type[Model]) -> bool:
     if division is None:
         return False
     if policy.division is None:
-        # Shared registries (people) are kept by the divisions that serve them, not by planners.
-        return division != Division.KINERJA
+        # Shared registries (people) are kept by the divisions that serve their identities: an edit form
+        # shows the full NIK, so a role that sees it masked (R45) does not edit people.
+        return division != Division.KINERJA and user.sees_personal_data
     return policy.division == division or division in policy.also_edited_by
 
 
@@ -91,6 +95,11 @@ def scoped(queryset: QuerySet, user, *, for_edit: bool = False) -> QuerySet:
         return queryset.none()
     if user.role == Role.PETUGAS_LAPANGAN:
         return queryset.filter(_field_officer_filter(policy, user))
+    if user.role == Role.MEDIATOR and policy.mediator_field:
+        # A mediator sees (and works) only the cases assigned to them.
+        return queryset.filter(**{policy.mediator_field: user})
+    if user.role == Role.MEDIATOR and for_edit:
+        return queryset.none()
     if user.role in READ_ALL_ROLES:
         return queryset
     return queryset.none()

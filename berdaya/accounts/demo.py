@@ -18,6 +18,7 @@ DEMO_STAFF = {
     "umkm": (Role.USAHA_MIKRO, "Diang Fitriani", ""),
     "p3k": (Role.P3K, "Ahmad Zaini", ""),
     "phijs": (Role.PHIJS, "Nur Aulia", ""),
+    "mediator": (Role.MEDIATOR, "Rahmat Hidayat", ""),  # a PHIJS mediator (hubind disputes)
     "petugas": (Role.PETUGAS_LAPANGAN, "Utuh Jumberi", "63.71.01"),
     "inspektorat": (Role.INSPEKTORAT, "Masitah Ramlah", ""),
     "admin": (Role.ADMIN, "Administrator Berdaya", ""),

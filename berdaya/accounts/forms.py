@@ -28,18 +28,17 @@ class LoginForm(AuthenticationForm):
             return super().clean()
         address = throttle.client_address(self.request)
         # Refused before the password is checked: a locked account tells a guesser nothing.
-        if throttle.is_locked(username, address):
+        wait = throttle.wait_seconds(username, address)
+        if wait > 0:
             raise ValidationError(
-                self.error_messages["throttled"],
-                code="throttled",
-                params={"minutes": throttle.lockout_minutes()},
+                self.error_messages["throttled"], code="throttled", params={"minutes": throttle.minutes(wait)}
             )
         try:
             cleaned = super().clean()
         except ValidationError:
             throttle.record_failure(username, address)
             raise
-        throttle.clear(username)
+        throttle.clear(username, address)
         return cleaned
 
 

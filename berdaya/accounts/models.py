@@ -2,7 +2,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .roles import PERSONAL_DATA_ROLES, ROLE_DIVISION, Division, Role
+from .roles import LABOUR_DATA_ROLES, PERSONAL_DATA_ROLES, ROLE_DIVISION, Division, Role
 
 
 class User(AbstractUser):
@@ -41,7 +41,13 @@ class User(AbstractUser):
 
     @property
     def sees_personal_data(self) -> bool:
+        """Unmasked NIK, phone and address of owners, members and aid recipients (R45)."""
         return self.role in PERSONAL_DATA_ROLES
+
+    @property
+    def sees_labour_data(self) -> bool:
+        """Unmasked identities of job seekers, workers and company contacts (R45)."""
+        return self.role in LABOUR_DATA_ROLES
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

@@ -58,4 +58,5 @@ def navigation_for(user) -> list[NavItem]:
         items.append(NavItem("audit", _("Jejak Audit"), reverse("audit:list"), "history"))
     if user.role == Role.ADMIN:
         items.append(NavItem("users", _("Pengguna"), reverse("accounts:users"), "key"))
+        items.append(NavItem("api", _("Token API"), reverse("api-admin:list"), "key"))
     return items

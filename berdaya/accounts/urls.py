@@ -1,12 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import two_factor, views
 
 app_name = "accounts"
 
 urlpatterns = [
     path("masuk/", views.login, name="login"),
     path("keluar/", views.logout, name="logout"),
+    path("dua-langkah/", two_factor.verify, name="two_factor_verify"),
+    path("dua-langkah/pasang/", two_factor.setup, name="two_factor_setup"),
     path("pengguna/", views.users, name="users"),
     path("pengguna/baru/", views.user_create, name="user_create"),
     path("pengguna/<int:pk>/ubah/", views.user_edit, name="user_edit"),

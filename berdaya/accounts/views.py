@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from . import services
+from . import services, two_factor
 from .forms import LoginForm, UserCreateForm, UserEditForm, UserFilterForm
 from .models import User
 from .roles import Role
@@ -23,7 +23,8 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form):
         response = super().form_valid(form)
         services.user_login_record(user=form.get_user())
-        return response
+        second_step = two_factor.begin(self.request, form.get_user(), self.get_success_url())
+        return redirect(second_step) if second_step else response
 
 
 login = login_not_required(LoginView.as_view())

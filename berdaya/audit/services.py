@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Model
@@ -99,14 +100,19 @@ def audited_create(
     person_id: int | None = None,
     clean: bool = True,
     related: dict[str, Iterable] | None = None,
+    then: Callable[[Model], object] | None = None,
 ) -> Model:
     """Save a new record and audit its creation with the display value of every listed field.
-    ``related``: many-to-many values ({field name: records}) set after the save, listed in the same row."""
+    ``related``: many-to-many values ({field name: records}) set after the save, listed in the same row.
+    ``then(obj)``: runs after the save and before the row is written, for values computed from the saved
+    record (a cooperative's status), so the creation row holds them."""
     fields = tuple(fields)
     _stamp(obj, actor, new=True)
     if clean:
         obj.full_clean(validate_unique=False, validate_constraints=False)
     obj.save()
+    if then is not None:
+        then(obj)
     changes = changes_between({}, snapshot(obj, fields))
     for name, values in (related or {}).items():
         values = list(values)
@@ -126,9 +132,13 @@ def audited_update(
     note: str = "",
     person_id: int | None = None,
     clean: bool = True,
+    prepare: Callable[[Model], object] | None = None,
 ) -> dict[str, list]:
     """Apply ``data`` (only names in ``fields``) to a saved record; save and audit only what changed.
-    Returns the changes (empty when nothing changed: then nothing is saved and no row is written)."""
+    Returns the changes (empty when nothing changed: then nothing is saved and no row is written).
+    ``prepare(obj)`` runs after ``data`` is applied and before the comparison: checks against the database
+    (raise ValidationError to refuse) and values derived from the new ones (listed in ``fields`` to be
+    audited)."""
     fields = tuple(fields)
     unknown = set(data) - set(fields)
     if unknown:
@@ -136,6 +146,8 @@ def audited_update(
     before = snapshot(obj, fields)
     for name, value in data.items():
         setattr(obj, name, value)
+    if prepare is not None:
+        prepare(obj)
     changes = changes_between(before, snapshot(obj, fields))
     if changes:
         _stamp(obj, actor, new=False)
@@ -153,3 +165,125 @@ def audited_delete(
     changes = {name: [old, None] for name, old in snapshot(obj, tuple(fields)).items() if old}
     audit_log(actor=actor, action=Action.DELETE, obj=obj, changes=changes, note=note, person_id=person_id)
     obj.delete()
+
+
+# --- Many rows at once (imports, bulk decisions, demo data) ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One audit row of a bulk write: the record's key and label, its changes, whose data it is."""
+
+    object_id: object
+    object_repr: str = ""
+    changes: dict | None = None
+    person_id: int | None = None
+    note: str = ""
+
+
+def audit_log_many(
+    *,
+    actor,
+    action: Action | str,
+    model: type[Model],
+    entries: Iterable[Entry],
+    note: str = "",
+    at: dt.datetime | None = None,
+    insert: Callable[[type[Model], list[dict]], None] | None = None,
+) -> int:
+    """Append one row per entry, in bulk; returns how many. ``note`` is the default for entries without
+    their own; ``at`` the time (default now); ``insert`` a faster inserter of rows (attname -> value)
+    for very large batches (the imports pass their COPY-based one). Returns the number of rows."""
+    who = _actor_or_none(actor)
+    name = who.get_username() if who is not None else "sistem"
+    rows = [
+        {
+            "actor_id": who.pk if who is not None else None,
+            "actor_name": name,
+            "action": str(getattr(action, "value", action)),
+            "object_type": model._meta.label_lower,
+            "object_id": str(entry.object_id),
+            "object_repr": str(entry.object_repr)[:200],
+            "changes": entry.changes or {},
+            "person_id": entry.person_id,
+            "note": (entry.note or note)[:300],
+            **({"at": at} if at is not None else {}),
+        }
+        for entry in entries
+    ]
+    if insert is not None:
+        insert(AuditEntry, rows)
+    else:
+        AuditEntry.objects.bulk_create((AuditEntry(**row) for row in rows), batch_size=1000)
+    return len(rows)
+
+
+def audited_bulk_create(
+    *,
+    actor,
+    objs: Iterable[Model],
+    fields: Iterable[str],
+    note: str = "",
+    person_id: Callable[[Model], int | None] | None = None,
+    batch_size: int = 500,
+) -> list[Model]:
+    """Create many records (no ``full_clean``: the caller validated them) and one CREATE row each, with
+    the display value of every listed field. ``person_id(obj)`` ties a row to a person (R46)."""
+    fields = tuple(fields)
+    objs = list(objs)
+    if not objs:
+        return []
+    model = type(objs[0])
+    for obj in objs:
+        _stamp(obj, actor, new=True)
+    created = model._default_manager.bulk_create(objs, batch_size=batch_size)
+    audit_log_many(
+        actor=actor,
+        action=Action.CREATE,
+        model=model,
+        entries=[
+            Entry(
+                obj.pk,
+                str(obj),
+                changes_between({}, snapshot(obj, fields)),
+                person_id(obj) if person_id else None,
+            )
+            for obj in created
+        ],
+        note=note,
+    )
+    return created
+
+
+# --- R46: unmasked personal data shown or exported ----------------------------------------------------------
+PERSONAL_LOG_BATCH = 2000
+
+
+def personal_data_logged(
+    *,
+    actor,
+    model: type[Model],
+    shown: Iterable[tuple[object, int | None]],
+    note: str,
+    action: Action | str = Action.VIEW,
+) -> int:
+    """R46: one entry per person whose unmasked NIK, phone or address was rendered (a record, a form, a page
+    of a list) or exported, so each appears in that person's own access log. ``shown``: (record pk, person
+    id) pairs of ``model``. One INSERT per batch: a list page of 25 costs one query. Returns the count."""
+    authenticated = actor is not None and actor.is_authenticated
+    pairs = list(dict.fromkeys((str(pk), pid) for pk, pid in shown if pid))
+    entries = (
+        AuditEntry(
+            actor=actor if authenticated else None,
+            actor_name=actor.get_username() if authenticated else "sistem",
+            action=action,
+            object_type=model._meta.label_lower,
+            object_id=pk,
+            object_repr=str(model._meta.verbose_name)[:200],
+            person_id=pid,
+            note=note[:300],
+        )
+        for pk, pid in pairs
+    )
+    AuditEntry.objects.bulk_create(entries, batch_size=PERSONAL_LOG_BATCH)
+    return len(pairs)

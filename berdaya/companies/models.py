@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import Exact
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from berdaya.accounts.access import AccessPolicy
@@ -181,6 +182,9 @@ class Company(Tracked):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("companies:detail", args=[self.pk])
 
     @property
     def workers_total(self) -> int:

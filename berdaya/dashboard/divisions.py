@@ -157,6 +157,66 @@ DIVISIONS = {
                 "sementara itu data orang dapat dikelola di menu Orang."
             ),
             icon="scale",
+            pages=(
+                DivisionPage(
+                    _("Perselisihan"),
+                    "hubind:cases",
+                    _("Perkara dengan tenggat berikutnya dalam hari kerja; yang lewat batas berwarna merah."),
+                    "scale",
+                ),
+                DivisionPage(
+                    _("Tenggat"),
+                    "hubind:deadlines",
+                    _("Semua tenggat berjalan dengan dasar hukumnya."),
+                    "alert",
+                ),
+                DivisionPage(
+                    _("Perusahaan"),
+                    "companies:list",
+                    _("Satu registri perusahaan: cari, daftarkan, impor WLKP, duplikat, layak atau belum."),
+                    "building",
+                ),
+                DivisionPage(
+                    _("PP dan PKB"),
+                    "hubind:agreements",
+                    _("Pengesahan PP dan pendaftaran PKB: berkas, perbaikan, surat keputusan bernomor."),
+                    "check",
+                ),
+                DivisionPage(
+                    _("PP perlu diperbarui"),
+                    "hubind:renewals",
+                    _("PP yang berakhir dalam 60 hari."),
+                    "history",
+                ),
+                DivisionPage(
+                    _("Laporan PHK"), "hubind:layoffs", _("PHK yang dilaporkan perusahaan."), "list"
+                ),
+                DivisionPage(
+                    _("Mogok dan penutupan perusahaan"),
+                    "hubind:notices",
+                    _("Pemberitahuan mogok kerja dan lock-out; yang kurang dari 7 hari ditandai."),
+                    "alert",
+                ),
+                DivisionPage(
+                    _("Dewan Pengupahan dan LKS Tripartit"),
+                    "hubind:meetings",
+                    _("Rapat dengan anggota hadir per unsur, notulen dan keputusan."),
+                    "users",
+                ),
+                DivisionPage(_("Anggota lembaga"), "hubind:members", _("Anggota per unsur."), "users"),
+                DivisionPage(
+                    _("Serikat pekerja"),
+                    "hubind:unions",
+                    _("SP/SB dengan verifikasi jumlah anggota."),
+                    "users",
+                ),
+                DivisionPage(
+                    _("Kalender hari kerja"),
+                    "workdays:calendar",
+                    _("Hari libur nasional dan cuti bersama per tahun (SKB); dasar semua tenggat."),
+                    "history",
+                ),
+            ),
         ),
         DivisionInfo(
             key=Division.KINERJA,

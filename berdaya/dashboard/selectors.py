@@ -76,6 +76,10 @@ def cards_for(user) -> list[Card]:
                     _("Perjanjian Kinerja %(year)s") % {"year": year},
                 )
             )
+    if user.role in {Role.PHIJS, Role.MEDIATOR}:
+        from berdaya.hubind.reminders import cards as hubind_cards
+
+        cards += [Card(label, value, url, note) for label, value, url, note in hubind_cards(user)]
     if user.role in AUDIT_READER_ROLES:
         since = timezone.now() - dt.timedelta(days=AUDIT_CARD_DAYS)
         recent = AuditEntry.objects.filter(at__gte=since).count()

@@ -31,6 +31,17 @@ SUPPORTED_EXTENSIONS = (".xlsx", ".csv")
 STREAM_ABOVE_BYTES = 120 * 1024 * 1024
 HEADER_SEARCH_ROWS = 20
 
+# Bounds checked before anything is parsed, so a small file cannot take gigabytes (a zip bomb) or a
+# worker's whole timeout (thousands of columns, a megabyte cell).
+MAX_UNCOMPRESSED_BYTES = 2 * 1024**3  # every member of an .xlsx together, as it would be unpacked
+MAX_SHARED_STRINGS_BYTES = 512 * 1024**2  # the shared-string table is held in memory
+MAX_RATIO = 100  # unpacked / packed per member: real sheets are 5-30x, bombs 1,000x and more
+RATIO_FROM_BYTES = 10 * 1024**2  # small members may compress better (styles, empty sheets)
+MAX_COLUMNS = 300
+MAX_HEADER_CHARS = 200
+MAX_CELL_CHARS = 32_767  # Excel's own limit for a cell: longer is a row to fix, not data
+MAX_CSV_FIELD_CHARS = 1024**2  # a CSV field the reader holds at all; longer stops the file with a message
+
 
 class ReaderError(ValueError):
     """A file that cannot be read as a table; the message is for the user."""
@@ -66,6 +77,17 @@ def _with_header(rows: Iterator[tuple[int, list]], last_row: int | None) -> Tabl
             headers.pop()
         if any(headers):
             width = len(headers)
+            if width > MAX_COLUMNS:
+                raise ReaderError(
+                    f"Baris judul (baris {number}) berisi {width} kolom; paling banyak {MAX_COLUMNS}. "
+                    "Hapus kolom yang tidak dipakai lalu unggah lagi."
+                )
+            for index, header in enumerate(headers):
+                if len(header) > MAX_HEADER_CHARS:
+                    raise ReaderError(
+                        f"Judul kolom ke-{index + 1} lebih dari {MAX_HEADER_CHARS} karakter: periksa bahwa "
+                        "baris pertama berisi judul kolom."
+                    )
             headers = [header or f"Kolom {index + 1}" for index, header in enumerate(headers)]
             total = max(last_row - number, 0) if last_row else None
             return Table(headers=headers, rows=_data_rows(rows, width), total=total)
@@ -89,7 +111,7 @@ def _header_text(cell) -> str:
         return ""
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
-    return " ".join(str(cell).split())
+    return " ".join(str(cell)[: MAX_HEADER_CHARS * 4].split())
 
 
 # --- CSV ----------------------------------------------------------------------------------------------------
@@ -129,16 +151,54 @@ def _csv_rows(path: Path) -> tuple[Iterator[tuple[int, list]], int]:
     file.seek(0)
 
     def rows() -> Iterator[tuple[int, list]]:
+        csv.field_size_limit(MAX_CSV_FIELD_CHARS)
+        number = 0
         with file:
+            reader = csv.reader(file, delimiter=delimiter)
             try:
-                yield from enumerate(csv.reader(file, delimiter=delimiter), start=1)
+                for number, cells in enumerate(reader, start=1):  # noqa: B007 (number is read below)
+                    yield number, cells
             except csv.Error as error:
-                raise ReaderError(f"Berkas CSV rusak: {error}.") from None
+                raise ReaderError(_csv_error(error, number + 1)) from None
 
     return rows(), _line_count(path)
 
 
+def _csv_error(error: csv.Error, number: int) -> str:
+    if "field larger than field limit" in str(error):
+        millions = MAX_CSV_FIELD_CHARS // 1024**2
+        return (
+            f"Berkas CSV berhenti dibaca di baris {number}: satu sel lebih dari {millions} juta karakter "
+            "(sering karena tanda kutip yang tidak ditutup). Perbaiki baris itu lalu impor lagi."
+        )
+    return f"Berkas CSV rusak di baris {number}: tanda kutip atau pemisah kolom tidak beraturan."
+
+
 # --- XLSX ---------------------------------------------------------------------------------------------------
+
+
+def check_archive(archive: zipfile.ZipFile) -> None:
+    """Refuse a zip bomb before anything is unpacked: every member's size as recorded in the zip directory
+    (the unpacking itself stops at that size: zipfile checks it), their sum, and each member's ratio."""
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > RATIO_FROM_BYTES and ratio > MAX_RATIO:
+            raise ReaderError(
+                f"Berkas Excel ditolak: bagian {info.filename} membesar {ratio:,.0f} kali saat dibuka "
+                "(berkas yang normal paling banyak puluhan kali). Simpan ulang dari Excel lalu unggah lagi."
+            )
+        if info.filename.endswith("sharedStrings.xml") and info.file_size > MAX_SHARED_STRINGS_BYTES:
+            raise ReaderError(
+                "Berkas Excel ditolak: tabel teksnya terlalu besar untuk dibaca. Pecah berkas menjadi "
+                "beberapa berkas lalu unggah lagi."
+            )
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise ReaderError(
+            f"Berkas Excel ditolak: isinya {total / 1024**3:.1f} GB saat dibuka, paling besar "
+            f"{MAX_UNCOMPRESSED_BYTES // 1024**3} GB. Pecah berkas menjadi beberapa berkas."
+        )
 
 
 def _xlsx_rows(path: Path) -> tuple[Iterator[tuple[int, list]], int | None]:
@@ -149,6 +209,7 @@ def _xlsx_rows(path: Path) -> tuple[Iterator[tuple[int, list]], int | None]:
             "Berkas tidak dapat dibaca sebagai Excel (.xlsx). Simpan ulang sebagai .xlsx."
         ) from None
     with archive:
+        check_archive(archive)
         sheets = _sheet_paths(archive)
         if not sheets:
             raise ReaderError("Berkas Excel tidak berisi lembar kerja.")
@@ -253,12 +314,30 @@ def _unescape(raw: bytes) -> str:
     return html.unescape(value) if "&" in value else value
 
 
+_PREFIX = re.compile(rb"<([A-Za-z_][\w.-]*:)?(?:worksheet|sst)\b")
+
+
+def _prefix_of(head: bytes) -> bytes:
+    """The namespace prefix of the spreadsheet elements (b"x:" for `<x:row>`, written by some .NET and
+    server-side writers), or b"" for the usual default namespace (Excel, LibreOffice, Google Sheets, WPS)."""
+    found = _PREFIX.search(head)
+    return found[1] or b"" if found else b""
+
+
+def _unprefixed(chunk: bytes, prefix: bytes) -> bytes:
+    """The chunk with the elements' prefix dropped, so one set of patterns reads both spellings."""
+    return chunk.replace(b"</" + prefix, b"</").replace(b"<" + prefix, b"<") if prefix else chunk
+
+
 def _load_shared_strings(archive: zipfile.ZipFile, path: str) -> _SharedStrings:
     table = _SharedStrings()
     if path not in archive.namelist():
         return table
     with archive.open(path) as file:
-        for chunk in _xml_chunks(file, end=b"</si>"):
+        prefix = _prefix_of(file.read(4096))
+    with archive.open(path) as file:
+        for chunk in _xml_chunks(file, end=b"</" + prefix + b"si>"):
+            chunk = _unprefixed(chunk, prefix)
             for match in _SI.finditer(chunk):
                 body = match[1] or b""
                 if b"<rPh" in body:
@@ -302,7 +381,9 @@ def _streamed_xlsx_rows(path: Path) -> tuple[Iterator[tuple[int, list]], int | N
     sheet_path = _sheet_paths(archive)[0]
     strings = _load_shared_strings(archive, "xl/sharedStrings.xml")
     with archive.open(sheet_path) as file:
-        found = _DIMENSION.search(file.read(4096))
+        head = file.read(4096)
+    prefix = _prefix_of(head)
+    found = _DIMENSION.search(_unprefixed(head, prefix))
     last_row = int(found[1]) if found else None
     columns: dict[bytes, int] = {}
 
@@ -329,8 +410,8 @@ def _streamed_xlsx_rows(path: Path) -> tuple[Iterator[tuple[int, list]], int | N
     def rows() -> Iterator[tuple[int, list]]:
         with archive, archive.open(sheet_path) as file:
             number = 0
-            for chunk in _xml_chunks(file):
-                for row in _ROW.finditer(chunk):
+            for chunk in _xml_chunks(file, end=b"</" + prefix + b"row>"):
+                for row in _ROW.finditer(_unprefixed(chunk, prefix)):
                     found = _ROW_NUMBER.search(row[1])
                     number = int(found[1]) if found else number + 1
                     body = row[2] or b""

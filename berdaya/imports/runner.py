@@ -7,20 +7,22 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from django.db import DatabaseError
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from berdaya.lib.export import safe_cell
+
 from .parsers import is_empty
-from .readers import Table
+from .readers import MAX_CELL_CHARS, ReaderError, Table
 from .spec import ImportSpec, Row
 
 log = logging.getLogger(__name__)
 
-PREVIEW_ROWS = 20
+PREVIEW_ROWS = 30  # the preview page says how many it shows (imports/preview.html)
 PREVIEW_SAMPLE = 1000
 
 
@@ -32,6 +34,25 @@ class Counts:
     unchanged: int = 0
     rejected: int = 0
     failed_batches: list[str] = field(default_factory=list)
+    resume_from: int | None = None  # after a stop: the first row not saved (rows before it are)
+    last_read: int = 0  # the spreadsheet row number of the last row read
+
+    @property
+    def saved(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+
+class RunStopped(Exception):
+    """The run stopped before the end of the file (the file could not be read further, or the database
+    connection was lost). Every batch before ``counts.resume_from`` is saved; nothing after it is."""
+
+    def __init__(self, message: str, counts: Counts):
+        super().__init__(message)
+        self.counts = counts
+
+
+# A lost or unusable connection: retrying rows one by one would only log every valid row as refused.
+CONNECTION_ERRORS = (InterfaceError, OperationalError)
 
 
 def mapped_fields(spec: ImportSpec, mapping: list[str]) -> list[tuple[int, object]]:
@@ -58,6 +79,9 @@ def validate(spec: ImportSpec, mapping: list[str], rows: Iterator[tuple[int, lis
         reasons: list[str] = []
         for index, import_field in columns:
             cell = cells[index]
+            if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
+                reasons.append(f"{import_field.label}: isi sel lebih dari {MAX_CELL_CHARS:,} karakter.")
+                continue
             if is_empty(cell):
                 if import_field.required:
                     reasons.append(f"{import_field.label} wajib diisi.")
@@ -83,8 +107,10 @@ class ErrorFile:
 
     @staticmethod
     def _cell(value):
+        """A cell as the error file keeps it: control characters dropped, at most Excel's cell size, and
+        never a formula (a name typed as `=HYPERLINK(...)` must not run when the file is opened)."""
         if isinstance(value, str):
-            return ILLEGAL_CHARACTERS_RE.sub("", value)
+            return safe_cell(ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_CHARS])
         return value
 
     def add(self, number: int, cells: list, reasons: list[str]) -> None:
@@ -113,6 +139,8 @@ def execute(
     errors: ErrorFile | None = None,
     progress: Callable[[int, int | None, str], None] | None = None,
     batch_size: int | None = None,
+    counts: Counts | None = None,
+    on_batch: Callable[[Counts], None] | None = None,
 ) -> Counts:
     """Import every row of ``table`` in batches, each written in its own transaction.
 
@@ -122,7 +150,7 @@ def execute(
     batch never holds one record twice and batches stay full."""
     spec.prepare()
     batch_size = batch_size or spec.batch_size
-    counts = Counts()
+    counts = counts if counts is not None else Counts()
     # Batches being filled: the first is written when full; a row whose record is already in a batch
     # goes to the next batch that does not hold it.
     pending: list[tuple[list[Row], list[list], set]] = [([], [], set())]
@@ -134,7 +162,19 @@ def execute(
 
     def write(rows: list[Row], cells: list[list]) -> None:
         try:
-            result = spec.write_batch(rows, actor=actor, source=source)
+            with transaction.atomic():  # the batch and its counts are saved together, or neither
+                result = spec.write_batch(rows, actor=actor, source=source)
+                if on_batch is not None:
+                    on_batch(replace(counts, created=counts.created + result.created,
+                                     updated=counts.updated + result.updated,
+                                     unchanged=counts.unchanged + result.unchanged))  # fmt: skip
+        except CONNECTION_ERRORS as error:
+            counts.resume_from = min(
+                row.number for batch in [rows, *[b[0] for b in pending]] for row in batch
+            )
+            raise RunStopped(
+                f"Basis data tidak dapat dihubungi ({str(error).strip()[:200]}).", counts
+            ) from error
         except DatabaseError as error:
             if len(rows) > 1:
                 half = len(rows) // 2
@@ -154,13 +194,34 @@ def execute(
         rows, cells, _keys = pending.pop(0)
         if not pending:
             pending.append(([], [], set()))
+        held = spec.review(rows) if rows else {}
+        if held:
+            kept = [
+                (row, row_cells) for row, row_cells in zip(rows, cells, strict=True) if row.number not in held
+            ]
+            for row, row_cells in zip(rows, cells, strict=True):
+                if row.number in held:
+                    reject(row.number, row_cells, held[row.number])
+            rows, cells = [row for row, _c in kept], [c for _r, c in kept]
         if rows:
             write(rows, cells)
         if progress is not None:
             progress(counts.total, table.total, f"{counts.total} baris diproses")
 
-    for number, cells, values, reasons in validate(spec, mapping, table.rows):
+    checked = validate(spec, mapping, table.rows)
+    while True:
+        try:
+            number, cells, values, reasons = next(checked)
+        except StopIteration:
+            break
+        except ReaderError as error:
+            # The rows read so far are whole: save them, then say where to resume.
+            while pending[0][0] or len(pending) > 1:
+                flush()
+            counts.resume_from = counts.last_read + 1 if counts.last_read else None
+            raise RunStopped(str(error), counts) from None
         counts.total += 1
+        counts.last_read = number
         if values is None:
             reject(number, cells, reasons)
             continue
@@ -190,16 +251,22 @@ class Preview:
 
 
 def preview(spec: ImportSpec, table: Table, mapping: list[str]) -> Preview:
-    """The first rows with their verdict, and the valid/invalid counts in the first PREVIEW_SAMPLE rows."""
+    """The first PREVIEW_ROWS rows with their verdict, and the valid/invalid counts in the first
+    PREVIEW_SAMPLE rows. Rows that clash with the registry (``spec.review``) count as rejected, as the run
+    will hold them back."""
     spec.prepare()
-    shown, valid, invalid = [], 0, 0
+    sampled, valid_rows = [], []
     for index, (number, cells, values, reasons) in enumerate(validate(spec, mapping, table.rows)):
         if index >= PREVIEW_SAMPLE:
             break
-        if values is None:
-            invalid += 1
-        else:
-            valid += 1
-        if index < PREVIEW_ROWS:
-            shown.append({"number": number, "cells": cells, "ok": values is not None, "reasons": reasons})
-    return Preview(rows=shown, valid=valid, invalid=invalid, sampled=valid + invalid)
+        sampled.append({"number": number, "cells": cells, "ok": values is not None, "reasons": reasons})
+        if values is not None:
+            valid_rows.append(Row(number, values))
+    held = spec.review(valid_rows) if valid_rows else {}
+    for row in sampled:
+        if row["number"] in held:
+            row["ok"], row["reasons"] = False, held[row["number"]]
+    valid = sum(1 for row in sampled if row["ok"])
+    return Preview(
+        rows=sampled[:PREVIEW_ROWS], valid=valid, invalid=len(sampled) - valid, sampled=len(sampled)
+    )

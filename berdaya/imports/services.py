@@ -5,16 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.core.files import File
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from berdaya.jobs.models import Job
-from berdaya.jobs.registry import register
+from berdaya.jobs.registry import on_abandoned, register
 from berdaya.jobs.services import job_start
 
 from . import runner
 from .models import ImportMapping, ImportRun, RunStatus
-from .readers import open_table
+from .readers import ReaderError, open_table
 from .spec import ImportSpec, get_spec, normalize_header
 
 JOB_KIND = "imports.run"
@@ -82,15 +82,25 @@ def run_start(*, actor, run: ImportRun) -> Job:
 
 
 def run_execute(run: ImportRun, *, actor, progress=None, batch_size: int | None = None) -> runner.Counts:
-    """Run the import to its end and store the counts and the error file on the run."""
+    """Run the import to its end and store the counts and the error file on the run.
+
+    A run that stops part-way (a row the reader cannot read, a lost database connection, a crash) is
+    recorded as failed with its true counts: each batch is its own transaction, so the rows saved are
+    whole batches, and the message says how many were saved and from which row to resume."""
     spec = get_spec(run.spec)
     run.status = RunStatus.RUNNING
     run.save(update_fields=["status"])
+    counts = runner.Counts()
+
+    def batch_saved(counts: runner.Counts) -> None:
+        # In the batch's own transaction: the run's counts are true whenever the worker stops.
+        ImportRun.objects.filter(pk=run.pk).update(**{name: getattr(counts, name) for name in COUNTED})
+
     try:
         table = open_table(run.file.path, name=run.original_name)
         error_path = Path(run.file.path).with_name(f"{Path(run.file.name).stem}-ditolak.xlsx")
         errors = runner.ErrorFile(error_path, table.headers)
-        counts = runner.execute(
+        runner.execute(
             spec,
             table,
             run.mapping,
@@ -99,16 +109,14 @@ def run_execute(run: ImportRun, *, actor, progress=None, batch_size: int | None 
             errors=errors,
             progress=progress,
             batch_size=batch_size,
+            counts=counts,
+            on_batch=batch_saved,
         )
         written = errors.close()
     except Exception as error:
-        run.status = RunStatus.FAILED
-        run.message = str(error)[:1000]
-        run.finished_at = timezone.now()
-        run.save()
+        _record_failure(run, counts, error)
         raise
-    for name in ("total", "created", "updated", "unchanged", "rejected"):
-        setattr(run, name, getattr(counts, name))
+    _store_counts(run, counts)
     if written is not None:
         with written.open("rb") as file:
             run.error_file.save(written.name, File(file), save=False)
@@ -118,6 +126,61 @@ def run_execute(run: ImportRun, *, actor, progress=None, batch_size: int | None 
     run.finished_at = timezone.now()
     run.save()
     return counts
+
+
+COUNTED = ("total", "created", "updated", "unchanged", "rejected")
+
+
+def _store_counts(run: ImportRun, counts: runner.Counts) -> None:
+    for name in COUNTED:
+        setattr(run, name, getattr(counts, name))
+
+
+def stopped_message(error: Exception, counts: runner.Counts) -> str:
+    """What the user reads on a run that stopped: why, what was saved, where to go on from."""
+    if isinstance(error, ReaderError | runner.RunStopped):
+        reason = str(error)
+    elif isinstance(error, runner.CONNECTION_ERRORS):
+        reason = f"Basis data tidak dapat dihubungi ({str(error).strip()[:200]})."
+    elif isinstance(error, MemoryError):
+        reason = "Memori tidak cukup untuk berkas ini: pecah berkas menjadi beberapa berkas."
+    else:
+        reason = f"Impor berhenti karena galat: {str(error)[:300]}"
+    saved = f"{counts.saved} baris tersimpan (baru {counts.created}, diubah {counts.updated})."
+    if counts.saved and counts.resume_from:
+        where = (
+            f" Lanjutkan dari baris {counts.resume_from}, atau jalankan ulang seluruh berkas: baris yang "
+            "sudah tersimpan tercatat tidak berubah."
+        )
+    else:
+        where = " Jalankan ulang setelah masalahnya diatasi."
+    return f"{reason} {saved}{where}"
+
+
+def reconnect_if_lost() -> None:
+    """Drop a connection the database has closed (the next query opens a new one). Inside a transaction
+    nothing can be done about it, and nothing is needed: the caller's transaction fails as a whole."""
+    if connection.in_atomic_block or connection.connection is None:
+        return
+    try:
+        usable = connection.is_usable()
+    except Exception:
+        usable = False
+    if not usable:
+        connection.close()
+
+
+def _record_failure(run: ImportRun, counts: runner.Counts, error: Exception) -> None:
+    """Record the stop on the run, over a fresh connection if the old one is gone (the failure must be
+    recorded even when the database connection is what failed)."""
+    if isinstance(error, runner.RunStopped):
+        counts = error.counts
+    reconnect_if_lost()
+    _store_counts(run, counts)
+    run.status = RunStatus.FAILED
+    run.message = stopped_message(error, counts)[:1000]
+    run.finished_at = timezone.now()
+    run.save()
 
 
 def result_figures(run: ImportRun) -> dict[str, int]:
@@ -135,3 +198,40 @@ def run_job(job: Job, progress) -> dict:
     run = ImportRun.objects.get(pk=job.params["run_id"])
     run_execute(run, actor=job.created_by, progress=progress)
     return result_figures(run)
+
+
+@on_abandoned(JOB_KIND)
+def run_abandoned(job: Job) -> None:
+    """The worker died mid-run: the run keeps the counts of its saved batches (written with each batch)."""
+    run = ImportRun.objects.filter(pk=job.params.get("run_id")).first()
+    if run is None or run.finished:
+        return
+    saved = run.created + run.updated + run.unchanged
+    run.status = RunStatus.FAILED
+    run.message = (
+        f"Pekerja latar berhenti di tengah impor. {saved} baris tersimpan (baru {run.created}, diubah "
+        f"{run.updated}), dalam kelompok utuh. Jalankan ulang: baris yang sudah tersimpan tercatat "
+        "tidak berubah."
+    )
+    run.finished_at = timezone.now()
+    run.save(update_fields=["status", "message", "finished_at"])
+
+
+def run_rerun(*, actor, run: ImportRun) -> ImportRun:
+    """ "Jalankan ulang": a failed run's file again, with its mapping, as a new run (the old one stays as
+    the record of what happened). Rows saved by the first run come back "unchanged", so the totals are
+    exact."""
+    if run.status != RunStatus.FAILED:
+        raise ValueError("only a failed run is run again")
+    again = ImportRun(
+        spec=run.spec,
+        source=run.source,
+        original_name=run.original_name,
+        headers=run.headers,
+        mapping=run.mapping,
+        created_by=actor,
+    )
+    again.file.name = run.file.name  # the same stored file
+    again.save()
+    run_start(actor=actor, run=again)
+    return again

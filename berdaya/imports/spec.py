@@ -18,9 +18,11 @@ from decimal import Decimal
 from django.db import models, transaction
 from django.utils import timezone
 
-from berdaya.audit.models import Action, AuditEntry
+from berdaya.audit.models import Action
+from berdaya.audit.services import Entry, audit_log_many
 
 from . import parsers
+from .bulk import fast_insert, fast_update
 
 __all__ = [
     "SPECS",
@@ -91,6 +93,12 @@ class ImportSpec:
     def row_key(self, values: dict) -> Hashable:
         """What identifies the row's record; two rows with the same key in one batch are written in turn."""
         raise NotImplementedError
+
+    def review(self, rows: list[Row]) -> dict[int, list[str]]:
+        """Rows that are valid on their own but clash with the registry (or an earlier row of the file), by
+        row number, with the reasons: they are held back for a person to review, never written. Called by
+        the preview and before each batch is written."""
+        return {}
 
     def write_batch(self, rows: list[Row], *, actor, source: str) -> BatchResult:
         raise NotImplementedError
@@ -262,8 +270,6 @@ class ModelSpec(ImportSpec):
         return found
 
     def write_batch(self, rows: list[Row], *, actor, source: str) -> BatchResult:
-        from .bulk import fast_insert, fast_update
-
         result = BatchResult()
         existing = self.fetch_existing({self.row_key(row.values) for row in rows}, source=source)
         attnames = self._attnames()
@@ -338,27 +344,24 @@ class ModelSpec(ImportSpec):
         return display(old)
 
     def write_audit(self, audits: list, *, actor, source: str, now) -> None:
-        """One AuditEntry per created or updated record, inserted in bulk."""
-        from .bulk import fast_insert
-
-        authenticated = actor is not None and actor.is_authenticated
-        actor_name = actor.get_username() if authenticated else "sistem"
-        object_type = self.model._meta.label_lower
+        """One audit row per created or updated record, inserted in bulk (COPY on PostgreSQL)."""
         note = f"Impor dari {source}"
-        entries = []
-        for action, record, changes, source_id in audits:
-            entries.append(
-                {
-                    "at": now,
-                    "actor_id": actor.pk if authenticated else None,
-                    "actor_name": actor_name,
-                    "action": action.value,
-                    "object_type": object_type,
-                    "object_id": str(record["pk"]),
-                    "object_repr": str(record.get(self.repr_field) or "")[:200],
-                    "changes": changes,
-                    "person_id": self.person_id(record),
-                    "note": (f"{note}, ID sumber {source_id}" if source_id else note)[:300],
-                }
+        for action in dict.fromkeys(audit[0] for audit in audits):  # first seen first
+            audit_log_many(
+                actor=actor,
+                action=action,
+                model=self.model,
+                entries=[
+                    Entry(
+                        record["pk"],
+                        str(record.get(self.repr_field) or ""),
+                        changes,
+                        self.person_id(record),
+                        f"{note}, ID sumber {source_id}" if source_id else note,
+                    )
+                    for kind, record, changes, source_id in audits
+                    if kind == action
+                ],
+                at=now,
+                insert=lambda model, rows: fast_insert(model, rows, now=now),
             )
-        fast_insert(AuditEntry, entries, now=now)

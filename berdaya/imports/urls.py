@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/kolom/", views.mapping, name="mapping"),
     path("<int:pk>/pratinjau/", views.preview, name="preview"),
     path("<int:pk>/mulai/", views.start, name="start"),
+    path("<int:pk>/ulang/", views.rerun, name="rerun"),
     path("<int:pk>/", views.run_detail, name="detail"),
     path("<int:pk>/status/", views.run_status, name="status"),
     path("<int:pk>/ditolak/", views.error_file, name="error_file"),

@@ -93,8 +93,13 @@ def preview(request, pk):
         return redirect("imports:detail", run.pk)
     if not run.mapping or runner.missing_required(spec, run.mapping):
         return redirect("imports:mapping", run.pk)
-    table = open_table(run.file.path, name=run.original_name)
-    result = runner.preview(spec, table, run.mapping)
+    try:
+        table = open_table(run.file.path, name=run.original_name)
+        result = runner.preview(spec, table, run.mapping)
+    except ReaderError as error:
+        # Every reader error reaches the user as its Indonesian message, here as on upload and in the run.
+        messages.error(request, str(error))
+        return redirect("imports:upload", spec.key)
     columns = [
         (header, spec.field(name).label if name else "")
         for header, name in zip(run.headers, run.mapping, strict=True)
@@ -111,6 +116,17 @@ def start(request, pk):
         return redirect("imports:detail", run.pk)
     services.run_start(actor=request.user, run=run)
     return redirect("imports:detail", run.pk)
+
+
+@require_POST
+def rerun(request, pk):
+    """ "Jalankan ulang" a failed run: the same file and mapping as a new run."""
+    run = _run_for(request.user, pk, for_edit=True)
+    if run.status != RunStatus.FAILED:
+        messages.info(request, _("Hanya impor yang gagal yang dapat dijalankan ulang."))
+        return redirect("imports:detail", run.pk)
+    again = services.run_rerun(actor=request.user, run=run)
+    return redirect("imports:detail", again.pk)
 
 
 def _status_context(run):

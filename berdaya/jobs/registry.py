@@ -15,3 +15,16 @@ def register(kind: str):
         return function
 
     return decorator
+
+
+# What to do when a job's worker died under it (killed, out of memory, machine restarted): the app that
+# owns the job kind marks its own records (an import run) failed too. ``handler(job: Job) -> None``.
+ABANDONED_HANDLERS: dict[str, Callable] = {}
+
+
+def on_abandoned(kind: str):
+    def decorator(function: Callable) -> Callable:
+        ABANDONED_HANDLERS[kind] = function
+        return function
+
+    return decorator

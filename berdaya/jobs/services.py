@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import time
 import traceback
 
@@ -11,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Job, Status
-from .registry import HANDLERS
+from .registry import ABANDONED_HANDLERS, HANDLERS
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +56,11 @@ def job_run(job_id: int) -> Job:
     job = Job.objects.get(pk=job_id)
     if job.status != Status.QUEUED:
         return job
+    jobs_recover_abandoned()
     job.status = Status.RUNNING
     job.started_at = timezone.now()
-    job.save(update_fields=["status", "started_at"])
+    job.params = {**job.params, WORKER_KEY: worker_id()}
+    job.save(update_fields=["status", "started_at", "params"])
     progress = Progress(job)
     try:
         result = HANDLERS[job.kind](job, progress) or {}
@@ -72,3 +76,48 @@ def job_run(job_id: int) -> Job:
     job.finished_at = timezone.now()
     job.save()
     return job
+
+
+# --- Jobs whose worker is gone --------------------------------------------------------------------------
+WORKER_KEY = "_worker"  # in Job.params: the host and process running the job
+ABANDONED_MESSAGE = (
+    "Pekerja latar berhenti saat pekerjaan ini berjalan (dimatikan, kehabisan memori atau server dimulai "
+    "ulang). Jalankan ulang pekerjaan ini."
+)
+
+
+def worker_id() -> dict:
+    return {"host": socket.gethostname(), "pid": os.getpid()}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    return True
+
+
+def jobs_recover_abandoned() -> list[int]:
+    """Mark failed the running jobs whose worker process on this machine no longer exists (a job stays
+    "Berjalan 40 %" forever otherwise). Called when a worker starts (``berdaya worker``) and before each
+    job it runs. Workers on other machines are left to recover their own jobs."""
+    host = socket.gethostname()
+    found = []
+    for job in Job.objects.filter(status=Status.RUNNING):
+        worker = job.params.get(WORKER_KEY) or {}
+        if worker.get("host") != host or not worker.get("pid") or _alive(int(worker["pid"])):
+            continue
+        job.status = Status.FAILED
+        job.message = ABANDONED_MESSAGE[:300]
+        job.error = ABANDONED_MESSAGE
+        job.finished_at = timezone.now()
+        job.save(update_fields=["status", "message", "error", "finished_at"])
+        handler = ABANDONED_HANDLERS.get(job.kind)
+        if handler is not None:
+            handler(job)
+        log.warning("job %s abandoned by worker %s: marked failed", job.pk, worker)
+        found.append(job.pk)
+    return found

@@ -22,6 +22,7 @@ from berdaya.audit.services import audit_log
 from berdaya.lib.export import table_download
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.pagination import CappedPaginator
+from berdaya.lib.params import year_param
 
 from . import budget, checks, evaluation, measures, selectors, services
 from .forms import (
@@ -69,11 +70,7 @@ def _editor(request) -> None:
 
 
 def _year(request, default: int | None = None) -> int:
-    try:
-        year = int(request.GET.get("tahun") or request.POST.get("tahun") or 0)
-    except ValueError:
-        year = 0
-    return year if 2000 <= year <= 2100 else (default or dt.date.today().year)
+    return year_param(request, default=default)
 
 
 def _years(renstra) -> list[int]:

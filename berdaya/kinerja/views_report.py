@@ -25,6 +25,7 @@ from berdaya.accounts.roles import READ_ALL_ROLES
 from berdaya.jobs.models import Job
 from berdaya.jobs.services import job_start
 from berdaya.lib.documents import PdfError
+from berdaya.lib.params import parse_year
 
 from . import checks, selectors, services
 from .forms import EmblemForm
@@ -63,11 +64,7 @@ def _years() -> list[int]:
 
 
 def _year(value, years: list[int]) -> int:
-    try:
-        year = int(value)
-    except (TypeError, ValueError):
-        return years[0]
-    return year if 2000 <= year <= 2100 else years[0]
+    return parse_year(value, default=years[0])
 
 
 def _reports():

@@ -19,8 +19,9 @@ from django.utils import timezone
 
 from berdaya.accounts.models import User
 from berdaya.accounts.roles import Role
-from berdaya.audit.models import Action, AuditEntry
-from berdaya.regions.models import Region
+from berdaya.audit.models import Action
+from berdaya.audit.services import Entry, audit_log_many
+from berdaya.regions.selectors import kelurahan_in_jurisdiction
 
 from . import status as status_rules
 from .assessment.demo import populate_assessments
@@ -137,7 +138,7 @@ def populate_registry(*, actor, seed: int, count: int = DEMO_COOPERATIVES, on: d
     rule = status_rules.rule_on(RatRule.objects.all(), on)
     passed = status_rules.last_passed_year(on, rule)
     due = passed + 1 if dt.date(passed + 1, 12, 31) < on else None
-    kelurahan = list(Region.objects.filter(level=4, code__startswith="63.71.").order_by("code"))
+    kelurahan = list(kelurahan_in_jurisdiction())
     if not kelurahan:
         return 0
     # Visits in the field officer's area go to them; elsewhere to a clerk of the division (officers see
@@ -171,13 +172,11 @@ def populate_registry(*, actor, seed: int, count: int = DEMO_COOPERATIVES, on: d
                 created_by_id=actor_id,
                 updated_by_id=actor_id,
             )
-            AuditEntry.objects.create(
-                actor_id=actor_id,
-                actor_name=actor.get_username() if actor_id else "sistem",
+            audit_log_many(
+                actor=actor,
                 action=Action.CREATE,
-                object_type="koperasi.cooperative",
-                object_id=str(cooperative.pk),
-                object_repr=cooperative.name,
+                model=Cooperative,
+                entries=[Entry(cooperative.pk, cooperative.name)],
                 note="Data demo",
             )
             rats = _history(rng, profile, first, passed, due, rule, on)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from berdaya.audit.models import Action
-from berdaya.audit.services import audit_log, diff, snapshot
+from berdaya.audit.services import audit_log, audited_create, audited_update, diff, snapshot
 
 from . import status as status_rules
 from .models import (
@@ -72,39 +72,6 @@ VISIT_FIELDS = ("officer", "planned_on", "purpose", "status", "visited_on", "fin
 
 def _fields_of(obj: Model, names) -> list[str]:
     return [name for name in names if hasattr(obj, name)]
-
-
-def _changes(before: dict, after: dict) -> dict:
-    """The audit diff without empty-to-empty entries (an empty file field is "" on one side, None on the
-    other)."""
-    return {name: pair for name, pair in diff(before, after).items() if pair[0] or pair[1]}
-
-
-def _save_new(*, actor, obj: Model, fields, note: str = "", audit: bool = True) -> Model:
-    """Save a new record and audit its creation with every listed field."""
-    obj.created_by = obj.updated_by = actor if actor is not None and actor.is_authenticated else None
-    obj.full_clean(validate_unique=False, validate_constraints=False)
-    obj.save()
-    if audit:
-        audit_log(
-            actor=actor, action=Action.CREATE, obj=obj, changes=_changes({}, snapshot(obj, fields)), note=note
-        )
-    return obj
-
-
-def _save_changes(*, actor, obj: Model, data: dict, fields, note: str = "") -> Model:
-    """Apply ``data`` to an existing record; save and audit only what changed."""
-    before = snapshot(obj, fields)
-    for name, value in data.items():
-        if name not in fields:
-            raise ValueError(f"{name} is not an editable field of {type(obj).__name__}")
-        setattr(obj, name, value)
-    changes = _changes(before, snapshot(obj, fields))
-    if changes:
-        obj.updated_by = actor if actor is not None and actor.is_authenticated else None
-        obj.save()
-        audit_log(actor=actor, action=Action.UPDATE, obj=obj, changes=changes, note=note)
-    return obj
 
 
 # --- Status ---------------------------------------------------------------------------------------------
@@ -199,14 +166,11 @@ def cooperative_register(*, actor, data: dict) -> Cooperative:
     with transaction.atomic():
         _refuse_duplicate_number(data.get("nomor_induk_koperasi", ""))
         data = {"registered_on": timezone.localdate()} | data
-        cooperative = _save_new(actor=actor, obj=Cooperative(**data), fields=COOPERATIVE_FIELDS, audit=False)
-        cooperative_refresh_status(cooperative)
-        audit_log(
+        cooperative = audited_create(
             actor=actor,
-            action=Action.CREATE,
-            obj=cooperative,
-            changes=_changes({}, snapshot(cooperative, (*COOPERATIVE_FIELDS, "status", "watch_stage"))),
-            note=cooperative.status_reason,
+            obj=Cooperative(**data),
+            fields=(*COOPERATIVE_FIELDS, "status", "status_reason", "watch_stage"),
+            then=cooperative_refresh_status,  # the first computation is part of the creation
         )
     return cooperative
 
@@ -215,7 +179,7 @@ def cooperative_update(*, actor, cooperative: Cooperative, data: dict) -> Cooper
     with transaction.atomic():
         cooperative = Cooperative.objects.select_for_update().get(pk=cooperative.pk)
         _refuse_duplicate_number(data.get("nomor_induk_koperasi", ""), exclude_pk=cooperative.pk)
-        _save_changes(actor=actor, obj=cooperative, data=data, fields=COOPERATIVE_FIELDS)
+        audited_update(actor=actor, obj=cooperative, data=data, fields=COOPERATIVE_FIELDS, clean=False)
         cooperative_refresh_status(cooperative)  # the legal-entity date decides the first fiscal year
     return cooperative
 
@@ -223,7 +187,7 @@ def cooperative_update(*, actor, cooperative: Cooperative, data: dict) -> Cooper
 def board_member_add(*, actor, cooperative: Cooperative, data: dict) -> BoardMember:
     with transaction.atomic():
         member = BoardMember(cooperative=cooperative, **data)
-        return _save_new(actor=actor, obj=member, fields=("person", "role", "term_start", "term_end"))
+        return audited_create(actor=actor, obj=member, fields=("person", "role", "term_start", "term_end"))
 
 
 def cooperative_year_record(*, actor, cooperative: Cooperative, data: dict) -> CooperativeYear:
@@ -235,8 +199,9 @@ def cooperative_year_record(*, actor, cooperative: Cooperative, data: dict) -> C
             .first()
         )
         if existing is not None:
-            return _save_changes(actor=actor, obj=existing, data=data, fields=YEAR_FIELDS)
-        return _save_new(
+            audited_update(actor=actor, obj=existing, data=data, fields=YEAR_FIELDS, clean=False)
+            return existing
+        return audited_create(
             actor=actor, obj=CooperativeYear(cooperative=cooperative, **data), fields=YEAR_FIELDS
         )
 
@@ -261,9 +226,10 @@ def rat_record(*, actor, cooperative: Cooperative, data: dict) -> Rat:
         cooperative = Cooperative.objects.select_for_update().get(pk=cooperative.pk)
         existing = Rat.objects.filter(cooperative=cooperative, fiscal_year=fiscal_year).first()
         if existing is not None:
-            rat = _save_changes(actor=actor, obj=existing, data=data, fields=RAT_FIELDS)
+            audited_update(actor=actor, obj=existing, data=data, fields=RAT_FIELDS, clean=False)
+            rat = existing
         else:
-            rat = _save_new(actor=actor, obj=Rat(cooperative=cooperative, **data), fields=RAT_FIELDS)
+            rat = audited_create(actor=actor, obj=Rat(cooperative=cooperative, **data), fields=RAT_FIELDS)
         cooperative_refresh_status(cooperative)
     return rat
 
@@ -272,7 +238,7 @@ def warning_letter_issue(*, actor, cooperative: Cooperative, data: dict) -> Warn
     """R22: the written warning after M consecutive missed RATs."""
     with transaction.atomic():
         cooperative = Cooperative.objects.select_for_update().get(pk=cooperative.pk)
-        letter = _save_new(
+        letter = audited_create(
             actor=actor,
             obj=WarningLetter(cooperative=cooperative, **data),
             fields=("number", "issued_on", "missed_years", "document"),
@@ -287,7 +253,7 @@ def warning_letter_issue(*, actor, cooperative: Cooperative, data: dict) -> Warn
 def visit_plan(*, actor, cooperative: Cooperative, data: dict) -> Visit:
     with transaction.atomic():
         data = {"officer": actor} | data
-        return _save_new(actor=actor, obj=Visit(cooperative=cooperative, **data), fields=VISIT_FIELDS)
+        return audited_create(actor=actor, obj=Visit(cooperative=cooperative, **data), fields=VISIT_FIELDS)
 
 
 def visit_record(*, actor, visit: Visit, data: dict, follow_ups: list[dict] = ()) -> Visit:
@@ -297,7 +263,7 @@ def visit_record(*, actor, visit: Visit, data: dict, follow_ups: list[dict] = ()
         data = {"status": VisitStatus.DONE} | data
         if data["status"] == VisitStatus.DONE and not data.get("visited_on", visit.visited_on):
             raise ValidationError({"visited_on": _("Isi tanggal kunjungan.")})
-        _save_changes(actor=actor, obj=visit, data=data, fields=VISIT_FIELDS)
+        audited_update(actor=actor, obj=visit, data=data, fields=VISIT_FIELDS, clean=False)
         for item in follow_ups:
             follow_up_add(actor=actor, visit=visit, data=item)
     return visit
@@ -305,7 +271,7 @@ def visit_record(*, actor, visit: Visit, data: dict, follow_ups: list[dict] = ()
 
 def follow_up_add(*, actor, visit: Visit, data: dict) -> FollowUp:
     with transaction.atomic():
-        return _save_new(
+        return audited_create(
             actor=actor, obj=FollowUp(visit=visit, **data), fields=("action", "owner", "due_on", "done_on")
         )
 
@@ -313,9 +279,9 @@ def follow_up_add(*, actor, visit: Visit, data: dict) -> FollowUp:
 def follow_up_done(*, actor, follow_up: FollowUp, on: dt.date | None = None) -> FollowUp:
     with transaction.atomic():
         follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
-        return _save_changes(
-            actor=actor, obj=follow_up, data={"done_on": on or timezone.localdate()}, fields=("done_on",)
-        )
+        done = {"done_on": on or timezone.localdate()}
+        audited_update(actor=actor, obj=follow_up, data=done, fields=("done_on",), clean=False)
+        return follow_up
 
 
 # --- Dissolution (R27) --------------------------------------------------------------------------------------
@@ -344,14 +310,14 @@ def dissolution_start(
         cooperative = Cooperative.objects.select_for_update().get(pk=cooperative.pk)
         if open_dissolution(cooperative) is not None:
             raise ValidationError(_("Koperasi ini sudah dalam proses pembubaran."))
-        dissolution = _save_new(
+        dissolution = audited_create(
             actor=actor,
             obj=Dissolution(
                 cooperative=cooperative, ground=ground, started_on=on, stage=DissolutionStage.PROPOSAL
             ),
             fields=("ground", "stage", "started_on"),
         )
-        _save_new(
+        audited_create(
             actor=actor,
             obj=DissolutionStep(
                 dissolution=dissolution,
@@ -399,11 +365,11 @@ def cooperative_dissolve_step(
                         % {"months": months, "day": f"{status_rules.add_months(notice.on, months):%d-%m-%Y}"}
                     }
                 )
-        _save_new(
+        audited_create(
             actor=actor,
             obj=DissolutionStep(dissolution=dissolution, stage=stage, on=on, reference=reference, note=note),
             fields=("stage", "on", "reference", "note"),
         )
-        _save_changes(actor=actor, obj=dissolution, data={"stage": stage}, fields=("stage",))
+        audited_update(actor=actor, obj=dissolution, data={"stage": stage}, fields=("stage",), clean=False)
         cooperative_refresh_status(dissolution.cooperative)
     return dissolution

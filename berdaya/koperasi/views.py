@@ -14,12 +14,14 @@ from django.utils.translation import gettext as _
 from berdaya.accounts.access import can_edit, can_edit_model, get_for_user, scoped
 from berdaya.audit.models import Action, AuditEntry
 from berdaya.audit.services import audit_log
+from berdaya.lib.bars import percent_step
 from berdaya.lib.export import table_download
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_phone
 from berdaya.lib.pagination import CappedPaginator
+from berdaya.lib.params import year_param
 from berdaya.people.services import person_get_or_register
-from berdaya.regions.models import Region
+from berdaya.regions.selectors import kecamatan_names
 
 from . import figures, services, status_job
 from . import status as status_rules
@@ -330,7 +332,7 @@ def watch_list_page(request):
     today = timezone.localdate()
     rule = status_rules.rule_on(rules, today)
     next_year = today.year - 1 if status_rules.deadline(today.year - 1, rule) >= today else today.year
-    kecamatan = list(Region.objects.filter(level=3, code__startswith="63.71").order_by("code"))
+    kecamatan = kecamatan_names()
     by_kecamatan = watch_counts(base, "kecamatan")
     by_kind = watch_counts(base, "kind")
     stages = [g["stage"] for g in groups]
@@ -339,7 +341,8 @@ def watch_list_page(request):
         "groups": groups,
         "total": sum(g["count"] for g in groups),
         "kecamatan_rows": [
-            {"label": r.name, "cells": [by_kecamatan.get((s, r.code), 0) for s in stages]} for r in kecamatan
+            {"label": name, "cells": [by_kecamatan.get((s, code), 0) for s in stages]}
+            for code, name in kecamatan.items()
         ],
         "kind_rows": [
             {"label": label, "cells": [by_kind.get((s, value), 0) for s in stages]}
@@ -358,14 +361,10 @@ def watch_list_page(request):
 def cooperative_figures(request):
     """Point 9's figures for a year, by kecamatan and kind: what the yearly report will call."""
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("tahun", today.year))
-    except ValueError:
-        year = today.year
-    year = min(max(year, 2000), today.year)
+    year = year_param(request, last=today.year)
     at = min(today, dt.date(year, 12, 31))
     base = scoped(Cooperative.objects.all(), request.user)
-    names = dict(Region.objects.filter(level=3).values_list("code", "name"))
+    names = kecamatan_names()
     kinds = dict(Kind.choices)
     breakdown, totals = {}, {}
     for by, labels in (("kecamatan", names), ("kind", kinds)):
@@ -380,7 +379,7 @@ def cooperative_figures(request):
                 "supervised": value,
                 "active": active.get(key, 0),
                 "pct": pct.get(key),
-                "step": round((pct.get(key) or 0) / 5) * 5,
+                "step": percent_step(pct.get(key)),
             }
             for key, value in supervised.items()
         ]

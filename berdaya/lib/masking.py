@@ -1,7 +1,7 @@
 """Masks personal data for lists, exports and logs: domain.md R45 (UU 27/2022).
 
 Every function accepts None or "" and returns "". The masks keep just enough for a clerk to tell two records
-apart on screen ("6371…0001", "+62812…890") and not enough to contact or identify the person.
+apart on screen ("…0001", "+62812…890") and not enough to contact or identify the person.
 """
 
 from __future__ import annotations
@@ -23,15 +23,21 @@ _NON_DIGIT = re.compile(r"[^0-9]")
 _WORD = re.compile(r"\S+")
 
 
-def mask_nik(value: str | None) -> str:
-    """`6371010101900001` -> `6371********0001`: first 4 digits (province + regency) and last 4 kept.
+NIK_KEPT = 4  # trailing digits a mask keeps (R45)
 
-    Separators are dropped first. Anything of 8 digits or fewer is masked completely.
+
+def mask_nik(value: str | None) -> str:
+    """`6371010101900001` -> `************0001`: only the last 4 digits (the serial number) kept (R45).
+
+    A NIK is region (6 digits) + birth date (6, day +40 for women) + serial (4). The region and birth date
+    are known from a record's kelurahan, sex and birth date, so a mask that kept the first digits as well
+    let the whole NIK be rebuilt from an export in a handful of guesses. Separators are dropped first;
+    anything of 8 digits or fewer is masked completely.
     """
     digits = _NON_DIGIT.sub("", value or "")
     if len(digits) <= 8:
         return STAR * len(digits)
-    return digits[:4] + STAR * (len(digits) - 8) + digits[-4:]
+    return STAR * (len(digits) - NIK_KEPT) + digits[-NIK_KEPT:]
 
 
 def mask_phone(value: str | None) -> str:

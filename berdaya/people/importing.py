@@ -3,12 +3,17 @@
 Sex and birth date default to what the NIK says (R2, R3); a row that disagrees with its NIK is imported and
 flagged for review (R6), as the form does. A name that differs only by a title or case ("Hj. Siti Aminah" vs
 "SITI AMINAH") is the same name and does not count as a change.
+
+A row whose NIK is already in the registry under another name, sex or birth date is not an update: it is
+held back for review (``identity_clashes``), because one mistyped NIK would otherwise rename someone else
+(and, in the business import, hand her business to another owner). The same holds for a NIK that two rows
+of one file give to two different people.
 """
 
 from __future__ import annotations
 
 from berdaya.imports import parsers
-from berdaya.imports.spec import ImportField, ModelSpec, register
+from berdaya.imports.spec import ImportField, ModelSpec, Row, register
 from berdaya.lib.nik import nik_matches
 
 from .models import Education, NikIssue, Person
@@ -57,6 +62,55 @@ def person_row_clean(values: dict) -> list[str]:
     return []
 
 
+IDENTITY_FIELDS = ("name", "sex", "birth_date")
+
+
+def _identity_text(name, sex, birth_date) -> str:
+    sex_label = {"L": "laki-laki", "P": "perempuan"}.get(sex or "", "?")
+    born = birth_date.strftime("%d-%m-%Y") if birth_date else "?"
+    return f"{name}, {sex_label}, lahir {born}"
+
+
+def _same_identity(a: dict, b: dict) -> bool:
+    if parsers.normalize_name(a.get("name") or "") != parsers.normalize_name(b.get("name") or ""):
+        return False
+    return all(a.get(name) == b.get(name) for name in ("sex", "birth_date") if a.get(name) and b.get(name))
+
+
+def identity_clashes(rows: list[tuple[int, dict]]) -> dict[int, list[str]]:
+    """Row number -> reasons, for rows (number, person values with "nik") whose NIK the registry, or an
+    earlier row of the same batch, holds for a person with another name, sex or birth date."""
+    niks = {values["nik"] for _number, values in rows}
+    registered = {
+        record["nik"]: record
+        for record in Person.objects.filter(nik__in=niks).values("nik", *IDENTITY_FIELDS)
+    }
+    held: dict[int, list[str]] = {}
+    seen: dict[str, dict] = {}
+    for number, values in rows:
+        nik = values["nik"]
+        record = registered.get(nik)
+        if record is not None and not _same_identity(record, values):
+            held[number] = [
+                "Perlu diperiksa: NIK ini terdaftar atas nama "
+                f"{_identity_text(record['name'], record['sex'], record['birth_date'])}; baris ini menyebut "
+                f"{_identity_text(values.get('name'), values.get('sex'), values.get('birth_date'))}. "
+                "Baris tidak ditulis: periksa NIK-nya, atau ubah data orang itu di registri bila memang "
+                "keliru."
+            ]
+            continue
+        earlier = seen.get(nik)
+        if record is None and earlier is not None and not _same_identity(earlier, values):
+            held[number] = [
+                "Perlu diperiksa: NIK yang sama dipakai baris lain di berkas ini untuk "
+                f"{_identity_text(earlier.get('name'), earlier.get('sex'), earlier.get('birth_date'))}. "
+                "Baris tidak ditulis."
+            ]
+            continue
+        seen.setdefault(nik, values)
+    return held
+
+
 class PersonSpec(ModelSpec):
     key = "people"
     label = "Orang"
@@ -72,6 +126,9 @@ class PersonSpec(ModelSpec):
 
     def clean(self, values: dict) -> list[str]:
         return person_row_clean(values)
+
+    def review(self, rows: list[Row]) -> dict[int, list[str]]:
+        return identity_clashes([(row.number, row.values) for row in rows])
 
     def same(self, name, old, new) -> bool:
         if name == "name":

@@ -9,7 +9,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from berdaya.audit.models import Action
-from berdaya.audit.services import audit_log, diff, snapshot
+from berdaya.audit.services import audit_log, diff, personal_data_logged, snapshot
+from berdaya.lib.masking import mask_nik
 from berdaya.lib.nik import nik_matches, parse_nik
 
 from .models import Person
@@ -159,8 +160,9 @@ def person_record_view(*, actor, person: Person) -> None:
     audit_log(actor=actor, action=Action.VIEW, obj=person, person_id=person.pk)
 
 
-def person_record_export(*, actor, count: int, note: str) -> None:
-    """R46: every export of people is logged (one row per export, with the filter used)."""
+def person_record_export(*, actor, count: int, note: str, people=()) -> None:
+    """R46: every export of people is logged: one row per export, with the filter used, and, when the
+    export carried unmasked data, one row per person exported (``people``: (pk, person id) pairs)."""
     audit_log(
         actor=actor,
         action=Action.EXPORT,
@@ -168,6 +170,21 @@ def person_record_export(*, actor, count: int, note: str) -> None:
         object_repr=_("%(count)d orang") % {"count": count},
         note=note,
     )
+    personal_data_logged(actor=actor, model=Person, shown=people, note="ekspor", action=Action.EXPORT)
+
+
+def people_shown(*, actor, people, note: str) -> None:
+    """R46: the unmasked NIK, phone and address of these people were rendered (a list page, a form)."""
+    personal_data_logged(actor=actor, model=Person, shown=[(p.pk, p.pk) for p in people], note=note)
+
+
+def person_number_searched(*, actor, query: str, found) -> None:
+    """R46: every search by NIK or phone number is logged, the number masked (the trail keeps no NIK), one
+    entry per person found (in their access log) or one saying nothing was found."""
+    # Stored data is Indonesian, whatever the session's language (as audit.services._display).
+    note = f"pencarian nomor {mask_nik(query)}"
+    if not personal_data_logged(actor=actor, model=Person, shown=[(p.pk, p.pk) for p in found], note=note):
+        audit_log(actor=actor, action=Action.VIEW, obj=Person, object_repr="pencarian tanpa hasil", note=note)
 
 
 def person_get_or_register(*, actor, nik: str, name: str = "", **details) -> tuple[Person, bool]:

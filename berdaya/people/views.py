@@ -1,17 +1,15 @@
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from berdaya.accounts.access import can_edit, can_edit_model, get_for_user, scoped
 from berdaya.accounts.roles import AUDIT_READER_ROLES
 from berdaya.audit.models import Action, AuditEntry
+from berdaya.lib.export import table_download
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_address, mask_nik, mask_phone
 from berdaya.lib.pagination import CappedPaginator
@@ -19,16 +17,18 @@ from berdaya.lib.pagination import CappedPaginator
 from . import services
 from .forms import PersonFilterForm, PersonForm
 from .models import Person
-from .selectors import person_filter, person_sort
+from .selectors import number_query, person_filter, person_sort
 
 PAGE_SIZE = 25
 
 
 def _people_for(request):
     form = PersonFilterForm(request.GET or None)
-    queryset = scoped(Person.objects.select_related("kelurahan"), request.user)
+    user = request.user
+    queryset = scoped(Person.objects.select_related("kelurahan"), user)
     if form.is_valid():
-        queryset = person_filter(queryset, form.cleaned_data)
+        # R45: roles that see NIKs masked find a number only by the exact NIK, never by prefix.
+        queryset = person_filter(queryset, form.cleaned_data, exact_nik=not user.sees_personal_data)
     return form, person_sort(queryset, request.GET.get("sort"))
 
 
@@ -41,6 +41,13 @@ def _display_row(person: Person, user) -> dict:
     }
 
 
+def birth_shown(person: Person, user) -> str:
+    """R45: beside a masked NIK only the birth year: the full date is six of the NIK's digits."""
+    if person.birth_date is None:
+        return ""
+    return person.birth_date.isoformat() if user.sees_personal_data else str(person.birth_date.year)
+
+
 def person_list(request):
     if request.GET.get("format") == "csv":
         return person_export(request)
@@ -49,11 +56,16 @@ def person_list(request):
     # A text search finds its matches through the trigram index first; structured filters walk the sort index.
     searching = bool(request.GET.get("q", "").strip())
     page = CappedPaginator(queryset, PAGE_SIZE, narrow_first=searching).get_page(request.GET.get("page"))
+    people = list(page)
+    if searching and number_query(request.GET["q"]):
+        services.person_number_searched(actor=request.user, query=request.GET["q"], found=people)
+    if request.user.sees_personal_data:
+        services.people_shown(actor=request.user, people=people, note="daftar orang")
     context = {
         "nav": "people",
         "filter_form": form,
         "page_obj": page,
-        "rows": [_display_row(p, request.user) for p in page],
+        "rows": [_display_row(p, request.user) for p in people],
         "can_create": can_edit_model(request.user, Person),
         "export_formats": ["csv"],
         "filtered": filtered,
@@ -61,45 +73,49 @@ def person_list(request):
     return render(request, "people/person_list.html", context)
 
 
+EXPORT_COLUMNS = [
+    gettext_lazy("NIK"),
+    gettext_lazy("Nama"),
+    gettext_lazy("Jenis kelamin"),
+    gettext_lazy("Tanggal lahir"),
+    gettext_lazy("Telepon"),
+    gettext_lazy("Alamat"),
+    gettext_lazy("Kelurahan"),
+]
+
+
 def person_export(request):
-    """CSV of the filtered list, masked unless the role needs personal data (R45); logged (R46)."""
+    """CSV of the filtered list, streamed (a city's registry outlasts a web timeout if built first), masked
+    unless the role needs personal data (R45); logged once the last row is written (R46), per person when
+    unmasked data left the office."""
     _form, queryset = _people_for(request)
     user = request.user
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="orang-{stamp}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("NIK"),
-            _("Nama"),
-            _("Jenis kelamin"),
-            _("Tanggal lahir"),
-            _("Telepon"),
-            _("Alamat"),
-            _("Kelurahan"),
-        ]
-    )
-    count = 0
-    for person in queryset.iterator(chunk_size=2000):
-        row = _display_row(person, user)
-        address = person.address if user.sees_personal_data else mask_address(person.address)
-        kelurahan = person.kelurahan.name if person.kelurahan else ""
-        writer.writerow(
-            [
+    personal = user.sees_personal_data
+    exported: list[tuple[int, int]] = []
+
+    def rows():
+        for person in queryset.iterator(chunk_size=2000):
+            row = _display_row(person, user)
+            exported.append((person.pk, person.pk))
+            yield [
                 row["nik"],
                 person.name,
                 person.get_sex_display(),
-                person.birth_date,
+                birth_shown(person, user),
                 row["phone"],
-                address,
-                kelurahan,
+                person.address if personal else mask_address(person.address),
+                person.kelurahan.name if person.kelurahan else "",
             ]
+
+    def logged():
+        services.person_record_export(
+            actor=user, count=len(exported), note=request.GET.urlencode(), people=exported if personal else ()
         )
-        count += 1
-    services.person_record_export(actor=user, count=count, note=request.GET.urlencode())
-    return response
+
+    columns = [str(c) for c in EXPORT_COLUMNS]
+    return table_download(
+        "csv", columns=columns, rows=rows(), name="orang", sheet="Orang", on_complete=logged
+    )
 
 
 def person_detail(request, pk):
@@ -114,6 +130,7 @@ def person_detail(request, pk):
         "nik": person.nik if personal else mask_nik(person.nik),
         "phone": person.phone if personal else mask_phone(person.phone),
         "address": person.address if personal else mask_address(person.address),
+        "birth": birth_shown(person, request.user),
         "can_edit": can_edit(request.user, person),
         "history": history[:50],
         "mask_changes": not personal,
@@ -161,6 +178,7 @@ def person_edit(request, pk):
         if saved is not None:
             messages.success(request, _("Perubahan data %(name)s tersimpan.") % {"name": saved.name})
             return redirect("people:detail", pk=saved.pk)
+    services.people_shown(actor=request.user, people=[person], note="formulir ubah")  # R46
     cancel = reverse("people:detail", args=[person.pk])
     context = {"nav": "people", "form": form, "person": person, "cancel_url": cancel}
     return render(request, "people/person_form.html", context)

@@ -16,7 +16,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, Substr
 from openpyxl import Workbook
 
-from berdaya.regions.models import Region
+from berdaya.regions.selectors import kecamatan_names
 from berdaya.umkm.models import Sector
 
 from .models import PLACE_STATES, RECEIVED_STATES, Application, Program, State
@@ -51,7 +51,7 @@ def program_report(program: Program, *, year: int | None = None) -> dict:
     report["budget_used"] = report["budget_used"] or Decimal(0)
     report.update(budget=program.budget, quota=program.quota, program=program.name, year=year)
     names = {
-        "by_kecamatan": dict(Region.objects.filter(level=3).values_list("code", "name")),
+        "by_kecamatan": kecamatan_names(),
         "by_sector": dict(Sector.objects.filter(parent=None).values_list("code", "name")),
         "by_sex": {"L": "Laki-laki", "P": "Perempuan"},
     }

@@ -29,6 +29,7 @@ from .models import (
     Voucher,
     VoucherStatus,
 )
+from .vouchers import MAX_FAILED_CHECKS
 
 
 def rules_of(program: Program) -> list[tuple[str, dict]]:
@@ -143,6 +144,16 @@ def flags(program: Program) -> list[dict]:
         )
         found += [{"kind": label, "value": row[field], "count": row["count"]} for row in rows]
     return found
+
+
+def locked_vouchers(program: Program) -> QuerySet:
+    """R33, for review: vouchers still issued whose recipient check failed too often (someone guessed)."""
+    return (
+        Voucher.objects.filter(application__program=program, status=VoucherStatus.ISSUED)
+        .annotate(failed=Count("attempts", filter=Q(attempts__ok=False)))
+        .filter(failed__gte=MAX_FAILED_CHECKS)
+        .select_related("application")
+    )
 
 
 def pending_verification(officer) -> QuerySet:

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from berdaya.accounts.roles import Role
-from berdaya.audit.models import Action, AuditEntry
-from berdaya.audit.services import audit_log, diff, snapshot
+from berdaya.audit.models import Action
+from berdaya.audit.services import Entry, audit_log, audit_log_many, diff, snapshot
 from berdaya.benefits import services as benefits
 
 from . import criteria as lib
@@ -453,22 +453,15 @@ def _bulk_move(ids: list[int], to: State, *, actor, reason: str, now, **fields) 
         ],
         batch_size=1000,
     )
-    AuditEntry.objects.bulk_create(
-        [
-            AuditEntry(
-                actor=actor,
-                actor_name=actor.get_username(),
-                action=Action.UPDATE,
-                object_type=Application._meta.label_lower,
-                object_id=str(pk),
-                object_repr=f"#{pk}",
-                changes={"state": [str(State(state).label), str(State(to).label)]},
-                person_id=person_id,
-                note=reason[:300],
-            )
+    audit_log_many(
+        actor=actor,
+        action=Action.UPDATE,
+        model=Application,
+        entries=[
+            Entry(pk, f"#{pk}", {"state": [str(State(state).label), str(State(to).label)]}, person_id)
             for pk, state, person_id in rows
         ],
-        batch_size=1000,
+        note=reason,
     )
 
 
@@ -668,17 +661,35 @@ def _refusal(voucher: Voucher, check: str, today: dt.date) -> str | None:
         return _("Voucher sudah dibatalkan.")
     if voucher.expires_on < today:
         return _("Voucher kedaluwarsa sejak %(date)s.") % {"date": voucher.expires_on.strftime("%d-%m-%Y")}
+    if voucher_locked(voucher):
+        return _(
+            "Voucher dikunci setelah %(n)d kali pemeriksaan penerima gagal. Penerima perlu meminta petugas "
+            "dinas menerbitkan ulang kartunya."
+        ) % {"n": vouchers.MAX_FAILED_CHECKS}
     check = "".join(ch for ch in (check or "") if ch.isdigit())
     person = voucher.application.person
-    nik_ok = len(check) == 4 and person is not None and (person.nik or "").endswith(check)
-    otp_ok = (
-        bool(voucher.otp_hash)
-        and len(check) == 6
-        and voucher.otp_hash == vouchers.code_hash(f"otp:{voucher.pk}:{check}")
-    )
-    if not (nik_ok or otp_ok):
-        return _("Penerima tidak cocok: 4 digit terakhir NIK atau kode sekali pakai salah.")
-    return None
+    if voucher.otp_hash:
+        # A one-time code was sent to the recipient: only it proves them (it cannot be guessed in 3 tries,
+        # 4 NIK digits nearly can), so the NIK digits no longer count.
+        if len(check) == 6 and voucher.otp_hash == vouchers.code_hash(f"otp:{voucher.pk}:{check}"):
+            return None
+        return _("Penerima tidak cocok: kode sekali pakai salah.")
+    if len(check) == 4 and person is not None and (person.nik or "").endswith(check):
+        return None
+    return _("Penerima tidak cocok: 4 digit terakhir NIK atau kode sekali pakai salah.")
+
+
+def voucher_locked(voucher: Voucher) -> bool:
+    """R33: a voucher whose recipient check failed MAX_FAILED_CHECKS times is locked (staff re-issue it)."""
+    return voucher.attempts.filter(ok=False).count() >= vouchers.MAX_FAILED_CHECKS
+
+
+def _partner_throttled(partner) -> bool:
+    """R33: a partner with PARTNER_FAILED_PER_HOUR failed checks in the last hour is refused for a while,
+    whatever the voucher: trying endings over many codes is guessing too."""
+    since = timezone.now() - dt.timedelta(minutes=vouchers.PARTNER_WINDOW_MINUTES)
+    failed = RedemptionAttempt.objects.filter(partner=partner, ok=False, at__gte=since)
+    return failed.count() >= vouchers.PARTNER_FAILED_PER_HOUR
 
 
 def voucher_redeem(*, partner, code: str, check: str) -> Voucher:
@@ -686,6 +697,13 @@ def voucher_redeem(*, partner, code: str, check: str) -> Voucher:
     moment exactly one succeeds. Refused (ValidationError with the reason) when already redeemed,
     cancelled, expired or the recipient check fails. Every attempt is recorded for the flags."""
     voucher = voucher_lookup(code)
+    if _partner_throttled(partner):
+        raise ValidationError(
+            _(
+                "Terlalu banyak pemeriksaan penerima yang gagal dari akun ini dalam satu jam terakhir. "
+                "Coba lagi nanti atau hubungi dinas."
+            )
+        )
     with transaction.atomic():
         voucher = (
             Voucher.objects.select_for_update(of=("self",))
@@ -711,8 +729,17 @@ def voucher_redeem(*, partner, code: str, check: str) -> Voucher:
                 _move(application, State.REDEEMED, actor=partner, reason=_("Voucher ditukarkan"))
             voucher.application = application
         RedemptionAttempt.objects.create(
-            voucher=voucher, partner=partner, ok=refusal is None, reason=refusal or ""
+            voucher=voucher, partner=partner, ok=refusal is None, reason=(refusal or "")[:200]
         )
+        if refusal and voucher_locked(voucher) and voucher.status == VoucherStatus.ISSUED:
+            # Flagged for review: on the program's page, and in the audit trail of the recipient.
+            audit_log(
+                actor=partner,
+                action=Action.UPDATE,
+                obj=voucher,
+                person_id=voucher.application.person_id,
+                note="dikunci: pemeriksaan penerima gagal berulang",
+            )
     if refusal:
         raise ValidationError(refusal)
     return voucher

@@ -3,8 +3,6 @@ visits, outreach and reports. Registry data only through scoped()/get_for_user()
 
 from __future__ import annotations
 
-import io
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
@@ -16,12 +14,13 @@ from django.views.decorators.http import require_POST
 
 from berdaya.accounts.access import can_edit_model, get_for_user, scoped
 from berdaya.audit.models import Action
-from berdaya.audit.services import audit_log
+from berdaya.audit.services import audit_log, personal_data_logged
 from berdaya.koperasi.models import Cooperative
-from berdaya.lib.export import table_download
+from berdaya.lib.export import table_download, workbook_download
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_nik
 from berdaya.lib.pagination import CappedPaginator
+from berdaya.lib.params import year_param
 from berdaya.people.models import Person
 from berdaya.umkm.models import Enterprise
 
@@ -126,10 +125,7 @@ def program_edit(request, pk):
 
 
 def _year(request) -> int:
-    try:
-        return int(request.GET.get("tahun") or timezone.localdate().year)
-    except ValueError:
-        return timezone.localdate().year
+    return year_param(request)
 
 
 def program_detail(request, pk):
@@ -172,6 +168,7 @@ def program_detail(request, pk):
         "counts": _labelled(figures.state_counts(program_ids=[program.pk], year=year)).get(program.pk, {}),
         "can_edit": can_edit_model(request.user, Program),
         "flags": selectors.flags(program) if program.kind == Kind.VOUCHER else [],
+        "locked_vouchers": selectors.locked_vouchers(program) if program.kind == Kind.VOUCHER else [],
     }
     return render(request, "programs/program_detail.html", context)
 
@@ -261,6 +258,10 @@ def application_detail(request, pk):
     )
     personal = request.user.sees_personal_data
     nik = application.person.nik if application.person else ""
+    if personal and application.person_id:  # R46: the applicant's unmasked NIK is on this page
+        personal_data_logged(
+            actor=request.user, model=Application, shown=[(application.pk, application.person_id)], note=""
+        )
     editable = can_edit_model(request.user, Application)
     context = {
         "nav": NAV,
@@ -538,14 +539,9 @@ def program_report(request, pk):
             obj=program,
             object_repr=f"laporan {program.code} {year}",
         )
-        buffer = io.BytesIO()
-        figures.report_workbook(report).save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return workbook_download(
+            figures.report_workbook(report), filename=f"laporan-{program.code}-{year}.xlsx"
         )
-        response["Content-Disposition"] = f'attachment; filename="laporan-{program.code}-{year}.xlsx"'
-        return response
     return render(
         request, "programs/report.html", {"nav": NAV, "program": program, "year": year, "r": report}
     )

@@ -56,3 +56,9 @@ def code_hash(code: str) -> str:
 
 def new_otp() -> str:
     return f"{secrets.randbelow(10**6):06d}"
+
+
+# Guessing the recipient check (R33): 4 NIK digits are 10,000 possibilities, so failures are capped.
+MAX_FAILED_CHECKS = 3  # per voucher: then it is locked until staff re-issue it (a new card and code)
+PARTNER_FAILED_PER_HOUR = 10  # per partner, over every voucher: then the partner waits
+PARTNER_WINDOW_MINUTES = 60

@@ -20,6 +20,16 @@ def kecamatan_in_jurisdiction() -> RegionQuerySet:
     return Region.objects.current().within(jurisdiction_code()).filter(level=Level.DISTRICT).order_by("code")
 
 
+def kecamatan_names() -> dict[str, str]:
+    """{code: name} of the kecamatan inside the jurisdiction (chart and table labels)."""
+    return dict(kecamatan_in_jurisdiction().values_list("code", "name"))
+
+
+def kelurahan_in_jurisdiction() -> RegionQuerySet:
+    """Current kelurahan/desa inside the jurisdiction, by code."""
+    return Region.objects.current().within(jurisdiction_code()).filter(level=Level.VILLAGE).order_by("code")
+
+
 def kelurahan_in(kecamatan_code: str) -> RegionQuerySet:
     """Current kelurahan/desa of one kecamatan, by code (any kecamatan in the country)."""
     return Region.objects.current().filter(parent_id=kecamatan_code, level=Level.VILLAGE).order_by("code")

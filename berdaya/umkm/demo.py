@@ -11,7 +11,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from berdaya.audit.models import Action, AuditEntry
+from berdaya.audit.models import Action
+from berdaya.audit.services import Entry, audit_log_many
 from berdaya.lib.size_class import classify
 from berdaya.people.models import Person
 
@@ -276,18 +277,11 @@ def populate(*, actor, seed: int = 2026, count: int = DEMO_ENTERPRISES) -> int:
         OnlineAccount.objects.bulk_create(accounts)
         WubAssessment.objects.bulk_create(assessments)
         Enterprise.objects.bulk_update(created, ["current_size_class"], batch_size=500)
-        username = actor.get_username() if actor is not None else "sistem"
-        AuditEntry.objects.bulk_create(
-            AuditEntry(
-                actor=actor,
-                actor_name=username,
-                action=Action.CREATE,
-                object_type=Enterprise._meta.label_lower,
-                object_id=str(enterprise.pk),
-                object_repr=enterprise.name[:200],
-                person_id=enterprise.owner_id,
-                note="data demo",
-            )
-            for enterprise in created
+        audit_log_many(
+            actor=actor,
+            action=Action.CREATE,
+            model=Enterprise,
+            entries=[Entry(e.pk, e.name, person_id=e.owner_id) for e in created],
+            note="data demo",
         )
     return len(created)

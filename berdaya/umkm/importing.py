@@ -17,12 +17,14 @@ from django.db.models import Q
 from django.utils import timezone
 
 from berdaya.audit.models import Action
+from berdaya.audit.services import Entry, audit_log_many
 from berdaya.imports import parsers
 from berdaya.imports.bulk import fast_insert
 from berdaya.imports.spec import BatchResult, ImportField, ImportSpec, ModelSpec, Row, display, register
 from berdaya.lib.size_class import classify
 from berdaya.people.importing import (
     PERSON_SPEC,
+    identity_clashes,
     lenient_nik,
     nik_issue_of,
     owners_without_nik,
@@ -31,6 +33,8 @@ from berdaya.people.importing import (
 
 from .models import Enterprise, Observation, Sector, SizeCriteria
 from .selectors import normalize_search
+
+OBSERVATION_AUDITED = ("observed_on", "capital", "assets_excl_land_buildings", "annual_sales", "size_class")
 
 DEFAULT_SECTOR = "lainnya"
 # Words the office's files use for the seeded sectors (migration 0002).
@@ -250,6 +254,13 @@ class UmkmSpec(ImportSpec):
     def row_key(self, values: dict) -> Hashable:
         return self.enterprises.row_key(values)
 
+    def review(self, rows: list[Row]) -> dict[int, list[str]]:
+        # An owner NIK the registry holds for someone else is a row to review, never a rename (people).
+        owners = [
+            (row.number, row.values["_owner"]) for row in rows if row.values.get("_owner", {}).get("nik")
+        ]
+        return identity_clashes(owners)
+
     def write_batch(self, rows: list[Row], *, actor, source: str) -> BatchResult:
         with transaction.atomic():
             owners = {}
@@ -308,7 +319,7 @@ class UmkmSpec(ImportSpec):
         }
         now = timezone.now()
         actor_id = actor.pk if actor is not None and actor.is_authenticated else None
-        new, audits, touched = [], [], set()
+        new, touched = [], set()
         for row in with_figures:
             values = row.values
             enterprise_id = ids[self.row_key(values)]
@@ -359,35 +370,27 @@ class UmkmSpec(ImportSpec):
                 "pk", "enterprise_id", "observed_on"
             )
         }
-        for record in new:
-            changes = {
-                name: [None, display(record[name])]
-                for name in (
-                    "observed_on",
-                    "capital",
-                    "assets_excl_land_buildings",
-                    "annual_sales",
-                    "size_class",
+        audit_log_many(
+            actor=actor,
+            action=Action.CREATE,
+            model=Observation,
+            entries=[
+                Entry(
+                    created[(record["enterprise_id"], record["observed_on"])],
+                    f"{record['observed_on']:%Y-%m-%d}",
+                    {
+                        name: [None, display(record[name])]
+                        for name in OBSERVATION_AUDITED
+                        if display(record[name]) is not None
+                    },
+                    owner_of.get(record["enterprise_id"]),
                 )
-                if display(record[name]) is not None
-            }
-            audits.append(
-                {
-                    "at": now,
-                    "actor_id": actor_id,
-                    "actor_name": actor.get_username() if actor_id else "sistem",
-                    "action": Action.CREATE.value,
-                    "object_type": "umkm.observation",
-                    "object_id": str(created[(record["enterprise_id"], record["observed_on"])]),
-                    "object_repr": f"{record['observed_on']:%Y-%m-%d}",
-                    "changes": changes,
-                    "person_id": owner_of.get(record["enterprise_id"]),
-                    "note": f"Impor dari {source}"[:300],
-                }
-            )
-        from berdaya.audit.models import AuditEntry
-
-        fast_insert(AuditEntry, audits, now=now)
+                for record in new
+            ],
+            note=f"Impor dari {source}",
+            at=now,
+            insert=lambda model, rows: fast_insert(model, rows, now=now),
+        )
         # The denormalised class follows the latest observation (as services._refresh_current_size_class).
         latest = {}
         for enterprise_id, size_class in (

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from berdaya.lib.size_class import SizeClass, is_scale_up
 from berdaya.people.models import Person
+from berdaya.people.selectors import NIK_LENGTH, number_query
 from berdaya.regions.models import Region
 
 from .models import Enterprise, Observation, OnlineAccount, Permit, PermitKind, Sector
@@ -57,14 +58,21 @@ def normalize_search(text: str) -> str:
 OWNER_MATCH_CAP = 10_000  # a 4-digit NIK prefix matches a whole city: past this, type more digits
 
 
-def enterprise_search(queryset: QuerySet, q: str) -> QuerySet:
+def enterprise_search(queryset: QuerySet, q: str, *, exact_nik: bool = False) -> QuerySet:
     """By name, brand or owner name (every word; case, accents, spaces and H./Hj./Muh. forgiven), by
-    owner NIK or NIB (full or prefix), or by phone (any format)."""
+    owner NIK or NIB (full or prefix), or by phone (any format).
+
+    ``exact_nik`` (roles that see NIKs and phones masked, R45): a number finds the owner with exactly that
+    NIK, or a NIB (not personal data) by prefix; never a NIK prefix or a phone, which would confirm masked
+    digits one by one."""
     q = (q or "").strip()
     if not q:
         return queryset
-    digits = re.sub(r"[\s.\-+()]", "", q)
-    if digits.isdigit() and len(digits) >= 4:
+    digits = number_query(q)
+    if digits and exact_nik:
+        owner = Q(owner__nik=digits) if len(digits) == NIK_LENGTH else Q(pk__in=[])
+        return queryset.filter(owner | Q(nib__startswith=digits))
+    if digits:
         national = digits[1:] if digits.startswith("0") else digits[2:] if digits.startswith("62") else digits
         # Owners first, in their own table (NIK prefix and phone indexes), then one OR over enterprise
         # indexes: an OR across the join would read the whole table.
@@ -225,11 +233,12 @@ def _code(value) -> str:
     return getattr(value, "code", None) or getattr(value, "pk", None) or str(value)
 
 
-def enterprise_filter(queryset: QuerySet, data: dict) -> QuerySet:
+def enterprise_filter(queryset: QuerySet, data: dict, *, exact_nik: bool = False) -> QuerySet:
     """Apply cleaned filter-form data. Keys (all optional): q, kecamatan, kelurahan (code or Region),
     sector (code or Sector; a parent includes its sub-sectors), size_class, no_nib, is_wub, wub_cohort,
-    status, dormant, aided ("1"/"0" or booleans for the flags; aided: received any program's aid)."""
-    queryset = enterprise_search(queryset, data.get("q") or "")
+    status, dormant, aided ("1"/"0" or booleans for the flags; aided: received any program's aid).
+    ``exact_nik``: see enterprise_search."""
+    queryset = enterprise_search(queryset, data.get("q") or "", exact_nik=exact_nik)
     if data.get("kecamatan"):
         # A literal list of the kecamatan's kelurahan codes lets the database use the kelurahan index.
         codes = list(Region.objects.filter(parent_id=_code(data["kecamatan"])).values_list("code", flat=True))

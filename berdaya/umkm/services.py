@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from berdaya.audit.models import Action
-from berdaya.audit.services import audit_log, diff, snapshot
+from berdaya.audit.services import audit_log, audited_create, audited_delete, audited_update
 
 from .models import (
     Enterprise,
@@ -91,6 +91,23 @@ def _assign(obj, data: dict, allowed: tuple[str, ...]) -> None:
         setattr(obj, name, value)
 
 
+def _record(*, actor, obj, new: bool, data: dict, fields, audited=None, prepare=None, person_id=None):
+    """Create (``new``) or correct one record with its audit row; ``fields`` are the editable ones,
+    ``audited`` (default ``fields``) also the computed ones ``prepare(obj)`` sets after the input."""
+    audited = tuple(audited or fields)
+    if new:
+        _assign(obj, data, fields)
+        if prepare is not None:
+            prepare(obj)
+        audited_create(actor=actor, obj=obj, fields=audited, person_id=person_id, clean=False)
+    else:
+        _assign(obj.__class__(), data, fields)  # refuses a name that is not editable, changing nothing
+        audited_update(
+            actor=actor, obj=obj, data=data, fields=audited, person_id=person_id, clean=False, prepare=prepare
+        )
+    return obj
+
+
 def _search_text(enterprise: Enterprise) -> str:
     owner = enterprise.owner
     return normalize_search(" ".join(filter(None, [enterprise.name, enterprise.brand, owner.name])))
@@ -140,43 +157,41 @@ def _check_enterprise(enterprise: Enterprise) -> None:
 def enterprise_register(*, actor, data: dict) -> Enterprise:
     """Register an enterprise. ``registered_on`` defaults to today."""
     with transaction.atomic():
-        enterprise = Enterprise(created_by=actor, updated_by=actor)
+        enterprise = Enterprise()
         _assign(enterprise, data, ENTERPRISE_FIELDS)
         if enterprise.registered_on is None:
             enterprise.registered_on = timezone.localdate()
-        _check_enterprise(enterprise)
-        enterprise.search_text = _search_text(enterprise)
-        enterprise.save()
-        audit_log(
+        _prepare_enterprise(enterprise)
+        audited_create(
             actor=actor,
-            action=Action.CREATE,
             obj=enterprise,
-            changes=diff({}, snapshot(enterprise, ENTERPRISE_FIELDS + STATUS_FIELDS)),
+            fields=ENTERPRISE_FIELDS + STATUS_FIELDS,
             person_id=enterprise.owner_id,
+            clean=False,
         )
     return enterprise
+
+
+def _prepare_enterprise(enterprise: Enterprise) -> None:
+    _check_enterprise(enterprise)
+    enterprise.search_text = _search_text(enterprise)
 
 
 def enterprise_update(*, actor, enterprise: Enterprise, data: dict) -> Enterprise:
     """Change an enterprise's details (not its status: see ``enterprise_status_change``)."""
     with transaction.atomic():
         enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
-        before = snapshot(enterprise, ENTERPRISE_FIELDS)
         previous_owner = enterprise.owner_id
-        _assign(enterprise, data, ENTERPRISE_FIELDS)
-        _check_enterprise(enterprise)
-        changes = diff(before, snapshot(enterprise, ENTERPRISE_FIELDS))
+        changes = audited_update(
+            actor=actor,
+            obj=enterprise,
+            data=data,
+            fields=ENTERPRISE_FIELDS,
+            person_id=getattr(data.get("owner"), "pk", enterprise.owner_id),
+            clean=False,
+            prepare=_prepare_enterprise,
+        )
         if changes:
-            enterprise.updated_by = actor
-            enterprise.search_text = _search_text(enterprise)
-            enterprise.save()
-            audit_log(
-                actor=actor,
-                action=Action.UPDATE,
-                obj=enterprise,
-                changes=changes,
-                person_id=enterprise.owner_id,
-            )
             if previous_owner != enterprise.owner_id:  # the former owner's history shows the hand-over too
                 audit_log(
                     actor=actor,
@@ -200,19 +215,14 @@ def enterprise_status_change(
         enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
         if on < enterprise.registered_on:
             raise ValidationError({"status_date": _("Tanggal status tidak boleh sebelum tanggal terdaftar.")})
-        before = snapshot(enterprise, STATUS_FIELDS)
-        enterprise.status, enterprise.status_date, enterprise.status_reason = status, on, reason.strip()
-        changes = diff(before, snapshot(enterprise, STATUS_FIELDS))
-        if changes:
-            enterprise.updated_by = actor
-            enterprise.save(update_fields=[*STATUS_FIELDS, "updated_by", "updated_at"])
-            audit_log(
-                actor=actor,
-                action=Action.UPDATE,
-                obj=enterprise,
-                changes=changes,
-                person_id=enterprise.owner_id,
-            )
+        audited_update(
+            actor=actor,
+            obj=enterprise,
+            data={"status": status, "status_date": on, "status_reason": reason.strip()},
+            fields=STATUS_FIELDS,
+            person_id=enterprise.owner_id,
+            clean=False,
+        )
     return enterprise
 
 
@@ -233,32 +243,32 @@ def observation_record(
     ``current_size_class`` follows the latest observation."""
     with transaction.atomic():
         enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
-        if observation is None:
-            observation = Observation(enterprise=enterprise, created_by=actor)
-            before = {}
+        new = observation is None
+        if new:
+            observation = Observation(enterprise=enterprise)
         else:
             observation = Observation.objects.select_for_update().get(
                 pk=observation.pk, enterprise=enterprise
             )
-            before = snapshot(observation, OBSERVATION_FIELDS + OBSERVATION_COMPUTED)
-        _assign(observation, data, OBSERVATION_FIELDS)
-        clash = Observation.objects.filter(enterprise=enterprise, observed_on=observation.observed_on)
-        if clash.exclude(pk=observation.pk).exists():
-            raise ValidationError({"observed_on": _("Data usaha pada tanggal ini sudah ada.")})
-        result = classify_observation(observation)
-        observation.size_class, observation.size_reason = result.size_class, result.reason[:255]
-        observation.criteria = result.criteria
-        changes = diff(before, snapshot(observation, OBSERVATION_FIELDS + OBSERVATION_COMPUTED))
-        if changes:
-            observation.updated_by = actor
-            observation.save()
-            audit_log(
-                actor=actor,
-                action=Action.UPDATE if before else Action.CREATE,
-                obj=observation,
-                changes=changes,
-                person_id=enterprise.owner_id,
-            )
+
+        def prepare(observation: Observation) -> None:
+            clash = Observation.objects.filter(enterprise=enterprise, observed_on=observation.observed_on)
+            if clash.exclude(pk=observation.pk).exists():
+                raise ValidationError({"observed_on": _("Data usaha pada tanggal ini sudah ada.")})
+            result = classify_observation(observation)
+            observation.size_class, observation.size_reason = result.size_class, result.reason[:255]
+            observation.criteria = result.criteria
+
+        _record(
+            actor=actor,
+            obj=observation,
+            new=new,
+            data=data,
+            fields=OBSERVATION_FIELDS,
+            audited=OBSERVATION_FIELDS + OBSERVATION_COMPUTED,
+            prepare=prepare,
+            person_id=enterprise.owner_id,
+        )
         _refresh_current_size_class(enterprise)
     return observation
 
@@ -266,42 +276,33 @@ def observation_record(
 def observation_delete(*, actor, observation: Observation) -> None:
     with transaction.atomic():
         enterprise = Enterprise.objects.select_for_update().get(pk=observation.enterprise_id)
-        before = snapshot(observation, OBSERVATION_FIELDS + OBSERVATION_COMPUTED)
-        audit_log(
+        audited_delete(
             actor=actor,
-            action=Action.DELETE,
             obj=observation,
-            changes=diff(before, {k: None for k in before}),
+            fields=OBSERVATION_FIELDS + OBSERVATION_COMPUTED,
             person_id=enterprise.owner_id,
         )
-        observation.delete()
         _refresh_current_size_class(enterprise)
 
 
 def _child_record(*, actor, enterprise, model, fields, data, obj=None, extra_check=None):
     """Create or update one child record of an enterprise with its audit row."""
     with transaction.atomic():
-        if obj is None:
-            obj = model(enterprise=enterprise, created_by=actor)
-            before = {}
-        else:
-            obj = model.objects.select_for_update().get(pk=obj.pk, enterprise=enterprise)
-            before = snapshot(obj, fields)
-        _assign(obj, data, fields)
-        if extra_check:
-            extra_check(obj)
-        changes = diff(before, snapshot(obj, fields))
-        if changes:
-            obj.updated_by = actor
-            obj.save()
-            audit_log(
-                actor=actor,
-                action=Action.UPDATE if before else Action.CREATE,
-                obj=obj,
-                changes=changes,
-                person_id=enterprise.owner_id,
-            )
-    return obj
+        new = obj is None
+        obj = (
+            model(enterprise=enterprise)
+            if new
+            else model.objects.select_for_update().get(pk=obj.pk, enterprise=enterprise)
+        )
+        return _record(
+            actor=actor,
+            obj=obj,
+            new=new,
+            data=data,
+            fields=fields,
+            prepare=extra_check,
+            person_id=enterprise.owner_id,
+        )
 
 
 def _check_permit(permit: Permit) -> None:
@@ -354,17 +355,9 @@ def product_record(*, actor, enterprise: Enterprise, data: dict, product: Produc
 
 def wub_cohort_record(*, actor, data: dict, cohort: WubCohort | None = None) -> WubCohort:
     with transaction.atomic():
-        before = snapshot(cohort, COHORT_FIELDS) if cohort else {}
-        cohort = cohort or WubCohort(created_by=actor)
-        _assign(cohort, data, COHORT_FIELDS)
-        changes = diff(before, snapshot(cohort, COHORT_FIELDS))
-        if changes:
-            cohort.updated_by = actor
-            cohort.save()
-            audit_log(
-                actor=actor, action=Action.UPDATE if before else Action.CREATE, obj=cohort, changes=changes
-            )
-    return cohort
+        return _record(
+            actor=actor, obj=cohort or WubCohort(), new=cohort is None, data=data, fields=COHORT_FIELDS
+        )
 
 
 def wub_assessment_record(
@@ -417,11 +410,10 @@ def sector_add(*, actor, code: str, name: str, parent: Sector | None = None, kbl
         if Sector.objects.filter(code=code).exists():
             raise ValidationError({"code": _("Kode sektor ini sudah ada.")})
         order = (parent.order + 1) if parent else 80
-        sector = Sector.objects.create(code=code, name=name, parent=parent, kbli=kbli, order=order)
-        audit_log(
+        sector = audited_create(
             actor=actor,
-            action=Action.CREATE,
-            obj=sector,
-            changes=diff({}, snapshot(sector, ("code", "name", "parent", "kbli"))),
+            obj=Sector(code=code, name=name, parent=parent, kbli=kbli, order=order),
+            fields=("code", "name", "parent", "kbli"),
+            clean=False,
         )
     return sector

@@ -1,4 +1,5 @@
 import datetime as dt
+from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,13 +11,16 @@ from django.utils.translation import gettext as _
 
 from berdaya.accounts.access import can_edit, can_edit_model, get_for_user, scoped
 from berdaya.audit.models import Action
-from berdaya.audit.services import audit_log
+from berdaya.audit.services import audit_log, personal_data_logged
+from berdaya.lib.bars import bar_rows
 from berdaya.lib.export import table_download
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_nik, mask_phone
 from berdaya.lib.pagination import NARROW_CAP, CappedPaginator
-from berdaya.people.services import person_get_or_register
-from berdaya.regions.models import Region
+from berdaya.lib.params import year_param
+from berdaya.people.selectors import number_query
+from berdaya.people.services import people_shown, person_get_or_register, person_number_searched
+from berdaya.regions.selectors import kecamatan_names
 
 from . import figures, services
 from .dedup import candidates_for_entry
@@ -58,10 +62,12 @@ def _enterprises_for(request, *, fuzzy: bool = False):
     )
     if form.is_valid():
         data = form.cleaned_data
+        exact_nik = not request.user.sees_personal_data  # R45: masked roles find only an exact NIK
         if fuzzy:
-            queryset = enterprise_fuzzy_search(enterprise_filter(queryset, data | {"q": ""}), data["q"])
+            unsearched = enterprise_filter(queryset, data | {"q": ""}, exact_nik=exact_nik)
+            queryset = enterprise_fuzzy_search(unsearched, data["q"])
         else:
-            queryset = enterprise_filter(queryset, data)
+            queryset = enterprise_filter(queryset, data, exact_nik=exact_nik)
     return form, enterprise_sort(queryset, request.GET.get("sort"))
 
 
@@ -87,7 +93,13 @@ def enterprise_list(request):
         if similar_page.paginator.count:
             page, fuzzy = similar_page, True
     personal = request.user.sees_personal_data
-    rows = [{"e": e, "nik": e.owner.nik if personal else mask_nik(e.owner.nik)} for e in page]
+    enterprises = list(page)
+    if searching and number_query(request.GET["q"]):
+        owners = [e.owner for e in enterprises]
+        person_number_searched(actor=request.user, query=request.GET["q"], found=owners)
+    if personal:
+        people_shown(actor=request.user, people=[e.owner for e in enterprises], note="daftar usaha mikro")
+    rows = [{"e": e, "nik": e.owner.nik if personal else mask_nik(e.owner.nik)} for e in enterprises]
     context = {
         "nav": "umkm",
         "filter_form": form,
@@ -101,9 +113,10 @@ def enterprise_list(request):
     return render(request, "umkm/enterprise_list.html", context)
 
 
-def _export_rows(queryset, user):
+def _export_rows(queryset, user, exported: list):
     personal = user.sees_personal_data
     for e in queryset.iterator(chunk_size=2000):
+        exported.append((e.pk, e.owner_id))
         yield [
             e.source_id,
             e.name,
@@ -123,25 +136,70 @@ def _export_rows(queryset, user):
 
 
 def enterprise_export(request, fmt: str):
-    """The filtered list, every row (not one page); NIK and phone masked per role (R45); logged (R46)."""
+    """The filtered list, every row (not one page); NIK and phone masked per role (R45); logged once the
+    file is written (R46), per owner when it carries their unmasked NIK and phone."""
     _form, queryset = _enterprises_for(request)
-    count = queryset.count()
-    audit_log(
-        actor=request.user,
-        action=Action.EXPORT,
-        obj=Enterprise,
-        object_repr=f"{count} usaha ({fmt})",
-        note=request.GET.urlencode(),
-    )
+    user = request.user
+    exported: list[tuple[int, int]] = []
+
+    def logged():
+        audit_log(
+            actor=user,
+            action=Action.EXPORT,
+            obj=Enterprise,
+            object_repr=f"{len(exported)} usaha ({fmt})",
+            note=request.GET.urlencode(),
+        )
+        if user.sees_personal_data:
+            personal_data_logged(
+                actor=user, model=Enterprise, shown=exported, note="ekspor", action=Action.EXPORT
+            )
+
     return table_download(
         fmt,
         columns=EXPORT_COLUMNS,
-        rows=_export_rows(queryset, request.user),
+        rows=_export_rows(queryset, user, exported),
         name="usaha-mikro",
         sheet="Usaha mikro",
+        on_complete=logged,
     )
 
 
+def surviving_enterprise(user, pk) -> Enterprise | None:
+    """The record a merged enterprise now lives on (following merges of merges), if this user may read it."""
+    seen = set()
+    current = scoped(Enterprise.all_objects.filter(pk=pk), user).first()
+    while current is not None and current.merged_into_id and current.pk not in seen:
+        seen.add(current.pk)
+        current = scoped(Enterprise.all_objects.filter(pk=current.merged_into_id), user).first()
+    return current if current is not None and current.pk != pk and not current.merged_into_id else None
+
+
+def follow_merge(view):
+    """A merged record's old URL (bookmarks, links in letters, the audit trail) leads to the surviving
+    record's same page instead of a 404."""
+
+    @wraps(view)
+    def wrapper(request, pk, *args, **kwargs):
+        try:
+            return view(request, pk, *args, **kwargs)
+        except Http404:
+            if request.method != "GET":
+                raise
+            survivor = surviving_enterprise(request.user, pk)
+            if survivor is None:
+                raise
+            messages.info(
+                request,
+                _("Data usaha #%(old)s sudah digabung ke %(name)s; halaman ini yang sekarang berlaku.")
+                % {"old": pk, "name": survivor.name},
+            )
+            return redirect(request.resolver_match.view_name, survivor.pk, *args, **kwargs)
+
+    return wrapper
+
+
+@follow_merge
 def enterprise_detail(request, pk):
     enterprise = get_for_user(
         request.user,
@@ -151,6 +209,8 @@ def enterprise_detail(request, pk):
         pk,
     )
     personal = request.user.sees_personal_data
+    if personal:
+        owner_shown(request.user, enterprise)
     accounts = list(enterprise.online_accounts.all())
     since = dormant_since()
     for account in accounts:  # same rule as selectors.dormant_accounts: no date is unknown, not dormant
@@ -174,6 +234,11 @@ def enterprise_detail(request, pk):
         ),
     }
     return render(request, "umkm/enterprise_detail.html", context)
+
+
+def owner_shown(user, enterprise: Enterprise) -> None:
+    """R46: a page or form showing the owner's unmasked NIK and phone is in the owner's access log."""
+    personal_data_logged(actor=user, model=Enterprise, shown=[(enterprise.pk, enterprise.owner_id)], note="")
 
 
 def _save_enterprise(request, form, enterprise=None):
@@ -213,6 +278,7 @@ def enterprise_create(request):
     return render(request, "umkm/enterprise_form.html", context)
 
 
+@follow_merge
 def enterprise_edit(request, pk):
     enterprise = get_for_user(request.user, Enterprise, pk, for_edit=True)
     form = EnterpriseForm(request.POST or None, instance=enterprise)
@@ -221,6 +287,7 @@ def enterprise_edit(request, pk):
         if saved is not None:
             messages.success(request, _("Perubahan usaha %(name)s tersimpan.") % {"name": saved.name})
             return redirect("umkm:detail", pk=saved.pk)
+    owner_shown(request.user, enterprise)  # the form holds the owner's NIK (editors see personal data)
     return render(request, "umkm/enterprise_form.html", {"nav": "umkm", "form": form, "e": enterprise})
 
 
@@ -299,11 +366,7 @@ def wub_assessment_add(request, pk):
 def enterprise_figures(request):
     """Point 9's figures for a year, by kecamatan and sector: what the yearly report will call."""
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("tahun", today.year))
-    except ValueError:
-        year = today.year
-    year = min(max(year, 2000), today.year)
+    year = year_param(request, last=today.year)
     at = min(today, today.replace(year=year, month=12, day=31))
     base = scoped(Enterprise.objects.all(), request.user)
     by_kecamatan = figures.active(at, by="kecamatan", queryset=base)
@@ -318,8 +381,8 @@ def enterprise_figures(request):
         "scaled_up": figures.scaled_up(year, queryset=base),
         "wub_trained": figures.wub_trained(year, queryset=base),
         "wub_mandiri": figures.wub_mandiri(year, queryset=base),
-        "by_kecamatan": _bars(by_kecamatan, dict(Region.objects.filter(level=3).values_list("code", "name"))),
-        "by_sector": _bars(by_sector, dict(Sector.objects.values_list("code", "name"))),
+        "by_kecamatan": bar_rows(by_kecamatan, kecamatan_names()),
+        "by_sector": bar_rows(by_sector, dict(Sector.objects.values_list("code", "name"))),
         "scale_ups": _named(scaled_up_events(year, queryset=base)[:100], base),
         "scale_up_counts": sorted(scale_up_counts(queryset=base).items()),
     }
@@ -329,13 +392,3 @@ def enterprise_figures(request):
 def _named(events, enterprises) -> list[dict]:
     names = dict(enterprises.filter(pk__in=[e.enterprise_id for e in events]).values_list("pk", "name"))
     return [{"event": e, "name": names.get(e.enterprise_id, e.enterprise_id)} for e in events]
-
-
-def _bars(breakdown: dict, names: dict) -> list[dict]:
-    """Rows for a CSS bar chart: label (a code's name), value, and a width in steps of 5% (classes, not
-    inline styles: the CSP forbids them)."""
-    top = max(breakdown.values(), default=0) or 1
-    return [
-        {"label": names.get(key, key) or "—", "value": value, "step": round(value * 20 / top) * 5}
-        for key, value in sorted(breakdown.items(), key=lambda item: -item[1])
-    ]

@@ -40,14 +40,14 @@ def test_a_field_officer_without_an_area_reads_nobody(cast, two_people):
     assert scoped(Person.objects.all(), cast.petugas).count() == 0
 
 
-@pytest.mark.parametrize("persona", ["koperasi", "umkm", "p3k", "phijs", "admin", "petugas"])
+@pytest.mark.parametrize("persona", ["koperasi", "umkm", "admin", "petugas"])
 def test_divisions_and_field_officers_edit_people(cast, two_people, persona):
     inside, _ = two_people
     assert can_edit(getattr(cast, persona), inside)
 
 
-@pytest.mark.parametrize("persona", ["kepala", "inspektur", "sekretariat"])
-def test_head_of_office_inspector_and_planners_never_edit_people(cast, two_people, persona):
+@pytest.mark.parametrize("persona", ["kepala", "inspektur", "sekretariat", "p3k", "phijs"])
+def test_roles_that_see_niks_masked_never_edit_people(cast, two_people, persona):
     inside, _ = two_people
     user = getattr(cast, persona)
     assert not can_edit_model(user, Person)

@@ -2,12 +2,12 @@ from django import template
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 
-from berdaya.lib.masking import mask_address, mask_nik, mask_phone
+from berdaya.lib.masking import mask_address, mask_name, mask_nik, mask_phone
 
 register = template.Library()
 
 # Personal fields and how to mask them for viewers whose role does not need them (domain.md R45).
-MASKS = {"nik": mask_nik, "phone": mask_phone, "address": mask_address}
+MASKS = {"nik": mask_nik, "phone": mask_phone, "address": mask_address, "worker_party": mask_name}  # hubind
 
 
 @register.simple_tag

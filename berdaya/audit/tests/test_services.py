@@ -61,3 +61,51 @@ def test_a_deletion_keeps_the_old_values_in_its_row(cast, person):
     ).get()
     assert entry.changes == {"name": [name, None]}
     assert entry.person_id == pk
+
+
+def test_many_rows_are_written_at_once_with_the_shared_defaults(cast):
+    from berdaya.audit.services import Entry, audit_log_many
+    from berdaya.regions.models import Region as Model
+
+    count = audit_log_many(
+        actor=cast.umkm,
+        action=Action.UPDATE,
+        model=Model,
+        entries=[Entry(1, "satu", {"state": ["a", "b"]}, person_id=7), Entry(2, "dua", note="sendiri")],
+        note="keputusan massal",
+    )
+    rows = list(AuditEntry.objects.filter(object_type="regions.region").order_by("object_id"))
+    assert count == 2 and [r.object_id for r in rows] == ["1", "2"]
+    assert rows[0].actor == cast.umkm and rows[0].changes == {"state": ["a", "b"]} and rows[0].person_id == 7
+    assert [r.note for r in rows] == ["keputusan massal", "sendiri"]
+
+
+def test_a_bulk_creation_audits_every_record_with_its_values(cast):
+    from berdaya.audit.services import audited_bulk_create
+    from berdaya.kinerja.models import ManualMeasure
+
+    made = audited_bulk_create(
+        actor=cast.sekretariat,
+        objs=[ManualMeasure(key=f"m.{i}", label=f"Ukuran {i}") for i in range(3)],
+        fields=("key", "label"),
+    )
+    assert len(made) == 3 and all(m.created_by == cast.sekretariat for m in made)
+    for measure in made:
+        [entry] = _entries(measure)
+        assert entry.action == Action.CREATE and entry.changes["key"] == [None, measure.key]
+    assert audited_bulk_create(actor=cast.sekretariat, objs=[], fields=("key",)) == []
+
+
+def test_many_to_many_values_go_into_the_creation_row(cast):
+    from berdaya.kinerja.models import BudgetItem, SwotStrategy
+
+    program = BudgetItem.objects.create(year=2022, level=1, code="1", name="Program A", pagu=1)
+    strategy = audited_create(
+        actor=cast.sekretariat,
+        obj=SwotStrategy(year=2022, kind="SO", text="Strategi"),
+        fields=("kind", "text"),
+        related={"programs": [program]},
+    )
+    assert list(strategy.programs.all()) == [program]
+    [entry] = _entries(strategy)
+    assert entry.changes["programs"] == [None, str(program)]

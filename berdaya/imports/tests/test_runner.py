@@ -113,6 +113,7 @@ def test_rows_are_written_in_batches(spec, tmp_path):
 def test_the_same_nik_twice_in_a_file_is_written_in_turn(spec, tmp_path):
     nik = valid_nik()
     rows = people_rows([nik, nik])
+    rows[1][2] = rows[0][2]  # the same person (another name would be a row to review)
     rows[1][6] = "Jl. Kedua"
     counts = run(spec, write_xlsx(tmp_path / "a.xlsx", rows))
     assert (counts.created, counts.updated) == (1, 1)
@@ -181,6 +182,7 @@ def test_a_record_repeated_in_a_file_goes_to_the_next_batches_in_file_order(spec
     a, b, c, d = (valid_nik() for _ in range(4))
     rows = people_rows([a, a, b, c, d, a])
     for index, row in enumerate(rows):
+        row[2] = f"Warga {row[1]}"  # one name per NIK: the same people
         row[6] = f"Jl. Ke-{index + 1}"
     original = type(spec).write_batch
     sizes = []
@@ -196,7 +198,8 @@ def test_a_record_repeated_in_a_file_goes_to_the_next_batches_in_file_order(spec
     assert Person.objects.get(nik=a).address == "Jl. Ke-6"
 
 
-def test_renaming_people_by_import_tells_the_registries_that_copy_names(spec, tmp_path, monkeypatch):
+def test_a_row_that_would_rename_a_registered_person_is_held_for_review(spec, tmp_path, monkeypatch):
+    # issue 15: a row reusing an existing NIK with another name and sex renamed that person silently.
     from berdaya.people import services as people_services
 
     renamed = []
@@ -204,6 +207,52 @@ def test_renaming_people_by_import_tells_the_registries_that_copy_names(spec, tm
     nik, other = valid_nik(), valid_nik()
     run(spec, write_xlsx(tmp_path / "a.xlsx", people_rows([nik, other])))
     rows = people_rows([nik, other])
-    rows[0][2] = "Nama Baru Sekali"
-    run(spec, write_xlsx(tmp_path / "b.xlsx", rows))
-    assert renamed == [Person.objects.get(nik=nik).pk]
+    rows[0][2], rows[0][3] = "Nama Baru Sekali", "P"
+    rows[1][6] = "Jl. Baru"  # the other row is an ordinary update
+    errors = runner.ErrorFile(tmp_path / "ditolak.xlsx", PEOPLE_HEADERS)
+    counts = run(spec, write_xlsx(tmp_path / "b.xlsx", rows), errors=errors)
+    assert (counts.updated, counts.rejected) == (1, 1)
+    person = Person.objects.get(nik=nik)
+    assert (person.name, person.sex) == ("Warga 1", "L")
+    assert renamed == []
+    sheet = load_workbook(errors.close()).active
+    reason = list(sheet.values)[1][-1]
+    assert reason.startswith("Perlu diperiksa: NIK ini terdaftar atas nama Warga 1, laki-laki")
+    assert "Nama Baru Sekali, perempuan" in reason
+
+
+def test_a_name_typed_with_a_title_or_another_case_is_the_same_person(spec, tmp_path):
+    nik = valid_nik()
+    run(spec, write_xlsx(tmp_path / "a.xlsx", people_rows([nik])))
+    rows = people_rows([nik])
+    rows[0][2] = "HJ. WARGA 1"
+    counts = run(spec, write_xlsx(tmp_path / "b.xlsx", rows))
+    assert (counts.unchanged, counts.rejected) == (1, 0)
+
+
+def test_one_new_nik_given_to_two_people_in_one_file_holds_the_second(spec, tmp_path):
+    nik = valid_nik()
+    rows = people_rows([nik, nik])
+    rows[1][2] = "Orang Lain"
+    counts = run(spec, write_xlsx(tmp_path / "a.xlsx", rows))
+    assert (counts.created, counts.rejected) == (1, 1)
+    assert Person.objects.get(nik=nik).name == "Warga 1"
+
+
+def test_the_preview_marks_a_clash_as_a_row_to_review(spec, tmp_path):
+    nik = valid_nik()
+    run(spec, write_xlsx(tmp_path / "a.xlsx", people_rows([nik])))
+    rows = people_rows([nik, valid_nik()])
+    rows[0][2] = "Nama Lain"
+    table = open_table(write_xlsx(tmp_path / "b.xlsx", rows))
+    result = runner.preview(spec, table, suggest_mapping(spec, table.headers))
+    assert [row["ok"] for row in result.rows] == [False, True]
+    assert result.rows[0]["reasons"][0].startswith("Perlu diperiksa")
+    assert (result.valid, result.invalid) == (1, 1)
+
+
+def test_the_preview_shows_the_thirty_rows_its_page_announces(spec, tmp_path):
+    table = open_table(write_xlsx(tmp_path / "a.xlsx", people_rows([valid_nik() for _ in range(40)])))
+    result = runner.preview(spec, table, suggest_mapping(spec, table.headers))
+    assert len(result.rows) == runner.PREVIEW_ROWS == 30
+    assert result.sampled == 40

@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from berdaya.accounts.access import can_edit, get_for_user, scoped
+from berdaya.lib.bars import bar_rows
 from berdaya.lib.forms import add_service_error
-from berdaya.regions.selectors import kecamatan_in_jurisdiction
+from berdaya.lib.params import year_param
+from berdaya.regions.selectors import kecamatan_names
 
 from ..models import Cooperative
 from . import figures, rating
@@ -220,26 +222,18 @@ def rating_remove(request, pk):
 
 
 def _bars(counts: dict, labels: dict) -> list[dict]:
-    top = max(counts.values(), default=0) or 1
-    return [
-        {"label": labels.get(key, key or _("Tanpa kelurahan")), "value": n, "step": round(n * 10 / top) * 10}
-        for key, n in counts.items()
-    ]
+    return bar_rows(counts, labels, blank=_("Tanpa kelurahan"))
 
 
 def assessment_figures_view(request):
     """Healthy cooperatives of a fiscal year, quality cooperatives rated in a year, by kecamatan and kind."""
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("tahun", today.year))
-    except ValueError:
-        year = today.year
-    year = min(max(year, 2000), today.year)
+    year = year_param(request, last=today.year)
     cooperatives = scoped(Cooperative.objects.all(), request.user)
     start, end = dt.date(year, 1, 1), min(today, dt.date(year, 12, 31))
     quality = figures.quality_cooperatives(end, since=start, queryset=cooperatives)
     healthy = figures.healthy_cooperatives(year - 1, queryset=cooperatives)
-    kecamatan = {region.code: region.name for region in kecamatan_in_jurisdiction()}
+    kecamatan = kecamatan_names()
     kinds = dict(Cooperative._meta.get_field("kind").choices)
     context = {
         "nav": "koperasi",

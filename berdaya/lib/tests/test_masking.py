@@ -8,11 +8,11 @@ EMPTY = [None, ""]
 
 
 class TestMaskNik:
-    def test_it_keeps_the_first_four_and_last_four_digits(self):
-        assert mask_nik("6371010101900001") == "6371********0001"
+    def test_it_keeps_only_the_last_four_digits(self):
+        assert mask_nik("6371010101900001") == "************0001"
 
     def test_it_drops_separators_before_masking(self):
-        assert mask_nik("6371 0101 0190 0001") == "6371********0001"
+        assert mask_nik("6371 0101 0190 0001") == "************0001"
 
     def test_it_masks_a_short_value_completely(self):
         assert mask_nik("63710101") == "********"

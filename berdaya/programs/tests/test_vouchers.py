@@ -7,11 +7,12 @@ import threading
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
+from django.utils import timezone
 
 from berdaya.accounts.roles import Role
 from berdaya.programs import vouchers
 from berdaya.programs.models import Kind, RedemptionAttempt, State, Voucher, VoucherStatus
-from berdaya.programs.selectors import flags
+from berdaya.programs.selectors import flags, locked_vouchers
 from berdaya.programs.services import (
     application_approve,
     application_award,
@@ -24,6 +25,7 @@ from berdaya.programs.services import (
     voucher_redeem,
     voucher_reissue,
 )
+from berdaya.programs.vouchers import PARTNER_FAILED_PER_HOUR
 from berdaya.test import make_person, make_staff, restore_reference_data
 from berdaya.umkm.tests.conftest import make_enterprise
 
@@ -87,6 +89,43 @@ def test_a_redemption_for_someone_else_is_refused(partner, voucher_code):
 def test_a_one_time_code_also_checks_the_recipient_and_works_once(partner, voucher_code, cast):
     voucher, code = voucher_code
     otp = voucher_otp_issue(actor=cast.umkm, voucher=voucher)
+    assert voucher_redeem(partner=partner, code=code, check=otp).status == VoucherStatus.REDEEMED
+
+
+def test_guessing_the_nik_ending_locks_the_voucher_until_staff_reissue_it(cast, partner, voucher_code):
+    # R33: 4 NIK digits were guessed in 510 tries; now 3 failed checks lock the voucher for review
+    voucher, code = voucher_code
+    for guess in ("1111", "2222", "3333"):
+        with pytest.raises(ValidationError, match="Penerima tidak cocok"):
+            voucher_redeem(partner=partner, code=code, check=guess)
+    with pytest.raises(ValidationError, match="dikunci"):
+        voucher_redeem(partner=partner, code=code, check="0007")  # even the right digits, once locked
+    assert list(locked_vouchers(voucher.application.program)) == [voucher]
+    _new, new_code = voucher_reissue(actor=cast.umkm, voucher=voucher, reason="dikunci")
+    assert voucher_redeem(partner=partner, code=new_code, check="0007").status == VoucherStatus.REDEEMED
+    assert list(locked_vouchers(voucher.application.program)) == []
+
+
+def test_a_partner_failing_checks_across_many_vouchers_is_refused_for_an_hour(partner, voucher_code):
+    # R33: rate limit per partner, whatever the voucher
+    voucher, code = voucher_code
+    RedemptionAttempt.objects.bulk_create(
+        [RedemptionAttempt(partner=partner, ok=False, reason="x") for _ in range(PARTNER_FAILED_PER_HOUR)]
+    )
+    with pytest.raises(ValidationError, match="Terlalu banyak"):
+        voucher_redeem(partner=partner, code=code, check="0007")
+    RedemptionAttempt.objects.filter(partner=partner).update(at=timezone.now() - dt.timedelta(hours=2))
+    assert voucher_redeem(partner=partner, code=code, check="0007").status == VoucherStatus.REDEEMED
+
+
+def test_once_a_one_time_code_is_sent_the_nik_digits_no_longer_prove_the_recipient(
+    partner, voucher_code, cast
+):
+    # R33: prefer the one-time code
+    voucher, code = voucher_code
+    otp = voucher_otp_issue(actor=cast.umkm, voucher=voucher)
+    with pytest.raises(ValidationError, match="kode sekali pakai salah"):
+        voucher_redeem(partner=partner, code=code, check="0007")
     assert voucher_redeem(partner=partner, code=code, check=otp).status == VoucherStatus.REDEEMED
 
 

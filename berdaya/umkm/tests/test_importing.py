@@ -111,7 +111,7 @@ def test_bad_rows_are_rejected_with_a_reason(tmp_path, changes, reason):
     assert reason in list(load_workbook(errors.close()).active.values)[1][-1]
 
 
-# --- Rows without a (valid) owner NIK are kept (issue 14 point 2) ------------------------------------
+# --- Rows without a (valid) owner NIK are kept ------------------------------------
 
 
 def test_a_row_without_nik_keeps_its_business_with_an_owner_flagged_to_complete(tmp_path, cast):
@@ -157,3 +157,14 @@ def test_an_owner_without_nik_matches_a_recorded_person_by_name_and_phone(tmp_pa
     import_rows(tmp_path / "a.xlsx", [row(None)], actor=cast.umkm)
     assert Enterprise.objects.get().owner == recorded
     assert not Person.objects.exclude(nik_issue="").exists()
+
+
+def test_an_owner_nik_registered_to_someone_else_neither_renames_her_nor_takes_her_business(tmp_path):
+    # The import once renamed the owner and re-owned her business; now the row waits for review.
+    nik = valid_nik(female=True)
+    import_rows(tmp_path / "a.xlsx", [row(nik, owner="Siti Aminah")])
+    clash = row(nik, id="SRC-2", owner="Budi Santoso", name="Bengkel Budi")
+    counts = import_rows(tmp_path / "b.xlsx", [clash])
+    assert (counts.created, counts.updated, counts.rejected) == (0, 0, 1)
+    assert Person.objects.get(nik=nik).name == "Siti Aminah"
+    assert list(Enterprise.objects.values_list("name", flat=True)) == ["Warung Acil"]

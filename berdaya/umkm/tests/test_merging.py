@@ -117,7 +117,8 @@ def test_the_merged_record_leaves_lists_and_figures_but_is_kept(cast, two):
     assert figures.registered(at) == 1
     assert figures.active(at) == 1
     assert DuplicatePair.objects.get().status == PairStatus.MERGED
-    assert cast.client(cast.umkm).get(reverse("umkm:detail", args=[merge.pk])).status_code == 404
+    # Its old page leads to the surviving record (issue 15), no longer a 404.
+    assert cast.client(cast.umkm).get(reverse("umkm:detail", args=[merge.pk])).status_code == 302
 
 
 def test_merging_writes_audit_rows_for_both_records_and_each_moved_child(cast, two):
@@ -186,3 +187,15 @@ def test_the_history_lists_a_merge_and_undoes_it(cast, two):
     assert client.post(reverse("umkm:merge_undo", args=[record.pk])).status_code == 302
     assert Enterprise.objects.count() == 2
     assert DuplicatePair.objects.get().status == PairStatus.OPEN
+
+
+def test_a_merged_records_old_url_leads_to_the_surviving_record(cast, two):
+    # issue 15: the old URL of a merged record answered 404.
+    keep, merge = two
+    enterprise_merge(actor=cast.umkm, keep=keep, merge=merge)
+    client = cast.client(cast.umkm)
+    response = client.get(reverse("umkm:detail", args=[merge.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("umkm:detail", args=[keep.pk])
+    response = client.get(reverse("umkm:edit", args=[merge.pk]))
+    assert response["Location"] == reverse("umkm:edit", args=[keep.pk])
+    assert client.get(reverse("umkm:detail", args=[999999])).status_code == 404

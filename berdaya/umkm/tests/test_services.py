@@ -44,7 +44,7 @@ def test_registering_is_atomic(cast, person, monkeypatch):
     def broken(**kwargs):
         raise RuntimeError("audit store down")
 
-    monkeypatch.setattr(services, "audit_log", broken)
+    monkeypatch.setattr("berdaya.audit.services.audit_log", broken)
     with pytest.raises(RuntimeError):
         make_enterprise(actor=cast.umkm, owner=person)
     assert Enterprise.objects.count() == 0

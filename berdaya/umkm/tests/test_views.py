@@ -129,7 +129,7 @@ def test_export_xlsx_masks_nik_for_the_head_of_office_and_is_logged(cast):
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[1][1] == "Warung Acil Galuh"
-    assert rows[1][4] == f"{enterprise.owner.nik[:4]}********{enterprise.owner.nik[-4:]}"  # domain.md R45
+    assert rows[1][4] == f"************{enterprise.owner.nik[-4:]}"  # domain.md R45
     assert AuditEntry.objects.filter(action=Action.EXPORT, actor=cast.kepala).exists()  # domain.md R46
 
 
@@ -279,3 +279,32 @@ def test_the_sector_filter_takes_the_codes_its_options_carry(cast):
     assert '<option value="kriya" selected>' in html
     assert [row["e"].name for row in response.context["rows"]] == ["Sasirangan Galuh"]  # sub-sectors included
     assert not response.context["filter_form"].errors
+
+
+def test_a_masked_role_finds_an_owner_only_by_the_exact_nik(cast, enterprise):
+    # domain.md R45: a NIK prefix or phone search would confirm masked digits one by one; R46: logged
+    client = cast.client(cast.p3k)
+
+    def found(q):
+        return [row["e"].pk for row in client.get(reverse("umkm:list"), {"q": q}).context["rows"]]
+
+    nik = enterprise.owner.nik
+    assert found(nik[:12]) == []
+    assert found(nik) == [enterprise.pk]
+    body = client.get(reverse("umkm:detail", args=[enterprise.pk])).content.decode()
+    assert nik not in body and f"************{nik[-4:]}" in body
+    searches = AuditEntry.objects.filter(actor=cast.p3k, note__startswith="pencarian nomor")
+    assert searches.count() == 2 and searches.filter(person_id=enterprise.owner_id).count() == 1
+
+
+def test_owner_niks_shown_unmasked_are_in_the_owners_access_log(cast, enterprise):
+    # R46: the record page, the edit form, a list page and the export carry the owner's id
+    client = cast.client(cast.umkm)
+    client.get(reverse("umkm:detail", args=[enterprise.pk]))
+    client.get(reverse("umkm:edit", args=[enterprise.pk]))
+    client.get(reverse("umkm:list"))
+    response = client.get(reverse("umkm:list"), {"format": "xlsx"})
+    assert response.status_code == 200
+    entries = AuditEntry.objects.filter(person_id=enterprise.owner_id, actor=cast.umkm)
+    assert entries.filter(action=Action.VIEW).count() == 3
+    assert entries.filter(action=Action.EXPORT).count() == 1

@@ -51,6 +51,10 @@ class Command(BaseCommand):
             table = open_table(path)
         except ReaderError as error:
             raise CommandError(str(error)) from None
+        except MemoryError:
+            raise CommandError(
+                "Memori tidak cukup untuk berkas ini: pecah berkas menjadi beberapa berkas."
+            ) from None
         remembered = services.remembered_mapping(spec, options["mapping"]) if options["mapping"] else {}
         if options["mapping"] and not remembered:
             raise CommandError(f"Pemetaan '{options['mapping']}' untuk {spec.key} belum pernah disimpan.")
@@ -67,7 +71,12 @@ class Command(BaseCommand):
             self.stdout.write(f"  {header} -> {target}")
 
         with path.open("rb") as file:
-            run = services.run_create(actor=actor, spec=spec, file=File(file), name=path.name, source=source)
+            try:
+                run = services.run_create(
+                    actor=actor, spec=spec, file=File(file), name=path.name, source=source
+                )
+            except ReaderError as error:
+                raise CommandError(str(error)) from None
         services.run_set_mapping(actor=actor, run=run, mapping=mapping)
 
         def progress(done, total=None, message=""):
@@ -76,7 +85,14 @@ class Command(BaseCommand):
                 sys.stdout.write(f"\r  {done}{suffix} baris")
                 sys.stdout.flush()
 
-        counts = services.run_execute(run, actor=actor, progress=progress, batch_size=options["batch_size"])
+        try:
+            counts = services.run_execute(
+                run, actor=actor, progress=progress, batch_size=options["batch_size"]
+            )
+        except Exception:  # recorded on the run in Indonesian (reason, rows saved, where to resume)
+            self.stdout.write("")
+            run.refresh_from_db()
+            raise CommandError(run.message) from None
         self.stdout.write("")
         for label, value in services.result_figures(run).items():
             self.stdout.write(f"{label}: {value}")

@@ -1,0 +1,34 @@
+"""Schemathesis fuzzes every operation of the OpenAPI schema in-process: no input gives a server error,
+and every 2xx answer matches the schema. Bounded (a few examples per operation) so the suite stays fast."""
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance
+
+from berdaya.koperasi.tests.conftest import make_cooperative
+from berdaya.programs.tests.conftest import make_program
+from berdaya.umkm.tests.conftest import make_enterprise
+
+from .conftest import issue
+
+# The schema endpoint touches no database, so it loads at collection time.
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+
+
+@pytest.fixture
+def token_header(cast, person):
+    make_enterprise(actor=cast.umkm, owner=person)
+    make_cooperative(actor=cast.koperasi)
+    make_program(actor=cast.umkm)
+    _, client = issue(actor=cast.admin, user=cast.umkm, rate_per_minute=10_000)
+    return client.headers
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+def test_no_input_gives_a_server_error(case, token_header):
+    case.call_and_validate(headers=token_header, checks=[not_a_server_error, response_schema_conformance])

@@ -1,0 +1,328 @@
+"""Version 1 of the partner API (/api/v1/). OpenAPI 3 at /api/v1/openapi.json, interactive docs at
+/api/v1/docs (served from the repository's own static files).
+
+Every endpoint: a bearer token (auth.TokenAuth), one scope, the same ``scoped()`` access and R45 masking as
+the pages for the token's account, the same filter forms as the lists (a bad value is a 422 with the form's
+Indonesian message), limit/offset pagination, and one audit row per call (R46).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Query, Schema, Status
+from ninja.errors import HttpError
+
+from berdaya.accounts.access import get_for_user, scoped
+from berdaya.kinerja import measures as kinerja_measures
+from berdaya.koperasi.forms import CooperativeFilterForm
+from berdaya.koperasi.models import Cooperative
+from berdaya.koperasi.selectors import cooperative_filter, cooperative_sort
+from berdaya.lib.masking import mask_nik, mask_phone
+from berdaya.programs import services as program_services
+from berdaya.programs.models import RECEIVED_STATES, Application, Program
+from berdaya.regions.models import Region
+from berdaya.umkm.forms import EnterpriseFilterForm
+from berdaya.umkm.models import Enterprise
+from berdaya.umkm.selectors import enterprise_filter, enterprise_sort
+
+from . import schemas
+from .auth import RateLimited, TokenAuth, require
+from .models import Scope
+from .services import call_log
+
+MAX_LIMIT = 100
+
+api = NinjaAPI(
+    title="Berdaya API",
+    version="1",
+    description=(
+        "API untuk sistem mitra (bank, provinsi, kementerian). Token dari Dinas, cakupan per sumber data, "
+        "batas panggilan per menit per token, data pribadi disamarkan sesuai peran akun token (R45), "
+        "setiap panggilan tercatat di jejak audit (R46)."
+    ),
+    urls_namespace="api-v1",
+    auth=TokenAuth(),
+)
+
+
+@api.exception_handler(RateLimited)
+def _rate_limited(request, exc: RateLimited):
+    response = api.create_response(request, {"detail": exc.message}, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+class PageQuery(Schema):
+    limit: int = 25
+    offset: int = 0
+
+
+def _page(queryset: QuerySet, page: PageQuery) -> tuple[int, list]:
+    if not 1 <= page.limit <= MAX_LIMIT or page.offset < 0:
+        raise HttpError(
+            422, _("limit harus 1 sampai %(max)d dan offset tidak boleh negatif.") % {"max": MAX_LIMIT}
+        )
+    return queryset.count(), list(queryset[page.offset : page.offset + page.limit])
+
+
+def _filtered(form_class, request):
+    params = request.GET.copy()
+    for name in ("limit", "offset"):
+        params.pop(name, None)
+    form = form_class(params or None)
+    if params and not form.is_valid():
+        raise HttpError(422, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+    return form.cleaned_data if params else {}
+
+
+def _place(kelurahan) -> schemas.Place:
+    if kelurahan is None:
+        return schemas.Place()
+    parent = kelurahan.parent
+    return schemas.Place(
+        kelurahan_code=kelurahan.code,
+        kelurahan=kelurahan.name,
+        kecamatan_code=parent.code if parent else None,
+        kecamatan=parent.name if parent else None,
+    )
+
+
+def _enterprise(e: Enterprise, personal: bool) -> schemas.Enterprise:
+    return schemas.Enterprise(
+        id=e.pk,
+        name=e.name,
+        brand=e.brand,
+        sector=e.sector.name if e.sector_id else None,
+        kbli=e.kbli,
+        size_class=e.get_current_size_class_display() if e.current_size_class else None,
+        nib=e.nib,
+        is_wub=e.is_wub,
+        status=e.status,
+        registered_on=e.registered_on,
+        place=_place(e.kelurahan),
+        owner=schemas.Owner(name=e.owner.name, nik=e.owner.nik if personal else mask_nik(e.owner.nik)),
+        phone=e.phone if personal else mask_phone(e.phone),
+    )
+
+
+def _enterprises(request) -> QuerySet:
+    return scoped(
+        Enterprise.objects.select_related("owner", "sector", "kelurahan__parent"), request.auth.user
+    )
+
+
+@api.get("/usaha-mikro/", response=schemas.EnterprisePage, tags=["usaha mikro"])
+def enterprise_list(request, page: Query[PageQuery]):
+    """Micro enterprises, filtered like the list page (q, kecamatan, sector, size_class, status, no_nib,
+    is_wub, dormant, aided) and sorted (sort)."""
+    token = require(request, Scope.UMKM_READ)
+    data = _filtered(EnterpriseFilterForm, request)
+    queryset = enterprise_sort(enterprise_filter(_enterprises(request), data), request.GET.get("sort"))
+    count, rows = _page(queryset, page)
+    personal = token.user.sees_personal_data
+    call_log(token=token, method="GET", path=request.path, status=200, obj=Enterprise, count=len(rows))
+    return {
+        "count": count,
+        "limit": page.limit,
+        "offset": page.offset,
+        "items": [_enterprise(e, personal) for e in rows],
+    }
+
+
+@api.get("/usaha-mikro/{enterprise_id}/", response=schemas.Enterprise, tags=["usaha mikro"])
+def enterprise_detail(request, enterprise_id: int):
+    token = require(request, Scope.UMKM_READ)
+    enterprise = get_for_user(token.user, _enterprises(request), enterprise_id)
+    call_log(
+        token=token,
+        method="GET",
+        path=request.path,
+        status=200,
+        obj=enterprise,
+        person_id=enterprise.owner_id,
+    )
+    return _enterprise(enterprise, token.user.sees_personal_data)
+
+
+def _cooperative(c: Cooperative, personal: bool) -> schemas.Cooperative:
+    return schemas.Cooperative(
+        id=c.pk,
+        name=c.name,
+        kind=c.kind,
+        nomor_induk_koperasi=c.nomor_induk_koperasi or "",
+        legal_entity_number=c.legal_entity_number,
+        status=c.status or None,
+        registered_on=c.registered_on,
+        place=_place(c.kelurahan),
+        phone=c.phone if personal else mask_phone(c.phone),
+    )
+
+
+@api.get("/koperasi/", response=schemas.CooperativePage, tags=["koperasi"])
+def cooperative_list(request, page: Query[PageQuery]):
+    """Cooperatives, filtered like the list page (q, status, kind, kecamatan, ...) and sorted (sort)."""
+    token = require(request, Scope.KOPERASI_READ)
+    data = _filtered(CooperativeFilterForm, request)
+    queryset = scoped(Cooperative.objects.select_related("kelurahan__parent"), token.user)
+    count, rows = _page(cooperative_sort(cooperative_filter(queryset, data), request.GET.get("sort")), page)
+    call_log(token=token, method="GET", path=request.path, status=200, obj=Cooperative, count=len(rows))
+    personal = token.user.sees_personal_data
+    return {
+        "count": count,
+        "limit": page.limit,
+        "offset": page.offset,
+        "items": [_cooperative(c, personal) for c in rows],
+    }
+
+
+@api.get("/koperasi/{cooperative_id}/", response=schemas.Cooperative, tags=["koperasi"])
+def cooperative_detail(request, cooperative_id: int):
+    token = require(request, Scope.KOPERASI_READ)
+    cooperative = get_for_user(
+        token.user, Cooperative.objects.select_related("kelurahan__parent"), cooperative_id
+    )
+    call_log(token=token, method="GET", path=request.path, status=200, obj=cooperative)
+    return _cooperative(cooperative, token.user.sees_personal_data)
+
+
+@api.get("/program/", response=list[schemas.Program], tags=["program"])
+def program_list(request):
+    token = require(request, Scope.PROGRAM_READ)
+    programs = list(scoped(Program.objects.order_by("-starts_on", "code"), token.user))
+    call_log(token=token, method="GET", path=request.path, status=200, obj=Program, count=len(programs))
+    return [
+        schemas.Program(
+            code=p.code,
+            name=p.name,
+            kind=p.kind,
+            target=p.target,
+            starts_on=p.starts_on,
+            ends_on=p.ends_on,
+            is_open=p.is_open,
+            amount=float(p.amount) if p.amount is not None else None,
+            quota=p.quota,
+        )
+        for p in programs
+    ]
+
+
+def _program(request, code: str) -> Program:
+    return get_object_or_404(scoped(Program.objects.all(), request.auth.user), code=code)
+
+
+@api.get("/program/{code}/penerima/", response=schemas.BeneficiaryPage, tags=["program"])
+def beneficiary_list(request, code: str, page: Query[PageQuery], tahun: int | None = None):
+    """Recipients of a program (awarded or later), newest year first: businesses and cooperatives by name,
+    people by masked name only."""
+    token = require(request, Scope.PROGRAM_READ)
+    program = _program(request, code)
+    queryset = scoped(
+        Application.objects.filter(program=program, state__in=RECEIVED_STATES).select_related(
+            "enterprise", "cooperative", "person", "kelurahan__parent"
+        ),
+        token.user,
+    ).order_by("-year", "pk")
+    if tahun is not None:
+        queryset = queryset.filter(year=tahun)
+    count, rows = _page(queryset, page)
+    call_log(token=token, method="GET", path=request.path, status=200, obj=Application, count=len(rows))
+    items = [
+        schemas.Beneficiary(
+            application_id=a.pk,
+            year=a.year,
+            state=a.state,
+            awarded_on=a.awarded_on,
+            enterprise_id=a.enterprise_id,
+            cooperative_id=a.cooperative_id,
+            name=(a.enterprise or a.cooperative).name if (a.enterprise or a.cooperative) else _masked(a),
+            place=_place(a.kelurahan),
+        )
+        for a in rows
+    ]
+    return {"count": count, "limit": page.limit, "offset": page.offset, "items": items}
+
+
+def _masked(application: Application) -> str:
+    from berdaya.lib.masking import mask_name
+
+    return mask_name(application.person.name) if application.person_id else ""
+
+
+@api.post(
+    "/program/{code}/pengajuan/",
+    response={201: schemas.ApplicationOut, 422: schemas.Error},
+    tags=["program"],
+)
+def application_submit(request, code: str, payload: schemas.ApplicationIn):
+    """A partner sends an application on a registered business's or cooperative's behalf. It lands as a
+    draft for staff to verify (R52: nothing self-declared decides anything)."""
+    token = require(request, Scope.PROGRAM_WRITE)
+    program = _program(request, code)
+    enterprise = cooperative = None
+    if payload.enterprise_id is not None:
+        enterprise = get_for_user(
+            token.user, Enterprise.objects.select_related("owner"), payload.enterprise_id
+        )
+    if payload.cooperative_id is not None:
+        cooperative = get_for_user(token.user, Cooperative.objects.all(), payload.cooperative_id)
+    try:
+        application = program_services.application_create(
+            actor=token.user,
+            program=program,
+            enterprise=enterprise,
+            person=enterprise.owner if enterprise else None,
+            cooperative=cooperative,
+            declarations={str(k)[:60]: v for k, v in payload.declarations.items()},
+        )
+    except ValidationError as error:
+        call_log(token=token, method="POST", path=request.path, status=422, obj=program)
+        return Status(422, {"detail": error.messages})
+    call_log(
+        token=token, method="POST", path=request.path, status=201, obj=application,
+        person_id=application.person_id,
+    )  # fmt: skip
+    return Status(
+        201,
+        schemas.ApplicationOut(
+            application_id=application.pk,
+            state=application.state,
+            eligible=application.eligible,
+            note=_("Diterima sebagai draf; petugas memverifikasi sebelum keputusan apa pun."),
+        ),
+    )
+
+
+@api.get("/angka/", response=list[schemas.MeasureValue], tags=["angka"])
+def measure_list(request, tahun: int):
+    """Every measure the registries compute (the numbers behind the performance report) for a year."""
+    token = require(request, Scope.FIGURES_READ)
+    if not 2000 <= tahun <= 2100:
+        raise HttpError(422, _("Tahun harus antara 2000 dan 2100."))
+    period = kinerja_measures.Period(tahun)
+    rows = [
+        schemas.MeasureValue(
+            key=m.key, label=str(m.label), unit=str(m.unit), year=tahun, value=_number(m.value(period, {}))
+        )
+        for m in kinerja_measures.all_measures()
+    ]
+    call_log(token=token, method="GET", path=request.path, status=200, obj=token, count=len(rows))
+    return rows
+
+
+def _number(value):
+    return None if value is None else (int(value) if value == int(value) else float(value))
+
+
+@api.get("/wilayah/", response=list[schemas.Region], tags=["wilayah"])
+def region_list(request, induk: str = ""):
+    """Regions one level below ``induk`` (a Kemendagri code; empty: provinces)."""
+    token = require(request, Scope.REGIONS_READ)
+    if induk and not all(part.isdigit() for part in induk.split(".")):
+        raise HttpError(422, _("Kode wilayah tidak sah."))
+    regions = Region.objects.filter(parent_id=induk or None).order_by("code")
+    rows = [schemas.Region(code=r.code, name=r.name, level=r.level, parent=r.parent_id) for r in regions]
+    call_log(token=token, method="GET", path=request.path, status=200, obj=Region, count=len(rows))
+    return rows
