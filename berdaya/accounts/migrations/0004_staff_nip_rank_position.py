@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_role_mitra'),
+        ('accounts', '0003_role_mediator'),
     ]
 
     operations = [
