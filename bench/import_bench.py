@@ -95,7 +95,9 @@ def child(mode: str, path: str) -> dict:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "berdaya.settings")
     django.setup()
     started = time.perf_counter()
-    if mode.startswith("baseline"):
+    if mode == "baseline-umkm":
+        rows, errors = baseline_umkm(path)
+    elif mode.startswith("baseline"):
         rows, errors = baseline(path, bulk=mode == "baseline-bulk")
     else:
         from berdaya.imports import runner
@@ -149,6 +151,145 @@ def baseline(path: str, *, bulk: bool) -> tuple[int, int]:
     return len(dataset), errors
 
 
+def baseline_umkm(path: str) -> tuple[int, int]:
+    """The same job as ours with django-import-export at its fastest documented configuration that stays
+    correct (use_bulk, batch_size 1000, skip_diff for businesses and figures; owners row by row, see
+    OwnerResource): one resource per table it writes, run in turn on
+    the same sheet, as its documentation has related models imported: owners into Person (by NIK), then
+    businesses into Enterprise (by the source's ID, the owner by a ForeignKeyWidget on NIK, the sector and
+    kelurahan by ForeignKeyWidgets on their names), then the figures into Observation with the size class
+    computed by the same rule (``lib.size_class.classify``) in ``before_import_row``. No audit rows (ours
+    writes one per created record)."""
+    import datetime as dt
+
+    import tablib
+    from import_export import fields, resources, widgets
+
+    from berdaya.imports import parsers
+    from berdaya.lib.nik import parse_nik
+    from berdaya.lib.size_class import classify
+    from berdaya.people.models import Person
+    from berdaya.regions.models import Region
+    from berdaya.umkm.models import Enterprise, Observation, Sector, SizeCriteria
+
+    class Bulk:
+        use_transactions = False  # else one refused row rolls the whole sheet back (ours rejects that row)
+        use_bulk = True
+        batch_size = 1000
+        skip_diff = True
+        skip_unchanged = False
+
+    class OwnerResource(resources.ModelResource):
+        nik = fields.Field(attribute="nik", column_name="NIK Pemilik")
+        name = fields.Field(attribute="name", column_name="Nama Pemilik")
+        sex = fields.Field(attribute="sex", column_name="Jenis Kelamin")
+        birth_date = fields.Field(
+            attribute="birth_date", column_name="Tanggal Lahir", widget=widgets.DateWidget()
+        )
+        phone = fields.Field(attribute="phone", column_name="No HP")
+
+        class Meta:
+            # Not bulk: a bulk batch holding one NIK twice (a duplicate row) fails whole on the unique NIK,
+            # so owners go row by row (its documented default), which finds the earlier row's record.
+            model = Person
+            fields = ("nik", "name", "sex", "birth_date", "phone")
+            import_id_fields = ("nik",)
+            skip_unchanged = True
+            use_transactions = False
+
+        def before_save_instance(self, instance, row, **kwargs):
+            # What ours does: sex and birth date from the NIK; a row without a valid NIK kept, flagged.
+            parsed = parse_nik(instance.nik or "")
+            if not parsed.valid:
+                instance.nik, instance.nik_issue = None, "tidak_valid" if instance.nik else "belum_tercatat"
+                return
+            instance.sex = instance.sex or parsed.sex
+            instance.birth_date = instance.birth_date or parsed.birth_date
+
+    class KelurahanWidget(widgets.ForeignKeyWidget):
+        def clean(self, value, row=None, **kwargs):
+            return parsers.kelurahan(value) if value else None
+
+    class EnterpriseResource(resources.ModelResource):
+        source_id = fields.Field(attribute="source_id", column_name="ID")
+        owner = fields.Field(
+            attribute="owner", column_name="NIK Pemilik", widget=widgets.ForeignKeyWidget(Person, "nik")
+        )
+        name = fields.Field(attribute="name", column_name="Nama Usaha")
+        brand = fields.Field(attribute="brand", column_name="Merek")
+        sector = fields.Field(
+            attribute="sector", column_name="Sektor", widget=widgets.ForeignKeyWidget(Sector, "code")
+        )
+        address = fields.Field(attribute="address", column_name="Alamat Usaha")
+        kelurahan = fields.Field(
+            attribute="kelurahan", column_name="Kelurahan", widget=KelurahanWidget(Region, "code")
+        )
+        founded_year = fields.Field(
+            attribute="founded_year", column_name="Tahun Berdiri", widget=widgets.IntegerWidget()
+        )
+
+        class Meta(Bulk):
+            model = Enterprise
+            fields = ("source_id", "owner", "name", "brand", "sector", "address", "kelurahan", "founded_year")
+            import_id_fields = ("source_id",)
+
+        def before_import_row(self, row, **kwargs):
+            row["Sektor"] = sectors.get(parsers._key(str(row.get("Sektor") or "")), "lainnya")
+
+        def skip_row(self, instance, original, row, import_validation_errors=None):
+            # An owner without a NIK cannot be found by this resource: skipped (ours keeps the row).
+            return instance.owner_id is None or super().skip_row(
+                instance, original, row, import_validation_errors
+            )
+
+        def before_save_instance(self, instance, row, **kwargs):
+            for name in ("brand", "address", "source_id"):  # blank cells come as None
+                setattr(instance, name, getattr(instance, name) or "")
+            instance.source = "bench"
+            instance.registered_on = today
+
+    class ObservationResource(resources.ModelResource):
+        enterprise = fields.Field(
+            attribute="enterprise", column_name="ID", widget=widgets.ForeignKeyWidget(Enterprise, "source_id")
+        )
+        capital = fields.Field(attribute="capital", column_name="Modal Usaha")
+        assets = fields.Field(attribute="assets_excl_land_buildings", column_name="Aset")
+        sales = fields.Field(attribute="annual_sales", column_name="Omzet")
+
+        class Meta(Bulk):
+            model = Observation
+            fields = ("enterprise", "capital", "assets", "sales")
+            import_id_fields = ()
+
+        def before_import_row(self, row, **kwargs):
+            for column in ("Modal Usaha", "Aset", "Omzet"):
+                row[column] = parsers.amount(row[column]) if row.get(column) not in (None, "") else None
+
+        def before_save_instance(self, instance, row, **kwargs):
+            size = classify(
+                on=today, capital=instance.capital, assets=instance.assets_excl_land_buildings,
+                sales=instance.annual_sales, criteria_rows=criteria, purpose="registration",
+            )  # fmt: skip
+            instance.observed_on, instance.source = today, "bench"
+            instance.size_class, instance.size_reason = size.size_class, size.reason[:255]
+            instance.criteria = size.criteria
+
+    today = dt.date(dt.date.today().year, 1, 1)
+    criteria = list(SizeCriteria.objects.all())
+    sectors = {}
+    for sector in Sector.objects.all():
+        sectors[parsers._key(sector.code)] = sector.code
+        sectors.setdefault(parsers._key(sector.name), sector.code)
+    parsers.clear_caches()
+    with open(path, "rb") as file:
+        dataset = tablib.Dataset().load(file.read(), format="xlsx")
+    errors = 0
+    for step in (OwnerResource(), EnterpriseResource(), ObservationResource()):
+        result = step.import_data(dataset, dry_run=False, raise_errors=False)
+        errors += len(result.row_errors()) + len(result.invalid_rows)
+    return len(dataset), errors
+
+
 # --- Parent ----------------------------------------------------------------------------------------------
 
 
@@ -192,7 +333,7 @@ def main() -> None:
         "DJANGO_DEBUG": "0",
     }
     base_env.pop("DATABASE_URL", None)
-    modes = args.modes.split(",") + ([] if args.skip_baseline else ["baseline", "baseline-bulk"])
+    modes = args.modes.split(",") + ([] if args.skip_baseline else ["baseline-bulk", "baseline-umkm"])
     results = []
 
     if not args.no_sqlite:
@@ -240,6 +381,7 @@ def main() -> None:
         "umkm": "ours: full UMKM (owner+usaha+data)",
         "baseline": "django-import-export -> Person",
         "baseline-bulk": "django-import-export bulk -> Person",
+        "baseline-umkm": "django-import-export bulk: same UMKM job",
     }
     by_key = {}
     for r in results:
@@ -250,13 +392,12 @@ def main() -> None:
             f" {rate:>8.0f} {r['peak_mb']:>6} MB"
         )
     for db in ("SQLite", "PostgreSQL"):
-        baselines = [by_key[db, mode] for mode in ("baseline", "baseline-bulk") if (db, mode) in by_key]
-        if baselines:
-            best = max(baselines)  # compare with the baseline's faster configuration
-            for mode in ("people", "umkm"):
-                if (db, mode) in by_key:
-                    ratio = by_key[db, mode] / best
-                    print(f"{db}: {labels[mode]} is {ratio:.1f}x django-import-export at its fastest")
+        same_job = (("people", ("baseline", "baseline-bulk")), ("umkm", ("baseline-umkm",)))
+        for mode, baseline_modes in same_job:
+            rates = [by_key[db, b] for b in baseline_modes if (db, b) in by_key]
+            if rates and (db, mode) in by_key:  # against the baseline's faster configuration of that job
+                ratio = by_key[db, mode] / max(rates)
+                print(f"{db}: {labels[mode]} is {ratio:.1f}x django-import-export on the same job")
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -26,6 +26,21 @@ DEMO_STAFF = {
 }
 
 
+# username -> (NIP, rank, position) for the signature blocks of the LAKIP and the PKs. NIPs are invented.
+DEMO_RECORDS = {
+    "kepala": (
+        "196805121994032007",
+        "Pembina Utama Muda (IV/c)",
+        "Kepala Dinas Koperasi, Usaha Mikro dan Tenaga Kerja",
+    ),
+    "sekretariat": ("197203151998031004", "Pembina Tk. I (IV/b)", "Sekretaris"),
+    "koperasi": ("197406201999031003", "Pembina (IV/a)", "Kepala Bidang Koperasi"),
+    "umkm": ("197809092003122005", "Pembina (IV/a)", "Kepala Bidang Usaha Mikro"),
+    "p3k": ("197511052000031002", "Pembina (IV/a)", "Kepala Bidang Pelatihan dan Penempatan Tenaga Kerja"),
+    "phijs": ("198001172005012006", "Pembina (IV/a)", "Kepala Bidang Hubungan Industrial dan Jaminan Sosial"),
+}
+
+
 def credentials_file() -> Path:
     return Path(settings.VAR_DIR) / "demo-accounts.txt"
 
@@ -38,7 +53,11 @@ def create_demo_staff() -> list[tuple[str, str, str]]:
             continue
         password = "-".join(secrets.token_urlsafe(6) for _ in range(2))
         first, _, last = full_name.partition(" ")
+        nip, rank, position = DEMO_RECORDS.get(username, ("", "", ""))
         User.objects.create_user(
+            nip=nip,
+            rank=rank,
+            position=position,
             username=username,
             password=password,
             role=role,

@@ -84,6 +84,12 @@ class StaffFieldsMixin:
         )
         self.fields["role"].help_text = _("Peran menentukan data yang dapat dilihat dan diubah.")
 
+    def clean_nip(self) -> str:
+        nip = "".join((self.cleaned_data.get("nip") or "").split())
+        if nip and not (nip.isdigit() and len(nip) == 18):
+            raise ValidationError(_("NIP harus 18 digit angka."), code="invalid_nip")
+        return nip
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("role") == Role.PETUGAS_LAPANGAN and not cleaned.get("area"):
@@ -96,7 +102,18 @@ class UserCreateForm(StaffFieldsMixin, UserCreationForm):
 
     class Meta(UserCreationForm.Meta):
         model = User
-        fields = ("username", "first_name", "last_name", "email", "phone", "role", "area")
+        fields = (
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "nip",
+            "rank",
+            "position",
+            "role",
+            "area",
+        )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -129,7 +146,10 @@ class UserEditForm(StaffFieldsMixin, SetPasswordMixin, forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ("first_name", "last_name", "email", "phone", "role", "area", "is_active")
+        fields = (
+            "first_name", "last_name", "email", "phone", "nip", "rank", "position", "role", "area",
+            "is_active",
+        )  # fmt: skip
         help_texts = {
             "is_active": _("Pengguna nonaktif tidak dapat masuk. Data yang pernah ia buat tetap tersimpan."),
         }

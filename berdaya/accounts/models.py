@@ -17,6 +17,19 @@ class User(AbstractUser):
         help_text=_("Kode kecamatan atau kelurahan tempat petugas lapangan bertugas."),
     )
     phone = models.CharField(_("telepon"), max_length=16, blank=True)
+    # The civil-servant record every signature block prints (LAKIP, PK): NIP, rank and position.
+    nip = models.CharField(
+        _("NIP"), max_length=18, blank=True, help_text=_("18 digit Nomor Induk Pegawai, tanpa spasi.")
+    )
+    rank = models.CharField(
+        _("pangkat/golongan"), max_length=60, blank=True, help_text=_("Contoh: Pembina Tk. I (IV/b)")
+    )
+    position = models.CharField(
+        _("jabatan"),
+        max_length=200,
+        blank=True,
+        help_text=_("Sebagaimana ditulis di blok tanda tangan, misalnya Kepala Bidang Koperasi."),
+    )
 
     class Meta:
         verbose_name = _("pengguna")

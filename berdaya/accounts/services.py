@@ -10,7 +10,10 @@ from berdaya.audit.services import audit_log, diff, snapshot
 from .models import User
 
 # What the audit trail records about a staff account (never the password hash).
-AUDITED_USER_FIELDS = ("username", "first_name", "last_name", "email", "phone", "role", "area", "is_active")
+AUDITED_USER_FIELDS = (
+    "username", "first_name", "last_name", "email", "phone", "nip", "rank", "position", "role", "area",
+    "is_active",
+)  # fmt: skip
 
 
 def user_snapshot(user: User) -> dict:

@@ -223,3 +223,17 @@ class ActionPlanForm(forms.ModelForm):
     def __init__(self, *args, indicators, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicator"].queryset = indicators
+
+
+class EmblemForm(forms.Form):
+    """The regional emblem for the documents' covers: a small PNG or JPEG (R44 does not apply: no person)."""
+
+    emblem = forms.ImageField(label=_("Lambang daerah"), help_text=_("PNG atau JPEG, paling besar 1 MB."))
+
+    def clean_emblem(self):
+        emblem = self.cleaned_data["emblem"]
+        if emblem.size > 1024 * 1024:
+            raise forms.ValidationError(_("Berkas terlalu besar: paling besar 1 MB."), code="too_big")
+        if getattr(emblem, "image", None) is not None and emblem.image.format not in {"PNG", "JPEG"}:
+            raise forms.ValidationError(_("Gunakan berkas PNG atau JPEG."), code="format")
+        return emblem

@@ -496,3 +496,19 @@ class SwotStrategy(Tracked):
 
     class Meta:
         ordering = ["year", "kind", "pk"]
+
+
+class DocumentSetting(Tracked):
+    """What the office sets on purpose for the documents it signs (one row): the regional emblem printed on
+    the LAKIP cover and at the head of each PK. Without an upload a neutral placeholder is printed."""
+
+    emblem = models.ImageField(
+        _("lambang daerah"),
+        upload_to="kinerja/lambang/",
+        blank=True,
+        help_text=_("PNG atau JPEG, paling besar 1 MB; dicetak di sampul LAKIP dan di kepala PK."),
+    )
+
+    class Meta:
+        verbose_name = _("pengaturan dokumen")
+        verbose_name_plural = _("pengaturan dokumen")

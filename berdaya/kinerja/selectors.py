@@ -4,8 +4,10 @@ closed, live otherwise, with restatements, S3), trends, and the quarter's action
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from django.utils import timezone
 
@@ -182,3 +184,30 @@ def latest_agreed_year(today: dt.date | None = None) -> int | None:
 def iku_below_target(year: int) -> int:
     """IKU of ``year`` whose achievement is under 100% or not computable (home-page card)."""
     return sum(1 for r in year_results(year, iku_only=True) if r.achievement is None or r.achievement < 100)
+
+
+EMBLEM_PLACEHOLDER = Path(__file__).parent / "report" / "emblem_placeholder.png"
+
+
+def document_emblem():
+    """The uploaded regional emblem (a FieldFile), or None."""
+    from .models import DocumentSetting
+
+    setting = DocumentSetting.objects.order_by("pk").first()
+    return setting.emblem if setting and setting.emblem else None
+
+
+def document_emblem_png() -> bytes:
+    """The emblem the documents print: the uploaded one (as PNG), else the neutral placeholder shipped."""
+    emblem = document_emblem()
+    if emblem is not None:
+        try:
+            from PIL import Image
+
+            with emblem.open("rb") as handle, Image.open(handle) as image:
+                out = io.BytesIO()
+                image.convert("RGBA").save(out, format="PNG")
+                return out.getvalue()
+        except (OSError, ValueError):
+            pass  # an unreadable upload prints the placeholder rather than failing the report
+    return EMBLEM_PLACEHOLDER.read_bytes()

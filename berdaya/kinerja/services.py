@@ -21,6 +21,7 @@ from .models import (
     AgreementTarget,
     BudgetItem,
     BudgetQuarter,
+    DocumentSetting,
     Goal,
     Indicator,
     ManualMeasure,
@@ -398,3 +399,15 @@ def renstra_revise(*, actor, renstra: Renstra, note: str) -> Renstra:
     Renstra.objects.filter(start_year=renstra.start_year).exclude(pk=revised.pk).update(is_current=False)
     audit_log(actor=actor, action=Action.CREATE, obj=revised, note=note)
     return revised
+
+
+def document_emblem_set(*, actor, emblem) -> DocumentSetting:
+    """Upload (or, with ``emblem=None``, remove) the regional emblem the LAKIP and PK print."""
+    with transaction.atomic():
+        setting = DocumentSetting.objects.select_for_update().order_by("pk").first()
+        if setting is None:
+            setting = DocumentSetting(emblem=emblem or "")
+            audited_create(actor=actor, obj=setting, fields=["emblem"])
+        else:
+            audited_update(actor=actor, obj=setting, data={"emblem": emblem or ""}, fields=["emblem"])
+    return setting

@@ -27,7 +27,8 @@ from berdaya.jobs.services import JobLimitReached, job_start
 from berdaya.lib.documents import PdfError
 from berdaya.lib.params import parse_year
 
-from . import checks, selectors
+from . import checks, selectors, services
+from .forms import EmblemForm
 from .models import Agreement, Indicator
 from .report.assemble import NoPlan
 from .report.jobs import FORMATS, JOB_KIND, report_data, saved_texts
@@ -83,6 +84,8 @@ def report(request):
         "can_generate": _can_generate(request.user),
         "jobs": _reports()[:RECENT],
         "running": _reports().filter(created_by=request.user, status__in=["queued", "running"]).first(),
+        "emblem_form": EmblemForm(),
+        "emblem": selectors.document_emblem(),
     }
     return render(request, "kinerja/report_page.html", context)
 
@@ -101,6 +104,30 @@ def _target(request) -> tuple[int, bool]:
     data = request.POST if request.method == "POST" else request.GET
     sample = data.get("contoh") == "1"
     return (2022 if sample else _year(data.get("tahun"), _years())), sample
+
+
+@require_POST
+def report_emblem(request):
+    """Upload (or remove) the regional emblem printed on the LAKIP cover and the PK."""
+    if not _can_generate(request.user):
+        raise PermissionDenied
+    if request.POST.get("hapus") == "1":
+        services.document_emblem_set(actor=request.user, emblem=None)
+        messages.success(request, _("Lambang daerah dihapus; dokumen memakai gambar pengganti."))
+        return redirect("kinerja:report")
+    form = EmblemForm(request.POST, request.FILES)
+    if form.is_valid():
+        services.document_emblem_set(actor=request.user, emblem=form.cleaned_data["emblem"])
+        messages.success(request, _("Lambang daerah tersimpan; dicetak pada laporan berikutnya."))
+    else:
+        messages.error(request, " ".join(form.errors["emblem"]))
+    return redirect("kinerja:report")
+
+
+def report_emblem_image(request):
+    """The uploaded emblem (or the placeholder), shown on the report page."""
+    _reader(request)
+    return HttpResponse(selectors.document_emblem_png(), content_type="image/png")
 
 
 @require_POST
@@ -178,8 +205,11 @@ def _job(request, pk) -> Job:
 
 
 def report_progress(request, pk):
-    """The progress partial htmx polls until the report is ready, then its download buttons."""
-    return render(request, "kinerja/report_progress.html", {"job": _job(request, pk)})
+    """The progress partial htmx polls until the report is ready, then its download buttons; once it is
+    done the list of reports below is refreshed with it (out of band), so it no longer says "none yet"."""
+    job = _job(request, pk)
+    context = {"job": job, "jobs": list(_reports()[:RECENT]) if job.finished else None}
+    return render(request, "kinerja/report_progress.html", context)
 
 
 def report_download(request, pk, fmt):

@@ -320,6 +320,21 @@ KINSHIP_NICKNAMES = ("Acil", "Julak", "Amang", "Uma", "Abah", "Mama", "Kai", "Ni
 BRAND_SUFFIXES = ("", "", "", "Banjar", "Kitchen", "Collection", "Snack", "Food", "Craft", "Store")
 LEGAL_FORMS = ("UD.", "CV.", "UD", "CV")
 MUHAMMAD_SHORT = ("Muh.", "Moh.", "M.", "Mhd.", "Muhamad", "Mohammad")
+# Banjar and older spellings a second clerk may use for the same name (issue 14: harder, more varied noise).
+BANJAR_SPELLINGS = {
+    "Noor": "Nur", "Nor": "Noor", "Rahmat": "Rahmad", "Taufik": "Taufiq", "Khairul": "Hairul",
+    "Riduan": "Ridwan", "Syarifuddin": "Syaripudin", "Samsul": "Syamsul", "Norhayati": "Nurhayati",
+    "Syarifah": "Sarifah", "Hafsah": "Hapsah", "Fatimah": "Patimah", "Zainal": "Jainal",
+    "Zubaidah": "Jubaidah",
+    "Faisal": "Paisal", "Arief": "Arip", "Fauzan": "Pauzan", "Mahmud": "Mahmod", "Jumberi": "Jumbri",
+    "Aspihani": "Aspiani", "Husnul": "Husnol", "Salasiah": "Salasyiah",
+}  # fmt: skip
+# Nicknames a form may carry instead of the given name ("Amat" for Ahmad, "Ipah" for Syarifah).
+NICKNAMES = {
+    "Ahmad": "Amat", "Muhammad": "Mamat", "Syarifah": "Ipah", "Fatimah": "Imah", "Halimah": "Limah",
+    "Syarifuddin": "Udin", "Abdul": "Dul", "Rahmah": "Amah", "Aisyah": "Icah", "Zulkifli": "Ijul",
+}  # fmt: skip
+NIK_BLANK_SHARE = 0.20  # a fifth of the copies carry no NIK
 
 ENTERPRISE_FOUNDED_FROM = 1990
 ENTERPRISE_FOUNDED_TO = 2025
@@ -622,7 +637,7 @@ def _noisy_copy(entity: _Entity, rand, choice, new_phone) -> FakeEnterprise:
     nik_roll = rand()
     if nik_roll < 0.62:
         nik = entity.nik
-    elif nik_roll < 0.80:
+    elif nik_roll < 0.62 + NIK_BLANK_SHARE:
         nik = ""
     elif nik_roll < 0.93:  # one digit mistyped
         position = int(rand() * 16)
@@ -694,8 +709,13 @@ def _noisy_name(entity: _Entity, rand, choice) -> str:
             words[i] = _typo(words[i], rand)
         elif change < 0.80:  # word order: the second name first, as some forms ask
             words = [words[-1], *words[:-1]]
-        elif change < 0.90 and len(words) == 3:  # the middle name left out
+        elif change < 0.88 and len(words) == 3:  # the middle name left out
             words = [words[0], words[2]]
+        elif change < 0.95:  # a Banjar or older spelling of one of the names
+            i = int(rand() * len(words))
+            words[i] = BANJAR_SPELLINGS.get(words[i], words[i])
+        elif words[0] in NICKNAMES and len(words) > 1:  # the nickname for the given name
+            words[0] = NICKNAMES[words[0]]
     name = " ".join(words)
     if title:
         name = f"{title} {name}"
@@ -721,6 +741,18 @@ def _noisy_business(name: str, rand, choice) -> str:
         words = [choice(LEGAL_FORMS), *words]
     elif change < 0.7:
         words = [w.replace("-", " ") for w in words]
+    elif change < 0.8 and len(words) > 2:  # reordered: "Warung Acil Siti" -> "Acil Siti Warung"
+        words = words[1:] + words[:1]
+    elif change < 0.88:  # the kin word changed or dropped: "Acil Siti" -> "Uma Siti" / "Siti"
+        kin = [i for i, w in enumerate(words) if w in KINSHIP_NICKNAMES]
+        if kin and len(words) > 2:
+            if rand() < 0.5:
+                words[kin[0]] = choice(KINSHIP_NICKNAMES)
+            else:
+                del words[kin[0]]
+    if rand() < 0.3:  # a second, independent slip in the same name
+        i = int(rand() * len(words))
+        words[i] = _typo(words[i], rand)
     name = " ".join(words)
     case = rand()
     if case < 0.25:

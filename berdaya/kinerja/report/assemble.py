@@ -123,6 +123,11 @@ def _results(year: int, bands) -> tuple[list[IndicatorResult], bool]:
             )
         )
     results.sort(key=lambda r: r.indicator.is_iku)  # goal-level indicators first, then the IKU (stable)
+    # The plan's codes are keys ("iku-wub"); the report numbers indicators as the office prints them.
+    counters = {True: 0, False: 0}
+    for r in results:
+        counters[r.indicator.is_iku] += 1
+        r.indicator.number = f"{'IKU' if r.indicator.is_iku else 'Tujuan'} {counters[r.indicator.is_iku]}"
     return results, all_closed
 
 
@@ -137,7 +142,34 @@ def _agreement(year: int, agreements: list[AgreementModel]) -> Agreement:
     head = next((a for a in agreements if a.unit == UnitChoice.DINAS and not a.section), None)
     if head is None:
         return Agreement(title=f"Perjanjian Kinerja Tahun {year}", rows=[])
-    return agreement_data(head)
+    return staffed(agreement_data(head, parties=split_party), head_of_office=True)
+
+
+def staffed(agreement: Agreement, *, head_of_office: bool) -> Agreement:
+    """Both parties' blocks completed from the staff records; the first party of the head of office's PK
+    is the head of office (their record by role when the PK names only the post)."""
+    agreement.first_party = with_staff_record(
+        agreement.first_party, role=Role.KEPALA_DINAS if head_of_office else None
+    )
+    agreement.second_party = with_staff_record(agreement.second_party)
+    return agreement
+
+
+POSITIONS = ("Kepala", "Wali Kota", "Walikota", "Bupati", "Sekretaris", "Plt", "Pj")  # texts naming a post
+SEPARATORS = ("\n", " — ", " | ", ";")  # "name — position" in the parties' free text
+
+
+def split_party(text: str) -> Signatory:
+    """The stored "name and position" text as a signatory: "H. Ibnu Sina — Wali Kota Banjarmasin" splits at
+    the separator; a text that is only a post ("Kepala Bidang Koperasi") leaves the name to write by hand."""
+    text = text.strip()
+    for separator in SEPARATORS:
+        if separator in text:
+            name, position = (part.strip() for part in text.split(separator, 1))
+            return Signatory(name=name, title=position)
+    if text.startswith(POSITIONS):
+        return Signatory(name="", title=text)
+    return Signatory(name=text, title="")
 
 
 def agreement_data(model: AgreementModel, parties=lambda text: Signatory(name=text, title="")) -> Agreement:
@@ -216,12 +248,43 @@ def _placement(year: int) -> list[PlacementYear]:
     return history
 
 
+def with_staff_record(person: Signatory | None, *, role: str | None = None) -> Signatory:
+    """A signature block completed from the staff records (accounts.User: NIP, rank, position): the member
+    of staff the block names (titles and degrees aside), else the one holding the position it names, else
+    (``role``) the one with that role. What the block already says is kept."""
+    from berdaya.imports.parsers import normalize_name
+
+    person = person or Signatory(name="", title="")
+    staff = User.objects.filter(is_active=True).order_by("pk")
+    match = None
+    if person.name:
+        wanted = normalize_name(person.name)
+        match = next((u for u in staff if normalize_name(u.get_full_name()) == wanted), None)
+    if match is None and person.title:
+        match = staff.filter(position__iexact=person.title.strip()).first()
+    if match is None and role and not person.name:
+        match = staff.filter(role=role).first()
+    if match is None:
+        return person
+    return Signatory(
+        name=person.name or match.get_full_name(),
+        title=person.title or match.position,
+        rank=person.rank or match.rank,
+        nip=person.nip or format_nip(match.nip),
+    )
+
+
+def format_nip(nip: str) -> str:
+    """An 18-digit NIP as printed: birth date, appointment, sex, serial ("19680111 199303 1 006")."""
+    if len(nip) == 18 and nip.isdigit():
+        return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+    return nip
+
+
 def _head_of_office(agreement: Agreement) -> Signatory:
-    title = f"Kepala {settings.BERDAYA_OFFICE_NAME}"
-    if agreement.first_party:
-        return Signatory(name=agreement.first_party.name, title=title)
-    head = User.objects.filter(role=Role.KEPALA_DINAS, is_active=True).order_by("pk").first()
-    return Signatory(name=head.get_full_name() if head else "", title=title)
+    head = with_staff_record(agreement.first_party, role=Role.KEPALA_DINAS)
+    title = head.title or f"Kepala {settings.BERDAYA_OFFICE_NAME}"
+    return Signatory(name=head.name, title=title, rank=head.rank, nip=head.nip)
 
 
 def jurisdiction_name() -> str:
@@ -260,7 +323,11 @@ def _lakip_data(year: int, plan) -> LakipData:
     return LakipData(
         year=year,
         office=Office(
-            name=settings.BERDAYA_OFFICE_NAME, city="", place=_place(), head=_head_of_office(agreement)
+            name=settings.BERDAYA_OFFICE_NAME,
+            city="",
+            place=_place(),
+            head=_head_of_office(agreement),
+            emblem=selectors.document_emblem_png(),
         ),
         bands=bands,
         renstra=Renstra(

@@ -8,6 +8,7 @@ reports progress step by step.
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import time
 from collections.abc import Callable
@@ -18,10 +19,10 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -63,16 +64,30 @@ class _Writer:
     data: LakipData
     tables: dict[str, Table]
     doc: Document = field(default_factory=Document)
-    headings: list[tuple[int, str]] = field(default_factory=list)
-    table_captions: list[str] = field(default_factory=list)
-    figure_captions: list[str] = field(default_factory=list)
+    headings: list[tuple[int, str, int]] = field(default_factory=list)  # level, text, listed index
+    table_captions: list[tuple[str, int]] = field(default_factory=list)
+    figure_captions: list[tuple[str, int]] = field(default_factory=list)
     figures: int = 0
+    # Page numbers of the listed headings and captions, in document order (None: not known, none printed);
+    # ``marking``: a first pass that tags each with an invisible marker to find its page in the PDF.
+    pages: list[int] | None = None
+    marking: bool = False
+    listed: int = 0
+
+    def _listed(self, paragraph) -> None:
+        if self.marking:
+            run = paragraph.add_run(marker(self.listed))
+            run.font.size = Pt(1)
+            run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        self.listed += 1
 
     def heading(self, text: str, level: int = 1, *, new_page: bool = False):
         if new_page:
             self.doc.add_page_break()
-        self.headings.append((level, text))
-        return self.doc.add_heading(text, level)
+        self.headings.append((level, text, self.listed))
+        paragraph = self.doc.add_heading(text, level)
+        self._listed(paragraph)
+        return paragraph
 
     def para(self, text: str, *, style: str | None = None, bold: bool = False, align=None):
         paragraph = self.doc.add_paragraph(style=style)
@@ -92,8 +107,9 @@ class _Writer:
         if not spec.rows or (key == "budget" and not self.data.budget):  # budget: only its total row
             self.para(TO_COMPLETE)
             return
-        self.table_captions.append(spec.caption)
+        self.table_captions.append((spec.caption, self.listed))
         caption = self.para(spec.caption, style="Caption", align=WD_ALIGN_PARAGRAPH.CENTER)
+        self._listed(caption)
         caption.paragraph_format.keep_with_next = True
         table = self.doc.add_table(rows=1, cols=len(spec.columns))
         table.style = "Table Grid"
@@ -118,6 +134,7 @@ class _Writer:
     def orientation(self, landscape: bool) -> None:
         """Start a new page in a section of the given orientation (wide tables go landscape)."""
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.different_first_page_header_footer = False  # only the cover goes without a page number
         section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
         short, long = sorted((section.page_width, section.page_height))
         section.page_width, section.page_height = (long, short) if landscape else (short, long)
@@ -125,10 +142,10 @@ class _Writer:
     def figure(self, png: bytes, title: str, width_cm: float = 15) -> None:
         self.figures += 1
         caption = f"Gambar {self.figures} {title}"
-        self.figure_captions.append(caption)
+        self.figure_captions.append((caption, self.listed))
         self.doc.add_picture(io.BytesIO(png), width=Cm(width_cm))
         self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        self.para(caption, style="Caption", align=WD_ALIGN_PARAGRAPH.CENTER)
+        self._listed(self.para(caption, style="Caption", align=WD_ALIGN_PARAGRAPH.CENTER))
 
 
 def _row_flag(row, tag: str) -> None:
@@ -154,6 +171,7 @@ def _set_widths(table, spec: Table, section) -> None:
 
 
 def _page_number_footer(doc: Document, text: str) -> None:
+    doc.sections[0].different_first_page_header_footer = True  # the cover carries no page number
     paragraph = doc.sections[0].footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.add_run(f"{text} – ")
@@ -207,18 +225,29 @@ def _signature(w: _Writer, signatory, *, place_date: str = "") -> None:
         paragraph.paragraph_format.space_after = Pt(0)
 
 
+EMBLEM_PLACEHOLDER = Path(__file__).parent / "emblem_placeholder.png"
+
+
+def emblem(doc: Document, png: bytes, width) -> None:
+    """The regional emblem (the uploaded one, or the neutral placeholder shipped with Berdaya), centred."""
+    doc.add_picture(io.BytesIO(png or EMBLEM_PLACEHOLDER.read_bytes()), width=width)
+    doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
 def _front_matter(w: _Writer) -> dict:
     data, doc = w.data, w.doc
     office = data.office_name.upper()
-    for _ in range(6):
+    for _ in range(2):
         doc.add_paragraph()
+    emblem(doc, data.office.emblem, Cm(3.5))
+    doc.add_paragraph()
     title = w.para(
         "LAPORAN AKUNTABILITAS KINERJA INSTANSI PEMERINTAH", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER
     )
     title.runs[0].font.size = Pt(18)
     year = w.para(f"(LAKIP) TAHUN {data.year}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     year.runs[0].font.size = Pt(16)
-    for _ in range(8):
+    for _ in range(6):
         doc.add_paragraph()
     w.para(office, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER).runs[0].font.size = Pt(14)
     w.para(str(data.year + 1), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -242,17 +271,48 @@ def _front_matter(w: _Writer) -> dict:
     return marks
 
 
+def marker(index: int) -> str:
+    return f"QZX{index}XZQ"
+
+
+MARKER = re.compile(r"QZX(\d+)XZQ")
+
+
+def pages_of_markers(pdf: Path) -> dict[int, int]:
+    """Listed index -> page (1-based, as the footer counts) of each marker in the first pass's PDF."""
+    text = subprocess.run(  # noqa: S603, S607 - fixed command (poppler-utils), a path we created
+        ["pdftotext", "-q", str(pdf), "-"], capture_output=True, timeout=120, check=True
+    ).stdout.decode(errors="replace")
+    found = {}
+    for page, content in enumerate(text.split("\f"), start=1):
+        for match in MARKER.finditer(re.sub(r"\s+", "", content)):
+            found.setdefault(int(match.group(1)), page)
+    return found
+
+
+def _entry(w: _Writer, mark, text: str, index: int, *, indent: float = 0, bold: bool = False) -> None:
+    """One line of a front list: the text, a dotted leader and its page number (the right tab stop)."""
+    paragraph = mark.insert_paragraph_before()
+    paragraph.add_run(text).bold = bold
+    section = w.doc.sections[0]
+    width = section.page_width - section.left_margin - section.right_margin
+    paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    paragraph.paragraph_format.left_indent = Cm(indent)
+    paragraph.paragraph_format.space_after = Pt(2)
+    if w.pages is not None or w.marking:
+        page = w.pages[index] if w.pages is not None and index < len(w.pages) else 0
+        shown = page or ("00" if w.marking else "")  # "00" in the first pass: the width of a number
+        paragraph.add_run(f"\t{shown}").bold = bold
+
+
 def _fill_lists(w: _Writer, marks: dict) -> None:
-    """The contents and the lists of tables and figures, written once everything else is known."""
-    for level, text in w.headings:
-        paragraph = marks["contents"].insert_paragraph_before(text)
-        paragraph.paragraph_format.left_indent = Cm(0.75 * (level - 1))
-        paragraph.paragraph_format.space_after = Pt(2)
-        if level == 1:
-            paragraph.runs[0].bold = True
+    """The contents and the lists of tables and figures, written once everything else is known, each
+    line with its page number when a first pass through LibreOffice gave them (``build_all``)."""
+    for level, text, index in w.headings:
+        _entry(w, marks["contents"], text, index, indent=0.75 * (level - 1), bold=level == 1)
     for key, captions in (("tables", w.table_captions), ("figures", w.figure_captions)):
-        for caption in captions:
-            marks[key].insert_paragraph_before(caption).paragraph_format.space_after = Pt(2)
+        for caption, index in captions:
+            _entry(w, marks[key], caption, index)
     for mark in marks.values():
         mark._p.getparent().remove(mark._p)
 
@@ -320,13 +380,16 @@ def _chapter_two(w: _Writer) -> None:
     data = w.data
     w.heading("BAB II PERENCANAAN DAN PERJANJIAN KINERJA", new_page=True)
     w.heading(f"A. Rencana Strategis {data.renstra.period}", 2)
+    number = 0
     if data.renstra.duties:
-        w.heading("1. Tugas", 3)
+        number += 1
+        w.heading(f"{number}. Tugas", 3)
         w.para(data.renstra.duties, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
     if data.renstra.functions:
-        w.heading("2. Fungsi", 3)
-        w.bullets(data.renstra.functions, "List Number")
-    w.heading("3. Tujuan, Sasaran Strategis dan Arah Kebijakan", 3)
+        number += 1
+        w.heading(f"{number}. Fungsi", 3)
+        _numbered(w, data.renstra.functions)
+    w.heading(f"{number + 1}. Tujuan, Sasaran Strategis dan Arah Kebijakan", 3)
     w.table("plan")
     w.heading("B. Indikator Kinerja Utama", 2)
     w.table("iku")
@@ -391,7 +454,7 @@ def _chapter_three(w: _Writer, progress: Callable[[str], None]) -> None:
     w.table("endtarget")
     w.heading("Analisis Capaian per Indikator", 2)
     for number, result in enumerate(data.results, start=1):
-        progress(f"Indikator {result.indicator.code}")
+        progress(f"Indikator {result.indicator.shown}: {result.indicator.name}"[:120])
         _indicator_section(w, number, result)
     if data.division_tables:
         w.heading("Capaian Indikator Kinerja per Bidang", 2)
@@ -412,14 +475,25 @@ def _chapter_three(w: _Writer, progress: Callable[[str], None]) -> None:
     w.table("revenue")
 
 
+def _numbered(w: _Writer, items: list[str]) -> None:
+    """Items numbered from 1 in each list (Word's "List Number" would continue the previous list)."""
+    if not items:
+        w.para(TO_COMPLETE)
+    for number, item in enumerate(items, start=1):
+        paragraph = w.para(f"{number}.\t{item}", align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+        paragraph.paragraph_format.left_indent = Cm(0.75)
+        paragraph.paragraph_format.first_line_indent = Cm(-0.75)
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(0.75))
+
+
 def _chapter_four(w: _Writer) -> None:
     data = w.data
     w.orientation(landscape=False)
     w.heading("BAB IV PENUTUP")
     w.heading("A. Kesimpulan", 2)
-    w.bullets(data.conclusions or [DASH], "List Number")
+    _numbered(w, data.conclusions)
     w.heading("B. Saran", 2)
-    w.bullets(data.recommendations or [DASH], "List Number")
+    _numbered(w, data.recommendations)
     _signature(w, data.office.head, place_date=_long_date(data))
 
 
@@ -437,7 +511,7 @@ def _appendices(w: _Writer) -> None:
     for result in data.iku:
         ind = result.indicator
         if ind.definition:
-            w.para(f"{ind.code} {ind.name}: {ind.definition}", style="Caption")
+            w.para(f"{ind.shown} {ind.name}: {ind.definition}", style="Caption")
 
 
 def party_signatures(doc: Document, first, second, dated: str = "") -> None:
@@ -450,6 +524,7 @@ def party_signatures(doc: Document, first, second, dated: str = "") -> None:
     ):
         cell.text = ""
         lines = ([above] if dated else []) + [label, person.title, "", "", person.name or "." * 30]
+        lines += [person.rank] if person.rank else []
         lines += [f"NIP. {person.nip}"] if person.nip else []
         for index, line in enumerate(lines):
             paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
@@ -461,9 +536,17 @@ def _renumbered(spec: Table, number: str, key: str) -> Table:
     return Table(key, number, spec.title, spec.columns, spec.rows, spec.bold_rows, spec.source)
 
 
-def build_docx(data: LakipData, path: Path, progress: Callable[[str], None] = lambda step: None) -> Path:
-    """Write the report as DOCX; ``data`` is expected with its drafts filled (``with_drafts``)."""
-    w = _Writer(data=data, tables=all_tables(data))
+def build_docx(
+    data: LakipData,
+    path: Path,
+    progress: Callable[[str], None] = lambda step: None,
+    *,
+    pages: list[int] | None = None,
+    marking: bool = False,
+) -> Path:
+    """Write the report as DOCX; ``data`` is expected with its drafts filled (``with_drafts``).
+    ``pages``: the page of each listed heading and caption (from a ``marking`` pass), for the front lists."""
+    w = _Writer(data=data, tables=all_tables(data), pages=pages, marking=marking)
     _setup(w.doc)
     _page_number_footer(w.doc, f"LAKIP {data.office.name} {data.year}")
     marks = _front_matter(w)
@@ -555,7 +638,7 @@ class Built:
         }
 
 
-STEPS = 7  # drafts, four chapter groups, XLSX, PDF; each indicator adds one (see build_all)
+STEPS = 8  # drafts, four chapter groups, XLSX, two PDF passes; each indicator adds one (see build_all)
 
 
 def build_all(
@@ -579,15 +662,25 @@ def build_all(
     step("Menyusun narasi")
     data = with_drafts(data)
     stem = file_stem(data)
-    docx_path = build_docx(data, out_dir / f"{stem}.docx", step)
-    step("Tabel XLSX")
-    xlsx_path = build_xlsx(data, out_dir / f"{stem}.xlsx")
+    docx_path = out_dir / f"{stem}.docx"
     pdf_path, pdf_error = None, ""
     if pdf:
-        step("Konversi PDF")
+        # First pass: markers tell on which page LibreOffice lays out each heading, table and figure; the
+        # second writes those page numbers into the contents and the lists, then converts again.
+        build_docx(data, docx_path, step, marking=True)
+        step("Konversi PDF (menghitung halaman)")
         try:
+            found = pages_of_markers(docx_to_pdf(docx_path, out_dir))
+            pages = [found.get(index, 0) for index in range(max(found, default=-1) + 1)]
+            build_docx(data, docx_path, pages=pages)
+            step("Konversi PDF")
             pdf_path = docx_to_pdf(docx_path, out_dir)
-        except (PdfError, subprocess.TimeoutExpired) as error:
+        except (PdfError, subprocess.SubprocessError, OSError) as error:
+            build_docx(data, docx_path)
             pdf_error = str(error)
+    else:
+        build_docx(data, docx_path, step)
+    step("Tabel XLSX")
+    xlsx_path = build_xlsx(data, out_dir / f"{stem}.xlsx")
     progress(total, total, "Selesai")
     return Built(docx_path, xlsx_path, pdf_path, time.perf_counter() - started, pdf_error)

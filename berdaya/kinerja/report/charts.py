@@ -77,7 +77,7 @@ def achievement_chart(data: LakipData) -> bytes:
     figure = Figure(figsize=(6, 0.5 + 0.45 * max(len(iku), 1)))
     axes = figure.subplots()
     values = [r.achievement for r in iku]
-    labels = [r.indicator.code for r in iku]
+    labels = [r.indicator.shown for r in iku]
     bars = axes.barh(range(len(iku)), [_float(v) for v in values], color=REAL_COLOUR)
     for bar, value in zip(bars, values, strict=True):
         if value is not None:

@@ -53,6 +53,7 @@ class Office:
     place: str  # where the foreword is signed: "Banjarmasin"
     head: Signatory
     address: str = ""
+    emblem: bytes = b""  # PNG of the regional emblem (empty: the placeholder)
 
 
 @dataclass
@@ -131,9 +132,14 @@ class Renstra:
 class Indicator:
     """An indicator as defined in the plan (the IKU table of the appendix)."""
 
-    code: str
+    @property
+    def shown(self) -> str:
+        return self.number or self.code
+
+    code: str  # the key staff texts are kept under; never printed (a slug such as "iku-wub" in the plan)
     name: str
     unit: str  # "%", "orang", "koperasi", "nilai"
+    number: str = ""  # what the report prints: "IKU 1", "Tujuan 1" (empty: the code, as seed 003 writes it)
     level: str = "sasaran"  # "tujuan" (goal), "sasaran" (strategic target) or "program"
     goal: str = ""
     target_name: str = ""  # the sasaran strategis it measures

@@ -27,9 +27,13 @@ FORMATS = ("docx", "pdf", "xlsx")
 
 def report_data(year: int, *, sample: bool = False) -> LakipData:
     if sample:
+        from berdaya.kinerja.selectors import document_emblem_png
+
         from .sample import seed_2022
 
-        return seed_2022()
+        data = seed_2022()
+        data.office.emblem = document_emblem_png()  # the office's own emblem on the example too
+        return data
     from .assemble import lakip_data
 
     return lakip_data(year)

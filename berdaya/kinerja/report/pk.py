@@ -19,32 +19,16 @@ from django.utils import translation
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
-from berdaya.kinerja import budget, evaluation
+from berdaya.kinerja import budget, evaluation, selectors
 from berdaya.kinerja.measures import Period
 from berdaya.kinerja.models import Agreement as AgreementModel
 from berdaya.kinerja.models import Unit as UnitChoice
 from berdaya.lib.documents import docx_to_pdf
 
-from .assemble import _place, agreement_data, jurisdiction_name
-from .build import _setup, _Writer, party_signatures, place_date
+from .assemble import _place, agreement_data, jurisdiction_name, split_party, staffed
+from .build import _setup, _Writer, emblem, party_signatures, place_date
 from .data import Agreement, ProgramBudget, Signatory
 from .tables import agreement_table, priority_table
-
-POSITIONS = ("Kepala", "Wali Kota", "Walikota", "Bupati", "Sekretaris", "Plt", "Pj")  # texts naming a post
-SEPARATORS = ("\n", " — ", " | ", ";")  # "name — position" in the parties' free text
-
-
-def split_party(text: str) -> Signatory:
-    """The stored "name and position" text as a signatory: "H. Ibnu Sina — Wali Kota Banjarmasin" splits at
-    the separator; a text that is only a post ("Kepala Bidang Koperasi") leaves the name to write by hand."""
-    text = text.strip()
-    for separator in SEPARATORS:
-        if separator in text:
-            name, position = (part.strip() for part in text.split(separator, 1))
-            return Signatory(name=name, title=position)
-    if text.startswith(POSITIONS):
-        return Signatory(name="", title=text)
-    return Signatory(name=text, title="")
 
 
 @dataclass
@@ -61,6 +45,7 @@ class PkData:
     signed_on: dt.date | None
     priority_programs: list[ProgramBudget] = field(default_factory=list)
     budget: list = field(default_factory=list)  # unused: the report's writer checks it for its budget table
+    emblem: bytes = b""  # the regional emblem printed above the title (empty: the placeholder)
 
 
 def pk_data(model: AgreementModel) -> PkData:
@@ -80,9 +65,10 @@ def pk_data(model: AgreementModel) -> PkData:
             place=_place(),
             jurisdiction=jurisdiction_name(),
             unit=unit,
-            agreement=agreement_data(model, parties=split_party),
+            agreement=staffed(agreement_data(model, parties=split_party), head_of_office=head_of_office),
             signed_on=model.signed_on,
             priority_programs=programs,
+            emblem=selectors.document_emblem_png(),
         )
 
 
@@ -130,6 +116,7 @@ def build_pk_docx(data: PkData, path: Path) -> Path:
     _setup(w.doc)
     first, second = data.agreement.first_party, data.agreement.second_party
     dated = place_date(data.place, data.signed_on, data.year)
+    emblem(w.doc, data.emblem, Cm(2.2))
     _title_block(w, data)
     w.para(STATEMENT)
     _party(w, first, "selanjutnya disebut pihak pertama.")

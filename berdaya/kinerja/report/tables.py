@@ -85,7 +85,7 @@ def plan_table(data: LakipData) -> Table:
                     "; ".join(target.policies) if target else "",
                 ]
             )
-    columns = [C("No", K.TEXT, 0.4), C("Tujuan"), C("Sasaran"), C("Strategi"), C("Arah kebijakan")]
+    columns = [C("No", K.TEXT, 0.5), C("Tujuan"), C("Sasaran"), C("Strategi"), C("Arah kebijakan")]
     return Table(
         "plan",
         "2.1",
@@ -109,10 +109,10 @@ def iku_table(data: LakipData, *, number: str = "2.2", key: str = "iku") -> Tabl
         for i, r in enumerate(data.iku, start=1)
     ]
     columns = [
-        C("No", K.TEXT, 0.4),
+        C("No", K.TEXT, 0.5),
         C("Sasaran strategis"),
         C("Indikator kinerja utama"),
-        C("Satuan", K.TEXT, 0.6),
+        C("Satuan", K.TEXT, 0.75),
         C("Formula"),
         C("Sumber data"),
         C("Penanggung jawab"),
@@ -126,11 +126,11 @@ def agreement_table(data: LakipData, *, number: str = "2.3", key: str = "pk") ->
         for i, row in enumerate(data.agreement.rows, start=1)
     ]
     columns = [
-        C("No", K.TEXT, 0.4),
+        C("No", K.TEXT, 0.5),
         C("Sasaran strategis"),
         C("Indikator kinerja"),
         C("Target", K.NUM, 0.7),
-        C("Satuan", K.TEXT, 0.6),
+        C("Satuan", K.TEXT, 0.75),
     ]
     return Table(key, number, data.agreement.title, columns, rows)
 
@@ -143,7 +143,7 @@ def priority_table(data: LakipData) -> Table:
         "priority",
         "2.4",
         "Program Prioritas Pendukung Sasaran",
-        [C("No", K.TEXT, 0.4), C("Program"), C("Pagu", K.RP, 1.2)],
+        [C("No", K.TEXT, 0.5), C("Program"), C("Pagu", K.RP, 1.2)],
         rows,
         {len(rows) - 1},
     )
@@ -163,7 +163,7 @@ def bands_table(data: LakipData) -> Table:
 def results_table(data: LakipData) -> Table:
     rows = [
         [
-            r.indicator.code,
+            r.indicator.shown,
             r.indicator.name,
             r.indicator.unit,
             r.target,
@@ -174,13 +174,13 @@ def results_table(data: LakipData) -> Table:
         for r in data.results
     ]
     columns = [
-        C("Kode", K.TEXT, 1.0),
-        C("Indikator", K.TEXT, 2.2),
-        C("Satuan", K.TEXT, 0.6),
+        C("No", K.TEXT, 0.95),
+        C("Indikator", K.TEXT, 2.0),
+        C("Satuan", K.TEXT, 0.8),
         C("Target", K.NUM, 0.7),
-        C("Realisasi", K.NUM, 0.8),
-        C("Capaian", K.PCT, 1.0),
-        C("Kategori", K.TEXT, 0.9),
+        C("Realisasi", K.NUM, 0.95),
+        C("Capaian", K.PCT, 0.9),
+        C("Kategori", K.TEXT, 1.0),
     ]
     return Table(
         "results", "3.2", f"Capaian Indikator Tujuan dan Sasaran Strategis Tahun {data.year}", columns, rows
@@ -190,7 +190,7 @@ def results_table(data: LakipData) -> Table:
 def trend_table(data: LakipData) -> Table:
     results = [r for r in data.results if r.history]
     years = sorted({p.year for r in results for p in r.history} | {data.year})
-    columns = [C("Indikator"), C("Satuan", K.TEXT, 0.6)] + [C(str(y), K.NUM, 0.6) for y in years]
+    columns = [C("Indikator"), C("Satuan", K.TEXT, 0.75)] + [C(str(y), K.NUM, 0.6) for y in years]
     rows = []
     for r in results:
         by_year = {p.year: p.realisation for p in r.history} | {data.year: r.realisation}
@@ -205,7 +205,7 @@ def end_target_table(data: LakipData) -> Table:
     ]
     columns = [
         C("Indikator"),
-        C("Satuan", K.TEXT, 0.6),
+        C("Satuan", K.TEXT, 0.75),
         C(f"Realisasi {data.year}", K.NUM, 0.8),
         C(f"Target akhir Renstra {data.renstra.end_year}", K.NUM, 0.9),
         C("Capaian", K.PCT, 0.7),
@@ -233,7 +233,7 @@ def division_tables(data: LakipData) -> list[Table]:
             C("Sasaran strategis"),
             C("Program/sub kegiatan"),
             C("Indikator kinerja"),
-            C("Satuan", K.TEXT, 0.6),
+            C("Satuan", K.TEXT, 0.75),
             C("Target", K.NUM, 0.7),
             C("Realisasi", K.NUM, 0.7),
             C("Capaian", K.PCT, 0.7),
@@ -295,13 +295,13 @@ def budget_table(data: LakipData) -> Table:
         ]
     )
     columns = [
-        C("Kode", K.TEXT, 1.1),
-        C("Tingkat", K.TEXT, 0.8),
+        C("Kode", K.TEXT, 0.5),
+        C("Tingkat", K.TEXT, 1.05),
         C("Uraian", K.TEXT, 3),
         C("Pagu", K.RP, 1.3),
         C("Realisasi keuangan", K.RP, 1.3),
-        C("Keuangan (%)", K.PCT, 0.8),
-        C("Fisik (%)", K.PCT, 0.8),
+        C("Keuangan (%)", K.PCT, 1.0),
+        C("Fisik (%)", K.PCT, 0.9),
         C("Kategori", K.TEXT, 1.1),
         C("Catatan", K.TEXT, 1.4),
     ]

@@ -61,9 +61,10 @@ def test_the_docx_names_both_parties_and_lists_the_signed_targets(agreement, tmp
     )
     doc = Document(build_pk(agreement, tmp_path, pdf=False).docx)
     text = text_of(doc)
-    assert doc.paragraphs[0].text == "PERJANJIAN KINERJA TAHUN 2022"
-    assert doc.paragraphs[1].text == settings.BERDAYA_OFFICE_NAME.upper()
-    assert doc.paragraphs[2].text == "KOTA BANJARMASIN"
+    assert doc.inline_shapes, "the regional emblem heads the document"
+    assert doc.paragraphs[1].text == "PERJANJIAN KINERJA TAHUN 2022"
+    assert doc.paragraphs[2].text == settings.BERDAYA_OFFICE_NAME.upper()
+    assert doc.paragraphs[3].text == "KOTA BANJARMASIN"
     assert "Nama\t: Ir. Ichrom Muftezar, M.Si" in text
     assert "Jabatan\t: Wali Kota Banjarmasin" in text
     assert "selanjutnya disebut pihak pertama." in text
@@ -85,7 +86,7 @@ def test_a_revision_is_marked_perubahan_with_its_new_targets(cast, agreement, in
     )
     doc = Document(build_pk(revised, tmp_path, pdf=False).docx)
     text = text_of(doc)
-    assert doc.paragraphs[0].text == "PERJANJIAN KINERJA PERUBAHAN TAHUN 2022"
+    assert doc.paragraphs[1].text == "PERJANJIAN KINERJA PERUBAHAN TAHUN 2022"
     assert "Perubahan ke-1 (versi 2: perubahan anggaran)" in text
     assert rows_of(doc, "No", "Sasaran strategis")[0][3] == "3,50"
 
@@ -160,3 +161,33 @@ def test_who_downloads_the_docx(cast, agreement, persona, status):
 def test_an_unknown_format_is_not_found(cast, agreement):
     url = reverse("kinerja:agreement_download", args=[agreement.pk, "odt"])
     assert cast.client(cast.kepala).get(url).status_code == 404
+
+
+def test_staff_records_feed_the_signature_blocks(cast, indicator, tmp_path):
+    # Issue 14: NIP, rank and position from the staff record, by the position the PK names ...
+    cast.umkm.first_name, cast.umkm.last_name = "Diang", "Fitriani"
+    cast.umkm.nip, cast.umkm.rank, cast.umkm.position = (
+        "197809092003122005",
+        "Pembina (IV/a)",
+        "Kepala Bidang Usaha Mikro",
+    )
+    cast.umkm.save()
+    # ... and by the name it names (titles and degrees aside).
+    cast.kepala.first_name, cast.kepala.last_name = "Ichrom", "Muftezar"
+    cast.kepala.nip, cast.kepala.rank = "196805121994031007", "Pembina Utama Muda (IV/c)"
+    cast.kepala.save()
+    division = services.agreement_sign(
+        actor=cast.sekretariat,
+        data={
+            "year": 2022,
+            "unit": Unit.USAHA_MIKRO,
+            "echelon": Echelon.III,
+            "first_party": "Kepala Bidang Usaha Mikro",
+            "second_party": HEAD,
+        },
+        targets={indicator: D(3)},
+    )
+    text = text_of(Document(build_pk(division, tmp_path, pdf=False).docx))
+    assert "Nama\t: Diang Fitriani" in text
+    assert "Pembina (IV/a)" in text and "NIP. 19780909 200312 2 005" in text
+    assert "Pembina Utama Muda (IV/c)" in text and "NIP. 19680512 199403 1 007" in text

@@ -139,3 +139,22 @@ def test_the_report_built_from_the_database_flags_the_seeds_contradicting_budget
     activity = rows["Kegiatan Penyusunan Rencana Tenaga Kerja (RTK)"]
     assert activity[3:6] == ["Rp 14.119.600", "Rp 2.270.000", "16,08%"]
     assert activity[7:] == ["Tidak Berhasil", "tercatat: Sangat Berhasil (tidak sesuai)"]
+
+
+def test_the_report_prints_no_internal_code_and_signs_with_the_staff_record(plan_2022, cast, tmp_path):
+    # Issue 14: "iku-wub" and "tujuan-umkm" are keys; the report numbers indicators as the office does,
+    # and the head of office's record (NIP, rank) feeds the signature blocks.
+    cast.kepala.first_name, cast.kepala.last_name = "Muhammad", "Isa Ansari"
+    cast.kepala.nip, cast.kepala.rank = "196805121994031007", "Pembina Utama Muda (IV/c)"
+    cast.kepala.save()
+    steps = []
+    built = build_all(lakip_data(2022), tmp_path, lambda *step: steps.append(step[2]), pdf=False)
+    doc = Document(built.docx)
+    text = "\n".join(
+        [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    )
+    for code in seed_2022.INDICATORS:
+        assert code[0] not in text
+        assert not any(code[0] in step for step in steps)
+    assert "IKU 1" in text and "Tujuan 1" in text
+    assert "NIP. 19680512 199403 1 007" in text and "Pembina Utama Muda (IV/c)" in text

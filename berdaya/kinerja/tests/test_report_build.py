@@ -68,7 +68,7 @@ def test_the_cover_and_foreword_name_the_office_year_and_signatory(doc):
 
 
 def test_the_contents_list_every_chapter_and_table(doc):
-    texts = [p.text for p in doc.paragraphs]
+    texts = [p.text.split("\t")[0] for p in doc.paragraphs]
     start, end = texts.index("DAFTAR ISI"), texts.index("DAFTAR TABEL")
     contents = texts[start + 1 : end]
     for title in ("BAB I PENDAHULUAN", "BAB III AKUNTABILITAS KINERJA TAHUN 2022", "LAMPIRAN"):
@@ -80,7 +80,7 @@ def test_the_contents_list_every_chapter_and_table(doc):
 
 def test_each_iku_shows_target_realisation_achievement_and_category(doc):
     # sakip.md S4 (the five IKU of 2022), S6 and S7, written with 2 decimals (S5)
-    rows = {row[0]: row for row in rows_of(doc, "Kode", "Indikator", "Satuan", "Target", "Realisasi")}
+    rows = {row[0]: row for row in rows_of(doc, "No", "Indikator", "Satuan", "Target", "Realisasi")}
     assert rows["IKU1"][3:] == ["3", "3,88", "129,37%", "Sangat Berhasil"]
     assert rows["IKU2"][3:] == ["4", "6,47", "161,81%", "Sangat Berhasil"]
     assert rows["IKU3"][2:] == ["orang", "515", "725", "140,78%", "Sangat Berhasil"]
@@ -136,8 +136,9 @@ def test_each_indicator_has_its_analysis_items_and_the_charts_are_embedded(doc):
     ):
         assert texts.count(item) == len(seed_2022().results)
     assert any("Dibandingkan tahun 2021 (5,20%), realisasi naik 1,27 poin persentase" in t for t in texts)
-    # placement history, IKU achievement, and one trend chart per indicator with history (IKU1-3)
-    assert len(doc.inline_shapes) == 5
+    # the emblem on the cover, placement history, IKU achievement, one trend chart per indicator with
+    # history (IKU1-3)
+    assert len(doc.inline_shapes) == 6
     after = texts[texts.index("DAFTAR GAMBAR") + 1 :]
     assert len(list(takewhile(lambda t: t.startswith("Gambar "), after))) == 5
 
@@ -162,6 +163,29 @@ def test_progress_is_reported_step_by_step_up_to_the_total(built):
     done = [step[0] for step in built.steps]
     assert done == sorted(done) and done[-1] == built.steps[-1][1]
     assert built.seconds > 0
+
+
+def listed_pages(doc, first: str, last: str) -> dict[str, int]:
+    texts = [p.text for p in doc.paragraphs]
+    start = next(i for i, t in enumerate(texts) if t == first)
+    end = next(i for i, t in enumerate(texts) if t == last)
+    return {t.split("\t")[0]: int(t.split("\t")[1]) for t in texts[start + 1 : end] if "\t" in t}
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed; CI installs it")
+def test_the_contents_and_lists_carry_the_page_each_entry_is_printed_on(built, doc):
+    # Issue 14: a real table of contents. The PDF's page (as the footer counts) of each heading and table.
+    contents = listed_pages(doc, "DAFTAR ISI", "DAFTAR TABEL")
+    tables = listed_pages(doc, "DAFTAR TABEL", "DAFTAR GAMBAR")
+    assert list(contents.values()) == sorted(contents.values()) and min(contents.values()) >= 2
+    assert list(tables.values()) == sorted(tables.values())
+    pdf = subprocess.run(["pdftotext", str(built.pdf), "-"], capture_output=True, text=True, check=True)
+    pages = pdf.stdout.split("\f")
+    for title in ("BAB I PENDAHULUAN", "BAB IV PENUTUP", "LAMPIRAN"):
+        assert title in pages[contents[title] - 1].splitlines(), title
+    caption = "Tabel 3.2 Capaian Indikator Tujuan dan Sasaran Strategis Tahun 2022"
+    assert caption.split()[1] in pages[tables[caption] - 1]
+    assert "QZX" not in pdf.stdout  # no marker of the first pass is left
 
 
 @pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed; CI installs it")

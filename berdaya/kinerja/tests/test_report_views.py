@@ -155,7 +155,7 @@ def test_edited_text_goes_into_the_report_and_the_next_edit_starts_from_it(
     with default_storage.open(job.result["files"]["docx"], "rb") as handle:
         paragraphs = [p.text for p in Document(handle).paragraphs]
     assert "Pemeringkatan dipercepat ke triwulan III." in paragraphs
-    assert "Perkuat pemantauan WUB." in paragraphs
+    assert "2.\tPerkuat pemantauan WUB." in paragraphs  # numbered from 1 in its own list
     again = client.get(TEXTS, {"contoh": "1"}).content.decode()
     assert "Pemeringkatan dipercepat ke triwulan III." in again
     with django_capture_on_commit_callbacks(execute=True):
