@@ -9,6 +9,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "t" * 20 + "Zq8#kP2!vL9@xW4$mN7%bR1^cJ6&hF3*",
     "ALLOWED_HOSTS": "berdaya.example.go.id",
     "CSRF_TRUSTED_ORIGINS": "https://berdaya.example.go.id",
+    "BERDAYA_CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR",  # behind the TLS proxy (README)
 }
 
 
