@@ -163,6 +163,7 @@ def baseline_umkm(path: str) -> tuple[int, int]:
     import datetime as dt
 
     import tablib
+    from django.utils import timezone
     from import_export import fields, resources, widgets
 
     from berdaya.imports import parsers
@@ -274,7 +275,7 @@ def baseline_umkm(path: str) -> tuple[int, int]:
             instance.size_class, instance.size_reason = size.size_class, size.reason[:255]
             instance.criteria = size.criteria
 
-    today = dt.date(dt.date.today().year, 1, 1)
+    today = dt.date(timezone.localdate().year, 1, 1)
     criteria = list(SizeCriteria.objects.all())
     sectors = {}
     for sector in Sector.objects.all():

@@ -83,7 +83,7 @@ def audit_log(
     person_id: int | None = None,
     note: str = "",
     object_repr: str = "",
-) -> AuditEntry:
+) -> AuditEntry | None:
     """Append one entry. ``obj`` is a record, or a model class for actions on many records (exports).
     An update whose changes are all derived or empty, with no note, is not an entry: the trail never shows
     an empty change (returns None)."""

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from berdaya.accounts.models import User
@@ -179,7 +178,7 @@ class FollowUpForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["method"].required = False
         if not self.initial.get("done_on"):
-            self.initial["done_on"] = dt.date.today()
+            self.initial["done_on"] = timezone.localdate()
 
     def clean(self):
         data = super().clean()

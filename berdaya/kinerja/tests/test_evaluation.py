@@ -210,7 +210,7 @@ def test_more_placed_than_registered_is_a_structural_finding(renstra):  # sakip.
     assert [(f.rule, f.code, f.subject) for f in findings] == [("S9", "numerator_gt_denominator", "ratio")]
 
 
-def test_a_denominator_that_jumps_needs_an_explanation(renstra, typed_by_hand):  # sakip.md S10 (1,215 -> 3,489)
+def test_a_denominator_that_jumps_needs_an_explanation(renstra, typed_by_hand):  # S10 (1,215 -> 3,489)
     from berdaya.kinerja import checks
 
     manual("hubind.decent_work", {2021: 100, 2022: 163})

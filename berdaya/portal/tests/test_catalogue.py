@@ -1,8 +1,7 @@
 """The local products catalogue (R44, R53): only consented listings, hidden at once on withdrawal."""
 
-import datetime as dt
-
 from django.urls import reverse
+from django.utils import timezone
 
 from berdaya.portal import selectors, services
 from berdaya.privacy.models import Channel, Consent, Purpose
@@ -56,7 +55,7 @@ def test_a_closed_business_leaves_the_catalogue(client, cast, listed):
         actor=cast.umkm,
         enterprise=listed.enterprise,
         status="tutup",
-        on=dt.date.today(),
+        on=timezone.localdate(),
         reason="Modal habis",
     )
     assert selectors.listing(listed.pk) is None

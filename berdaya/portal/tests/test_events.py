@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from berdaya.portal import services
 from berdaya.portal.abuse import form_stamp
@@ -17,7 +18,7 @@ from .conftest import OWNER
 
 @pytest.fixture
 def open_event(cast):
-    soon = dt.date.today() + dt.timedelta(days=10)
+    soon = timezone.localdate() + dt.timedelta(days=10)
     return make_event(actor=cast.umkm, starts_on=soon, ends_on=soon, status="open", title="Kelas Foto Produk")
 
 

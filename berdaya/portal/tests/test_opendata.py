@@ -1,11 +1,11 @@
 """Open data by kecamatan and year (R53: cells under 5 people suppressed), as pages, CSV and JSON."""
 
 import csv
-import datetime as dt
 import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from berdaya.portal import opendata
 from berdaya.portal.suppression import suppress_row, suppress_total
@@ -35,7 +35,7 @@ def enterprises(cast):
 
 
 def test_micro_enterprises_by_sector_suppress_small_cells(enterprises):
-    table = opendata.umkm_by_sector(dt.date.today().year)
+    table = opendata.umkm_by_sector(timezone.localdate().year)
     rows = {row.code: row for row in table.rows}
     kriya = table.columns.index("Kriya")
     assert rows["63.71.01"].values[kriya] == 6 and rows["63.71.01"].total == 6
@@ -66,5 +66,5 @@ def test_every_dataset_renders_for_every_year(client, enterprises):
 
 
 def test_cooperatives_are_counted_without_suppression_because_they_are_not_people():
-    table = opendata.cooperatives_active(dt.date.today().year)
+    table = opendata.cooperatives_active(timezone.localdate().year)
     assert table.people is False and not table.suppressed

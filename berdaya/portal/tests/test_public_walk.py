@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import URLPattern, get_resolver, reverse
+from django.utils import timezone
 
 from berdaya.portal import services
 from berdaya.portal.models import Kind
@@ -81,7 +82,7 @@ def world(cast, listed, owner, settings, tmp_path):
     )
     from berdaya.training.tests.conftest import make_event
 
-    soon = dt.date.today() + dt.timedelta(days=7)
+    soon = timezone.localdate() + dt.timedelta(days=7)
     event = make_event(actor=cast.umkm, starts_on=soon, ends_on=soon, status="open")
     return {
         "program": program,

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from berdaya.lib.masking import mask_name
 from berdaya.portal import selectors
@@ -27,7 +28,7 @@ def voucher(cast, shop):
     code = new_code()
     Voucher.objects.create(
         application=app, code_hash=code_hash(normalize(code)), value=Decimal("50000"),
-        expires_on=dt.date.today() + dt.timedelta(days=30),
+        expires_on=timezone.localdate() + dt.timedelta(days=30),
     )  # fmt: skip
     return code
 
