@@ -7,12 +7,14 @@ from pathlib import Path
 from django.core.files import File
 from django.db import connection, transaction
 from django.utils import timezone
+from openpyxl import Workbook, load_workbook
 
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log
 from berdaya.jobs.models import Job
 from berdaya.jobs.registry import on_abandoned, register
 from berdaya.jobs.services import job_start
+from berdaya.lib.masking import mask_address, mask_nik, mask_phone
 
 from . import runner
 from .models import ImportMapping, ImportRun, RunStatus
@@ -248,3 +250,25 @@ def error_file_downloaded(*, actor, run: ImportRun) -> None:
         object_repr=f"baris ditolak: {run.original_name}"[:200],
         note="" if actor.sees_personal_data else "disamarkan",
     )
+
+
+# The rejected-rows file for a role that sees personal data masked (R45): the same rows, these columns masked.
+MASKED_FIELDS = {"nik": mask_nik, "owner_nik": mask_nik, "phone": mask_phone, "address": mask_address}
+
+
+def error_workbook_masked(run: ImportRun) -> Workbook:
+    masks = {
+        index + 1: MASKED_FIELDS[field] for index, field in enumerate(run.mapping) if field in MASKED_FIELDS
+    }
+    source = load_workbook(run.error_file.path, read_only=True)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Ditolak")
+    for number, row in enumerate(source.active.iter_rows(values_only=True)):
+        cells = list(row)
+        if number:  # the header row stays; column 0 is the row number, then the file's columns
+            for index, mask in masks.items():
+                if index < len(cells) and cells[index] not in (None, ""):
+                    cells[index] = mask(str(cells[index]))
+        sheet.append(cells)
+    source.close()
+    return workbook

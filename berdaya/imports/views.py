@@ -4,16 +4,14 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook, load_workbook
 
 from berdaya.accounts.access import can_edit_model
 from berdaya.accounts.roles import AUDIT_READER_ROLES
-from berdaya.lib.export import XLSX_TYPE
-from berdaya.lib.masking import mask_address, mask_nik, mask_phone
+from berdaya.lib.export import workbook_download
 
 from . import runner, services
 from .forms import MappingForm, UploadForm
@@ -149,7 +147,6 @@ def run_status(request, pk):
 
 # Fields of any registry whose columns hold personal data (R45): masked in the rejected-rows file for roles
 # that see them masked.
-MASKED_FIELDS = {"nik": mask_nik, "owner_nik": mask_nik, "phone": mask_phone, "address": mask_address}
 
 
 def error_file(request, pk):
@@ -162,21 +159,4 @@ def error_file(request, pk):
     services.error_file_downloaded(actor=request.user, run=run)
     if request.user.sees_personal_data:
         return FileResponse(run.error_file.open("rb"), as_attachment=True, filename=name)
-    masks = {
-        index + 1: MASKED_FIELDS[field] for index, field in enumerate(run.mapping) if field in MASKED_FIELDS
-    }
-    source = load_workbook(run.error_file.path, read_only=True)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Ditolak")
-    for number, row in enumerate(source.active.iter_rows(values_only=True)):
-        cells = list(row)
-        if number:  # the header row stays; column 0 is the row number, then the file's columns
-            for index, mask in masks.items():
-                if index < len(cells) and cells[index] not in (None, ""):
-                    cells[index] = mask(str(cells[index]))
-        sheet.append(cells)
-    source.close()
-    response = HttpResponse(content_type=XLSX_TYPE)
-    workbook.save(response)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return workbook_download(services.error_workbook_masked(run), filename=name)
