@@ -1,6 +1,6 @@
 """Whole-registry duplicate scan: 100,000 generated micro-enterprise records against their ground truth.
 
-Run: `.venv/bin/python bench/dedup_bench.py [N] [--data tuning|held-out|second|all]`. Target (issue 14):
+Run: `.venv/bin/python bench/dedup_bench.py [N] [--data tuning|held-out|second|all]`. Target:
 <= 20 s at 100,000, precision >= 0.99 and recall >= 0.97 on data not tuned to: the held-out seed of
 `fakedata` (never looked at while tuning) and `bench/second_generator.py`, written independently.
 The records come from `fakedata.enterprises()` (seed fixed): ~10% noisy duplicates, ~5% household

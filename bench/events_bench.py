@@ -1,4 +1,4 @@
-"""Events at scale (issue 10): the fair invitation list of 30 out of 100,000 enterprises (R49), and checking
+"""Events at scale: the fair invitation list of 30 out of 100,000 enterprises (R49), and checking
 in 500 participants from two phones syncing their queues at the same time, on PostgreSQL.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/events_bench.py

@@ -1,4 +1,4 @@
-"""Bulk matching speed: every job seeker against every vacancy (issue 11: 2,000 × 500 in seconds).
+"""Bulk matching speed: every job seeker against every vacancy (2,000 × 500 in seconds).
 
     .venv/bin/python bench/matching_bench.py [--seekers 2000] [--vacancies 500]
 

@@ -1,5 +1,5 @@
 """A second, independently written generator of micro-enterprise registrations, for de-duplication figures
-on data the engine was not tuned to (issue 14 point 1). Written apart from `berdaya/lib/fakedata.py` on
+on data the engine was not tuned to. Written apart from `berdaya/lib/fakedata.py` on
 purpose, with another structure: households first (a family at one address with one phone), then the
 registrations each office drive produced, each clerk with their own habits, then noise applied as a
 random *set* of edits per copy (several at once), from its own name lists, Banjar spellings and nicknames.

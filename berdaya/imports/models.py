@@ -72,7 +72,7 @@ class ImportRun(models.Model):
 
     @property
     def spec_label(self) -> str:
-        """ "Usaha mikro", never the key "umkm" (issue 15: codes shown to users)."""
+        """ "Usaha mikro", never the key "umkm" (codes shown to users)."""
         from .spec import SPECS
 
         spec = SPECS.get(self.spec)

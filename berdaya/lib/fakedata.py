@@ -320,7 +320,7 @@ KINSHIP_NICKNAMES = ("Acil", "Julak", "Amang", "Uma", "Abah", "Mama", "Kai", "Ni
 BRAND_SUFFIXES = ("", "", "", "Banjar", "Kitchen", "Collection", "Snack", "Food", "Craft", "Store")
 LEGAL_FORMS = ("UD.", "CV.", "UD", "CV")
 MUHAMMAD_SHORT = ("Muh.", "Moh.", "M.", "Mhd.", "Muhamad", "Mohammad")
-# Banjar and older spellings a second clerk may use for the same name (issue 14: harder, more varied noise).
+# Banjar and older spellings a second clerk may use for the same name (harder, more varied noise).
 BANJAR_SPELLINGS = {
     "Noor": "Nur", "Nor": "Noor", "Rahmat": "Rahmad", "Taufik": "Taufiq", "Khairul": "Hairul",
     "Riduan": "Ridwan", "Syarifuddin": "Syaripudin", "Samsul": "Syamsul", "Norhayati": "Nurhayati",

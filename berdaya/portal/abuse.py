@@ -1,4 +1,4 @@
-"""Spam and abuse on the public forms (issue 13 point 9), with no third-party captcha (no CDN):
+"""Spam and abuse on the public forms, with no third-party captcha (no CDN):
 
 - a rate limit per client address and form, counted in Django's cache;
 - a honeypot field that people never see and bots fill in;

@@ -1,4 +1,4 @@
-"""The public "Cek kelayakan" (issue 13 point 2): a program's criteria (programs.criteria) as plain questions,
+"""The public "Cek kelayakan": a program's criteria (programs.criteria) as plain questions,
 answered per criterion from what the citizen says, never from the registries.
 
 The check looks nothing up: it cannot reveal whether a NIK is registered, what a business earns or who

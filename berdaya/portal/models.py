@@ -1,4 +1,4 @@
-"""The public portal's own records (issue 13): catalogue listings with the owner's consent (R44, R53) and
+"""The public portal's own records: catalogue listings with the owner's consent (R44, R53) and
 what citizens submit (applications, complaints, personal-data requests), each with a tracking code (R52).
 
 A citizen's submission decides nothing by itself (R52): staff verify it and forward it to the registry it

@@ -1,4 +1,4 @@
-"""Open data by kecamatan and year (issue 13 point 6) with Satu Data Indonesia style metadata.
+"""Open data by kecamatan and year with Satu Data Indonesia style metadata.
 
 Each dataset is a table: one row per kecamatan of the jurisdiction, one column per category, counted by
 the registries' own figures functions (umkm.figures, koperasi.figures) or over program applications.

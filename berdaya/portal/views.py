@@ -1,4 +1,4 @@
-"""The public portal (issue 13): pages anonymous citizens may open. Every view here is
+"""The public portal: pages anonymous citizens may open. Every view here is
 ``login_not_required`` (the only ones in the product besides the login page and the language switch) and
 reads through ``selectors`` only, which hand out public fields and nothing else (R53).
 """

@@ -98,7 +98,7 @@ def _advance(app, target, *, maker, verifier, checker, today, partner=None):
             app = services.application_verify(actor=verifier, application=app, reason="Kunjungan lokasi")
         elif step == State.APPROVED:
             if target == State.WAITLISTED:
-                # The true reason: places are free in the demo, so it is not the quota (issue 15).
+                # The true reason: places are free in the demo, so it is not the quota.
                 return services.application_waitlist(
                     actor=checker, application=app, reason="Menunggu surat keterangan usaha dari kelurahan"
                 )

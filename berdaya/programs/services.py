@@ -504,7 +504,7 @@ def _bulk_move(ids: list[int], to: State, *, actor, reason: str, now, **fields) 
 @transaction.atomic
 def application_waitlist(*, actor, application: Application, reason: str = "") -> Application:
     """Put an application on the waiting list with the true reason: the quota or budget when they are
-    used up; otherwise the user's own reason is required (issue 15: "Kuota/anggaran habis" was recorded
+    used up; otherwise the user's own reason is required ("Kuota/anggaran habis" was recorded
     while 10 of 10 places were free)."""
     application = _locked(application)
     places, budget = places_left(application.program, application.year)

@@ -30,7 +30,7 @@ def _check_symbol(body: str) -> str:
 
 def new_code() -> str:
     """A fresh code whose check symbol is a letter or digit: Crockford's *, ~, $ and = read as a broken
-    code on paper ("…-$", issue 15). Drawing again costs 0.2 of the 80 random bits; old codes with a
+    code on paper ("…-$"). Drawing again costs 0.2 of the 80 random bits; old codes with a
     symbol still check."""
     while True:
         body = "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))

@@ -1,4 +1,4 @@
-"""Certificates (R50) and the event report for the LAKIP (issue 10.5) as DOCX by python-docx; PDF through
+"""Certificates (R50) and the event report for the LAKIP as DOCX by python-docx; PDF through
 LibreOffice with the shared converter (``lib.documents.docx_to_pdf``), so the server has one way of
 making PDFs. QR images are made here, server-side, by segno."""
 

@@ -171,7 +171,7 @@ def propose(
 
 
 def coverage(served: dict[str, int], registered: dict[str, int]) -> list[dict]:
-    """Per kelurahan: served vs registered and the share (issue 10.2); every registered kelurahan appears,
+    """Per kelurahan: served vs registered and the share; every registered kelurahan appears,
     those no event reached with zero."""
     rows = []
     for code in sorted(set(registered) | set(served)):

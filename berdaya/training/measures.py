@@ -1,4 +1,4 @@
-"""Measures the events module offers to performance indicators (kinerja; issue 10.7). Keys are stable
+"""Measures the events module offers to performance indicators (kinerja). Keys are stable
 (docs/interfaces.md). A participation counts in the period its event starts in; "took part" means
 attended or completed. Each measure gives the records behind its number (drill-down to the people).
 

@@ -1,4 +1,4 @@
-"""Events for every division (issue 10, domain.md R40, R49-R51): trainings, bimtek, socialisation,
+"""Events for every division (domain.md R40, R49-R51): trainings, bimtek, socialisation,
 exhibitions, business meetings, job fairs, BLK cohorts and apprenticeships; their sessions, participants
 (one place per person by NIK), check-ins, certificates and follow-ups. Written only by ``services``."""
 
@@ -137,7 +137,7 @@ class Event(Tracked):
 
 
 class Quota(models.Model):
-    """Places reserved per kecamatan (issue 10.3)."""
+    """Places reserved per kecamatan."""
 
     access = ACCESS
 
@@ -274,7 +274,7 @@ class Participant(Tracked):
         verbose_name = _("peserta")
         verbose_name_plural = _("peserta")
         constraints = [
-            # One place per person per event, by NIK (issue 10.2).
+            # One place per person per event, by NIK.
             models.UniqueConstraint(fields=["event", "person"], name="participant_one_per_person"),
             models.CheckConstraint(condition=Q(status__in=Status.values), name="participant_status_valid"),
         ]

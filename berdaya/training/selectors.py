@@ -1,4 +1,4 @@
-"""Reads of the events module: invitation candidates (R49), coverage by kelurahan (issue 10.2),
+"""Reads of the events module: invitation candidates (R49), coverage by kelurahan,
 attendance, overdue follow-ups per officer (R51)."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Writes of the events module (style.md 3): events and sessions, registration with capacity, kecamatan
-quotas and a waiting list promoted on cancel (issue 10.3), check-in with nonces (10.4), completion (R50),
+quotas and a waiting list promoted on cancel, check-in with nonces (10.4), completion (R50),
 certificates (R50), follow-ups (R51) and the fair invitation list (R49). Every participation that took
 place is written to the one benefit history (berdaya.benefits)."""
 

@@ -245,7 +245,7 @@ def _save_enterprise(request, form, enterprise=None):
     """Resolve the owner by NIK (registering a new person if needed) and save, all in one transaction."""
     try:
         with transaction.atomic():
-            # A new owner gets the business's kelurahan (issue 15: owners made here had none); an existing
+            # A new owner gets the business's kelurahan (owners made here had none); an existing
             # owner keeps their own.
             owner, _created = person_get_or_register(
                 actor=request.user,

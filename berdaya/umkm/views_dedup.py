@@ -53,7 +53,7 @@ def dedup_list(request):
         "rows": [{"pair": p, "left": _side(p.a, personal), "right": _side(p.b, personal)} for p in page],
         "can_edit": can_edit_model(request.user, DuplicatePair),
         # A running scan shows its progress; a finished one only its time: its "pairs found" would
-        # disagree with the pairs still waiting once some are decided (issue 15).
+        # disagree with the pairs still waiting once some are decided.
         **_scan_state(request.user),
     }
     return render(request, "umkm/dedup_list.html", context)

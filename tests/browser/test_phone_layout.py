@@ -1,4 +1,4 @@
-"""At 360 px nothing scrolls sideways and no table column is cut off (issue 15): search results stack as
+"""At 360 px nothing scrolls sideways and no table column is cut off: search results stack as
 cards with every column labelled; the 2020 health checklist fits the screen."""
 
 import datetime as dt

@@ -1,4 +1,4 @@
-"""The public portal on a small phone (issue 13): a citizen finds a product, checks a program's conditions,
+"""The public portal on a small phone: a citizen finds a product, checks a program's conditions,
 applies with NIK and phone and follows the status; axe-core finds no serious or critical problem on any
 public page. axe-core 4.14.1 (MPL-2.0) is vendored from the npm registry in tests/browser/vendor/."""
 

@@ -1,4 +1,4 @@
-"""Events on a phone (issue 10): an organiser registers a participant (QR confirmation), checks people in
+"""Events on a phone: an organiser registers a participant (QR confirmation), checks people in
 with the camera (a generated QR image fed to a camera stub) and by name, a certificate is downloaded and
 verified on the public page (name masked), and a field officer fills in a follow-up form. All at 360 px."""
 

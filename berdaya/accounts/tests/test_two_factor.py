@@ -1,4 +1,4 @@
-"""Two-factor login: required for the administrator and every role that sees unmasked NIKs (issue 15, R45)."""
+"""Two-factor login: required for the administrator and every role that sees unmasked NIKs (R45)."""
 
 import re
 

@@ -199,7 +199,7 @@ def test_a_record_repeated_in_a_file_goes_to_the_next_batches_in_file_order(spec
 
 
 def test_a_row_that_would_rename_a_registered_person_is_held_for_review(spec, tmp_path, monkeypatch):
-    # issue 15: a row reusing an existing NIK with another name and sex renamed that person silently.
+    # a row reusing an existing NIK with another name and sex renamed that person silently.
     from berdaya.people import services as people_services
 
     renamed = []

@@ -1,4 +1,4 @@
-"""The percentage tolerance is the printing precision (issue 14): percentages are printed with two decimals,
+"""The percentage tolerance is the printing precision: percentages are printed with two decimals,
 rounded or cut (seed 003 prints 16.07 for 16.077 %), so what lies within one hundredth of a point of what the
 money gives is the printing; a 0.10-point gap is a typo (the first default, 0.5, let it through)."""
 

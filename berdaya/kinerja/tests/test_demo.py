@@ -50,7 +50,7 @@ def test_the_demo_plan_resembles_the_2022_report_and_is_added_once(cast, coopera
     assert quality.value == assessment_figures.quality_pct(dt.date(2022, 12, 31)) == D(50)
     assert not ManualMeasure.objects.filter(key__startswith="koperasi.").exists()
     assert Indicator.objects.get(code="iku-koperasi").data_source == "Registri Berdaya"
-    # the placement indicator is computed from the manpower registry's 2022 records (issue 11)
+    # the placement indicator is computed from the manpower registry's 2022 records
     assert results["iku-penempatan"].live.source == "computed"
     assert not ManualMeasure.objects.filter(key__startswith="naker.").exists()
     assert results["iku-penempatan"].value == 725

@@ -108,7 +108,7 @@ def test_the_files_download_for_every_reader(cast, sample_job):
 def test_the_page_lists_generated_reports(cast, sample_job):
     html = cast.client(cast.kepala).get(PAGE).content.decode()
     assert "LAKIP 2022 (contoh dari LAKIP 2022 Dinas)" in html
-    assert "seed 003" not in html  # issue 15: internal names never on screen
+    assert "seed 003" not in html  # internal names never on screen
     assert reverse("kinerja:report_download", args=[sample_job.pk, "docx"]) in html
 
 

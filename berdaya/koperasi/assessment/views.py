@@ -108,7 +108,7 @@ def health_assess_view(request, pk):
         "form": form,
         "method": method,
         "methods": Method.choices,
-        # One already exists for that year: say so and link to it (issue 15: it was replaced silently).
+        # One already exists for that year: say so and link to it (it was replaced silently).
         "existing": existing_health_assessment(cooperative, proposed_year, method),
         "proposed_year": proposed_year,
         # R25 refuses without a RAT for the year: link straight to recording it.

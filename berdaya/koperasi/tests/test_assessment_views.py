@@ -248,7 +248,7 @@ def test_a_mistaken_assessment_and_rating_are_deleted_by_the_division_only(cast,
 
 
 def test_a_year_already_assessed_is_never_replaced_silently(cast, cooperative):
-    # issue 15: a second assessment for the same year replaced the first without a word.
+    # a second assessment for the same year replaced the first without a word.
     hold_rat(cooperative, cast.koperasi, LAST_YEAR)
     client = cast.client(cast.koperasi)
     post_checklist(client, cooperative, 4)

@@ -1,5 +1,5 @@
 """`berdaya backup` / `berdaya restore`: a backup restored into a copy holds the same records and uploads
-(issue 15; runs on SQLite and on PostgreSQL, whichever the suite runs on)."""
+(runs on SQLite and on PostgreSQL, whichever the suite runs on)."""
 
 import sqlite3
 

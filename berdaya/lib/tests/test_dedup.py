@@ -266,7 +266,7 @@ def test_the_same_business_named_after_its_owner_is_still_a_duplicate():
 
 
 def test_scores_above_the_threshold_stay_distinct_instead_of_all_100():
-    # issue 15: all 16 pairs scored 100, the certain and the doubtful alike.
+    # all 16 pairs scored 100, the certain and the doubtful alike.
     from berdaya.lib.dedup import DEFAULT_THRESHOLD, MAX_POINTS, _spread
 
     assert _spread(MAX_POINTS) == 100 and _spread(MAX_POINTS + 20) == 100

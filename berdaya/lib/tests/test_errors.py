@@ -1,4 +1,4 @@
-"""Error pages are Indonesian pages inside the layout, never a bare "403 Forbidden" (issue 15)."""
+"""Error pages are Indonesian pages inside the layout, never a bare "403 Forbidden"."""
 
 import pytest
 from django.test import Client, RequestFactory

@@ -1,4 +1,4 @@
-"""Spam and abuse on public forms (issue 13 point 9): rate limits, honeypot, time trap."""
+"""Spam and abuse on public forms: rate limits, honeypot, time trap."""
 
 import time
 

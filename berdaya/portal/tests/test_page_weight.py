@@ -1,4 +1,4 @@
-"""The first page must stay light for cheap phones on slow connections (issue 13 point 7: ≤ 150 KB of
+"""The first page must stay light for cheap phones on slow connections (≤ 150 KB of
 HTML + CSS + JS transferred), and must not need JavaScript at all."""
 
 import re

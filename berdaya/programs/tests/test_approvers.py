@@ -69,7 +69,7 @@ def test_criteria_and_factors_read_as_users_know_them(cast):
 
 
 def test_a_waitlist_move_with_free_places_needs_its_true_reason(cast):
-    # issue 15: "Kuota/anggaran habis" was recorded while 10 of 10 places were free.
+    # "Kuota/anggaran habis" was recorded while 10 of 10 places were free.
     from django.core.exceptions import ValidationError
 
     from berdaya.programs.services import application_waitlist

@@ -222,5 +222,5 @@ def test_two_partners_redeeming_the_same_code_at_once_exactly_one_succeeds(
 
 
 def test_a_printed_code_never_ends_in_a_symbol():
-    # issue 15: a voucher code ending in "-$" looked broken on paper.
+    # a voucher code ending in "-$" looked broken on paper.
     assert all(vouchers.new_code()[-1].isalnum() for _ in range(2000))

@@ -1,4 +1,4 @@
-"""The fair invitation list applied to the registries (R49) and the coverage table (issue 10.2)."""
+"""The fair invitation list applied to the registries (R49) and the coverage table."""
 
 import datetime as dt
 

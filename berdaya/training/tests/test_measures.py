@@ -1,4 +1,4 @@
-"""training.measures: the numbers the yearly report needs (issue 10.7), with their records."""
+"""training.measures: the numbers the yearly report needs, with their records."""
 
 import datetime as dt
 from decimal import Decimal

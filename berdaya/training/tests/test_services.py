@@ -29,7 +29,7 @@ def test_register_by_nik_registers_the_person_once(cast, event):
     assert participant.status == Status.REGISTERED
     assert participant.person.nik == nik
     assert len(participant.token) == 10
-    # One place per person per event, by NIK (issue 10.2).
+    # One place per person per event, by NIK.
     with pytest.raises(ValidationError, match="satu tempat per NIK"):
         services.participant_register(actor=cast.umkm, event=event, nik=nik, name="Siti Aminah")
 

@@ -1,4 +1,4 @@
-"""The events pages end to end through the test client (issue 10.1-10.6)."""
+"""The events pages end to end through the test client."""
 
 import json
 

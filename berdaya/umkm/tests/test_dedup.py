@@ -218,7 +218,7 @@ def test_marking_not_a_duplicate_through_the_list(cast, siti_pair):
 
 
 def test_merging_asks_first_and_the_page_counts_what_still_waits(cast, siti_pair):
-    # issue 15: one click merged; "no pairs waiting" stood under the scan's "16 pairs".
+    # one click merged; "no pairs waiting" stood under the scan's "16 pairs".
     dedup.scan()
     html = cast.client(cast.umkm).get(reverse("umkm:dedup_list")).content.decode()
     assert 'data-confirm="Gabungkan kedua data usaha ini?' in html

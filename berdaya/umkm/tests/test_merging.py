@@ -117,7 +117,7 @@ def test_the_merged_record_leaves_lists_and_figures_but_is_kept(cast, two):
     assert figures.registered(at) == 1
     assert figures.active(at) == 1
     assert DuplicatePair.objects.get().status == PairStatus.MERGED
-    # Its old page leads to the surviving record (issue 15), no longer a 404.
+    # Its old page leads to the surviving record, no longer a 404.
     assert cast.client(cast.umkm).get(reverse("umkm:detail", args=[merge.pk])).status_code == 302
 
 
@@ -190,7 +190,7 @@ def test_the_history_lists_a_merge_and_undoes_it(cast, two):
 
 
 def test_a_merged_records_old_url_leads_to_the_surviving_record(cast, two):
-    # issue 15: the old URL of a merged record answered 404.
+    # the old URL of a merged record answered 404.
     keep, merge = two
     enterprise_merge(actor=cast.umkm, keep=keep, merge=merge)
     client = cast.client(cast.umkm)

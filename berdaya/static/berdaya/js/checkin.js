@@ -1,4 +1,4 @@
-/* Check-in on a phone (issue 10.4): QR from the camera (BarcodeDetector where the browser has it, else
+/* Check-in on a phone: QR from the camera (BarcodeDetector where the browser has it, else
    the vendored jsQR), a typed code, or a name search. Every scan gets a nonce and goes to a queue kept in
    localStorage; the queue is sent when the connection is there and kept when it is not, so a scan is never
    lost, and the server counts a nonce once (an upload replayed after a dropped connection is harmless). */
