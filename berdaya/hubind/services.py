@@ -404,6 +404,35 @@ def dispute_route(*, actor, dispute: Dispute, route: str, on: dt.date, mediator=
     return dispute
 
 
+def dispute_arbitration_extend(*, actor, dispute: Dispute, on: dt.date) -> CaseDeadline:
+    """R43: the arbitration award is due within 30 working days, extendable once by 14 (UU 2/2004 Pasal 40
+    ayat (3)); the extension is recorded on the running deadline and a second one is refused."""
+    with transaction.atomic():
+        dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
+        deadline = _open(dispute.deadlines, rules.ARBITRATION.kind)
+        if dispute.route != Route.ARBITRATION or deadline is None:
+            raise ValidationError(_("Hanya arbitrase yang sedang berjalan yang dapat diperpanjang."))
+        if deadline.days > rules.ARBITRATION.days:
+            raise ValidationError(
+                _("Tenggat arbitrase sudah pernah diperpanjang; perpanjangan hanya sekali.")
+            )
+        if on > deadline.due_on:
+            raise ValidationError(_("Perpanjangan harus diputuskan sebelum tenggat arbitrase lewat."))
+        before = deadline.due_on
+        deadline.days = rules.ARBITRATION.days + rules.ARBITRATION_EXTENSION
+        deadline.label = str(_("Putusan arbitrase (diperpanjang 14 hari kerja)"))
+        workdays.deadline_compute(deadline)
+        deadline.save()
+        audit_log(
+            actor=actor,
+            action=Action.UPDATE,
+            obj=dispute,
+            changes={"tenggat arbitrase": [before.isoformat(), deadline.due_on.isoformat()]},
+            note=str(_("Perpanjangan sekali 14 hari kerja (UU 2/2004 Pasal 40 ayat (3))")),
+        )
+    return deadline
+
+
 def _pause(dispute, kind: str, on: dt.date) -> None:
     deadline = dispute.deadlines.filter(kind=kind, status=DeadlineStatus.OPEN).first()
     if deadline is not None:

@@ -12,6 +12,11 @@ urlpatterns = [
     path(
         "perkara/<int:pk>/klarifikasi/<str:step>/", views.dispute_clarification, name="dispute_clarification"
     ),
+    path(
+        "perkara/<int:pk>/arbitrase/perpanjang/",
+        views.dispute_arbitration_extend,
+        name="dispute_arbitration_extend",
+    ),
     path("perkara/<int:pk>/anjuran/", views.dispute_recommend, name="dispute_recommend"),
     path("perkara/<int:pk>/jawaban/", views.dispute_answer, name="dispute_answer"),
     path("perkara/<int:pk>/tanpa-jawaban/", views.dispute_silent, name="dispute_silent"),

@@ -27,8 +27,9 @@ from berdaya.lib.export import table_download
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_name
 from berdaya.lib.pagination import CappedPaginator
+from berdaya.workdays.models import DeadlineStatus
 
-from . import documents, services
+from . import documents, rules, services
 from .compliance import company_assessment
 from .forms import (
     AgreementForm,
@@ -213,6 +214,10 @@ def dispute_detail(request, pk):
         "route_form": RouteForm(initial={"on": today}) if not dispute.route else None,
         "hearing_form": HearingForm(initial={"held_on": today}) if dispute.route else None,
         "can_clarify": dispute.route == Route.MEDIATION and not has_mediation,
+        "can_extend_arbitration": dispute.route == Route.ARBITRATION
+        and dispute.deadlines.filter(
+            kind=rules.ARBITRATION.kind, days=rules.ARBITRATION.days, status=DeadlineStatus.OPEN
+        ).exists(),
         "recommend_form": (
             RecommendationForm(initial={"on": today})
             if dispute.route == Route.MEDIATION and has_mediation and not dispute.recommendation_number
@@ -296,6 +301,17 @@ def dispute_clarification(request, pk, step):
         _("Klarifikasi dimulai: tenggat mediasi dihentikan sementara.")
         if step == "mulai"
         else _("Klarifikasi selesai: tenggat mediasi dilanjutkan."),
+    )
+
+
+@require_POST
+def dispute_arbitration_extend(request, pk):
+    return _dispute_action(
+        request,
+        pk,
+        DateForm,
+        lambda d, data: services.dispute_arbitration_extend(actor=request.user, dispute=d, on=data["on"]),
+        _("Tenggat arbitrase diperpanjang 14 hari kerja (sekali)."),
     )
 
 

@@ -180,3 +180,28 @@ def test_a_bipartite_settlement_is_recorded_closed(cast, company):
         },
     )
     assert dispute.outcome == Outcome.BIPARTITE and dispute.closed_on == D(2022, 3, 1)
+
+
+def test_arbitration_is_extended_once_by_14_working_days(cast, company):  # R43: 30 (+14 once)
+    dispute = register(cast, company, dispute_type=DisputeType.INTEREST)
+    services.dispute_route(actor=cast.phijs, dispute=dispute, route=Route.ARBITRATION, on=D(2024, 6, 3))
+    award = deadline(dispute, "arbitration_total")
+    first_due = award.due_on
+    extended = services.dispute_arbitration_extend(actor=cast.phijs, dispute=dispute, on=D(2024, 6, 10))
+    assert extended.days == 44
+    # 14 more working days after the first due date (no holidays between, weekends skipped)
+    from berdaya.workdays.calendar import working_days_between
+
+    assert working_days_between(first_due, extended.due_on).value == 14
+    with pytest.raises(ValidationError) as error:
+        services.dispute_arbitration_extend(actor=cast.phijs, dispute=dispute, on=D(2024, 6, 11))
+    assert "hanya sekali" in str(error.value)
+
+
+def test_only_a_running_arbitration_can_be_extended(cast, company, mediator):  # R43
+    dispute = register(cast, company)
+    services.dispute_route(
+        actor=cast.phijs, dispute=dispute, route=Route.MEDIATION, mediator=mediator, on=D(2024, 6, 3)
+    )
+    with pytest.raises(ValidationError):
+        services.dispute_arbitration_extend(actor=cast.phijs, dispute=dispute, on=D(2024, 6, 4))

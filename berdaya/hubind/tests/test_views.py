@@ -117,3 +117,29 @@ def test_every_page_opens_for_phijs_and_the_lists_for_the_inspectorate(cast, nam
 def test_the_home_page_reminds_phijs_of_deadlines(cast, dispute):
     body = cast.client(cast.phijs).get(reverse("dashboard:home")).content.decode()
     assert "Tenggat perkara lewat batas" in body and "PP perlu diperbarui" in body
+
+
+def test_phijs_extends_a_running_arbitration_once_from_the_case_page(cast, company):  # R43: 30 (+14 once)
+    from berdaya.hubind import services
+    from berdaya.hubind.models import DisputeType, Route
+
+    from .conftest import minutes_file
+
+    dispute = services.dispute_register(
+        actor=cast.phijs,
+        data={
+            "company": company,
+            "dispute_type": DisputeType.INTEREST,
+            "worker_party": "SP Pelabuhan",
+            "bipartite_minutes": minutes_file(),
+            "registered_on": dt.date(2024, 6, 3),
+        },
+    )
+    services.dispute_route(actor=cast.phijs, dispute=dispute, route=Route.ARBITRATION, on=dt.date(2024, 6, 3))
+    client = cast.client(cast.phijs)
+    page = reverse("hubind:dispute", args=[dispute.pk])
+    assert "Perpanjang 14 hari kerja" in client.get(page).content.decode()
+    url = reverse("hubind:dispute_arbitration_extend", args=[dispute.pk])
+    assert client.post(url, {"on": "2024-06-10"}).status_code == 302
+    assert dispute.deadlines.get(kind="arbitration_total").days == 44
+    assert "Perpanjang 14 hari kerja" not in client.get(page).content.decode()
