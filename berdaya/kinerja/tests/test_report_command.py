@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 
-def test_it_writes_the_three_files_and_the_time(tmp_path, monkeypatch):
+def test_it_writes_the_three_files_and_the_time(db, tmp_path, monkeypatch):  # the emblem setting is read
     monkeypatch.setattr("berdaya.lib.documents.soffice", lambda: None)  # PDF: test_report_build
     out = StringIO()
     call_command("lakip", "--year", "2022", "--out", str(tmp_path), "--sample", "--no-pdf", stdout=out)
@@ -19,7 +19,7 @@ def test_without_a_plan_it_says_so(db, tmp_path):
         call_command("lakip", "--year", "2022", "--out", str(tmp_path), stdout=StringIO())
 
 
-def test_a_missing_pdf_is_an_error_unless_skipped(tmp_path, monkeypatch):
+def test_a_missing_pdf_is_an_error_unless_skipped(db, tmp_path, monkeypatch):
     monkeypatch.setattr("berdaya.lib.documents.soffice", lambda: None)
     with pytest.raises(CommandError, match="PDF"):
         call_command(
