@@ -166,6 +166,44 @@ def _yes_no(answer: str, *, good: str, met: str, not_met: str):
     return (MET, met) if answer == good else (NOT_MET, not_met)
 
 
+# The criteria a citizen answers with yes or no: the answer that meets it, and what each verdict says.
+_HISTORY = (
+    NO,
+    gettext_lazy("Petugas memeriksa riwayat bantuan"),
+    gettext_lazy("Bantuan ini untuk yang belum pernah menerima"),
+)
+YES_NO_CRITERIA = {
+    "has_nib": (
+        YES,
+        gettext_lazy("Bawa NIB saat verifikasi"),
+        gettext_lazy("Urus NIB dulu (dinas bisa membantu)"),
+    ),
+    "is_wub": (
+        YES,
+        gettext_lazy("Petugas memeriksa daftar peserta"),
+        gettext_lazy("Program ini untuk peserta WUB"),
+    ),
+    "never_received_program": _HISTORY,
+    "never_received_kind": _HISTORY,
+    "not_received_recently": _HISTORY,
+    "occupation_not_in": (
+        NO,
+        gettext_lazy("Pekerjaan Anda boleh menerima"),
+        gettext_lazy("Pekerjaan Anda tidak boleh menerima"),
+    ),
+    "no_active_loan": (
+        NO,
+        gettext_lazy("Anda tidak punya pinjaman bank"),
+        gettext_lazy("Program ini untuk yang tidak punya pinjaman bank"),
+    ),
+    "has_document": (
+        YES,
+        gettext_lazy("Bawa dokumen ini saat verifikasi"),
+        gettext_lazy("Siapkan dokumen ini dulu"),
+    ),
+}
+
+
 def verdict_for(index: int, key: str, params: dict, answers: dict) -> Verdict:
     question = question_for(index, key, params)
     answer = answers.get(question.name, "") if question else ""
@@ -175,48 +213,9 @@ def verdict_for(index: int, key: str, params: dict, answers: dict) -> Verdict:
         status, reason = _size(params, answer)
     elif key == "sector":
         status, reason = _sector(params, answer)
-    elif key == "has_nib":
-        status, reason = _yes_no(
-            answer,
-            good=YES,
-            met=_("Bawa NIB saat verifikasi"),
-            not_met=_("Urus NIB dulu (dinas bisa membantu)"),
-        )
-    elif key == "is_wub":
-        status, reason = _yes_no(
-            answer,
-            good=YES,
-            met=_("Petugas memeriksa daftar peserta"),
-            not_met=_("Program ini untuk peserta WUB"),
-        )
-    elif key in ("never_received_program", "never_received_kind", "not_received_recently"):
-        status, reason = _yes_no(
-            answer,
-            good=NO,
-            met=_("Petugas memeriksa riwayat bantuan"),
-            not_met=_("Bantuan ini untuk yang belum pernah menerima"),
-        )
-    elif key == "occupation_not_in":
-        status, reason = _yes_no(
-            answer,
-            good=NO,
-            met=_("Pekerjaan Anda boleh menerima"),
-            not_met=_("Pekerjaan Anda tidak boleh menerima"),
-        )
-    elif key == "no_active_loan":
-        status, reason = _yes_no(
-            answer,
-            good=NO,
-            met=_("Anda tidak punya pinjaman bank"),
-            not_met=_("Program ini untuk yang tidak punya pinjaman bank"),
-        )
-    elif key == "has_document":
-        status, reason = _yes_no(
-            answer,
-            good=YES,
-            met=_("Bawa dokumen ini saat verifikasi"),
-            not_met=_("Siapkan dokumen ini dulu"),
-        )
+    elif key in YES_NO_CRITERIA:
+        good, met, not_met = YES_NO_CRITERIA[key]
+        status, reason = _yes_no(answer, good=good, met=str(met), not_met=str(not_met))
     else:
         status, reason = UNKNOWN, _("Diperiksa petugas dengan KTP dan data dinas")
     label = str(PLAIN_LABELS.get(key, _("Diperiksa petugas")))
