@@ -25,6 +25,7 @@ from .models import (
     CardPeriod,
     CardReport,
     FollowUpCall,
+    JobFairApplication,
     JobFairBooth,
     JobSeeker,
     Occupation,
@@ -434,6 +435,96 @@ def _events_2022(rand, *, actor, persons, companies, seekers):
     return fair, fair_seekers, exhibitors[:30]
 
 
+# What became of the applications that did not end in a hire (R38b), as shares.
+FAIR_OUTCOMES = [
+    (JobFairApplication.State.APPLIED, 35),
+    (JobFairApplication.State.FAILED, 35),
+    (JobFairApplication.State.INTERVIEWED, 10),
+    (JobFairApplication.State.PASSED, 20),
+]
+
+
+def _fair_applications(rand, *, fair, seekers, exhibitors, hires, actor) -> int:
+    """The July 2022 fair's vacancies, applications and interviews around its hires: each hire (a verified
+    2022 placement of a participant, so the 2022 totals stay as seed 003 has them) is an application to a
+    vacancy of its company for its occupation; every participant applied to one to three vacancies."""
+    fair_day = dt.datetime.combine(fair.starts_on, dt.time(9), tzinfo=dt.UTC)
+    hired = list(Placement.objects.filter(pk__in=hires).select_related("occupation"))
+    occupations = list(Occupation.objects.filter(kbji_code__in=list(OCCUPATION_SKILLS)))
+    wanted: dict[tuple[int, int], int] = {}
+    for placement in hired:
+        key = (placement.company_id, placement.occupation_id)
+        wanted[key] = wanted.get(key, 0) + 1
+    for company in exhibitors:
+        for occupation in rand.sample(occupations, 2):
+            wanted.setdefault((company.pk, occupation.pk), 0)
+    by_pk = {o.pk: o for o in occupations} | {p.occupation_id: p.occupation for p in hired}
+    vacancies = audited_bulk_create(
+        actor=actor,
+        objs=[
+            Vacancy(
+                company_id=company_id,
+                title=by_pk[occupation_id].name,
+                occupation_id=occupation_id,
+                count=hires_in + rand.choice((1, 2, 3)),
+                education="sma",
+                contract=rand.choice(("pkwt", "pkwt", "pkwtt")),
+                wage_min=2_900_000,
+                wage_max=3_500_000,
+                closing_date=fair.ends_on,
+                state=Vacancy.State.VERIFIED,
+                created_by=actor,
+                updated_by=actor,
+            )
+            for (company_id, occupation_id), hires_in in wanted.items()
+        ],
+        fields=("company", "title", "state"),
+        note="data demo: bursa kerja 2022",
+    )
+    vacancy_of = {(v.company_id, v.occupation_id): v for v in vacancies}
+    booth_of = dict(JobFairBooth.objects.filter(event=fair).values_list("company_id", "pk"))
+    placement_of = {p.job_seeker_id: p for p in hired}
+    rows = []
+    for seeker in seekers:
+        placement = placement_of.get(seeker.pk)
+        chosen = []
+        if placement is not None:
+            chosen.append((vacancy_of[(placement.company_id, placement.occupation_id)], placement))
+        for vacancy in rand.sample(vacancies, rand.choice((1, 1, 2, 3))):
+            if all(vacancy.pk != v.pk for v, _p in chosen):
+                chosen.append((vacancy, None))
+        for vacancy, hire in chosen:
+            state = JobFairApplication.State.HIRED if hire else _weighted(rand, FAIR_OUTCOMES)
+            interviewed = state != JobFairApplication.State.APPLIED
+            rows.append(
+                JobFairApplication(
+                    event=fair,
+                    booth_id=booth_of[vacancy.company_id],
+                    vacancy=vacancy,
+                    job_seeker=seeker,
+                    state=state,
+                    applied_at=fair_day + dt.timedelta(days=rand.randrange(3), minutes=rand.randrange(420)),
+                    interviewed_on=fair.starts_on + dt.timedelta(days=rand.randrange(3))
+                    if interviewed
+                    else None,
+                    placement=hire,
+                    created_by=actor,
+                    updated_by=actor,
+                )
+            )
+    audited_bulk_create(
+        actor=actor,
+        objs=rows,
+        fields=("vacancy", "state", "applied_at"),
+        note="data demo: bursa kerja 2022",
+        person_id=lambda a: a.job_seeker.person_id,
+    )
+    for placement in hired:
+        placement.vacancy = vacancy_of[(placement.company_id, placement.occupation_id)]
+    Placement.objects.bulk_update(hired, ["vacancy"], batch_size=500)
+    return len(rows)
+
+
 @transaction.atomic
 def populate(*, actor, seed: int = 2026) -> int:
     if JobSeeker.objects.filter(card_number__startswith=f"{services.CARD_PREFIX}-2022-").exists():
@@ -487,4 +578,5 @@ def populate(*, actor, seed: int = 2026) -> int:
         ).values_list("pk", flat=True)[:JOB_FAIR_HIRES]
     )
     Placement.objects.filter(pk__in=hires).update(channel=Placement.Channel.JOB_FAIR, event=fair)
+    _fair_applications(rand, fair=fair, seekers=fair_seekers, exhibitors=exhibitors, hires=hires, actor=actor)
     return JobSeeker.objects.count()

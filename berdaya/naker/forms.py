@@ -265,3 +265,75 @@ class OccupationForm(forms.ModelForm):
         if not code.isdigit() or len(code) != 4:
             raise forms.ValidationError(_("Kode KBJI 2014 untuk golongan jabatan berupa 4 angka, mis. 5120."))
         return code
+
+
+# --- Job fair (R38b) ------------------------------------------------------------------------------------
+
+
+class CardField(forms.CharField):
+    """The AK/1 card's number or QR (or the holder's NIK), resolved to the job seeker."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Nomor kartu AK/1 atau NIK"))
+        kwargs.setdefault("max_length", 300)
+        kwargs.setdefault(
+            "help_text", _("Ketik nomor kartu (6371-2022-000123), pindai QR kartu, atau ketik NIK.")
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        from . import selectors
+
+        text = super().clean(value)
+        seeker = selectors.card_or_nik(text)
+        if seeker is None:
+            raise forms.ValidationError(
+                _("Kartu AK/1 tidak ditemukan: daftarkan pencari kerjanya dulu (menu Pencari kerja).")
+            )
+        return seeker
+
+
+class FairBoothForm(forms.Form):
+    company = forms.ModelChoiceField(label=_("Perusahaan"), queryset=None)
+    booth = forms.CharField(label=_("Nomor stan"), max_length=20, required=False)
+
+    def __init__(self, *args, companies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].queryset = companies
+
+
+class FairRegisterForm(forms.Form):
+    card = CardField()
+
+
+class FairApplyForm(forms.Form):
+    card = CardField()
+    vacancy = forms.ModelChoiceField(label=_("Lowongan"), queryset=None)
+
+    def __init__(self, *args, vacancies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["vacancy"].queryset = vacancies
+        self.fields["vacancy"].label_from_instance = lambda v: f"{v.company.name} — {v.title} ({v.count})"
+
+
+class FairInterviewForm(forms.Form):
+    result = forms.ChoiceField(
+        label=_("Hasil wawancara"),
+        required=False,
+        choices=[
+            ("", _("Sudah wawancara (hasil menyusul)")),
+            ("lolos", _("Lolos")),
+            ("tidak_lolos", _("Tidak lolos")),
+        ],
+    )
+    note = forms.CharField(label=_("Catatan"), max_length=255, required=False)
+
+
+class FairHireForm(forms.Form):
+    start_date = forms.DateField(label=_("Mulai bekerja"), widget=DATE)
+    confirmed = forms.BooleanField(
+        label=_("Dikonfirmasi perusahaan di stan"),
+        required=False,
+        initial=True,
+        help_text=_("Tercentang: penempatan langsung terverifikasi (R38a) dan kartu AK/1 ditutup."),
+    )

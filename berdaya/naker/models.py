@@ -386,6 +386,50 @@ class JobFairBooth(Tracked):
         return f"{self.company} ({self.booth})"
 
 
+class JobFairApplication(Tracked):
+    """A job seeker's application to one vacancy at a job fair's booth (R38b): applied, interviewed, then
+    passed or not, and hired; a hire is a placement with channel job fair (``placement``)."""
+
+    access = AccessPolicy(division=Division.TENAGA_KERJA, area_field="job_seeker__person__kelurahan__code")
+
+    class State(models.TextChoices):
+        APPLIED = "melamar", _("Melamar")
+        INTERVIEWED = "wawancara", _("Sudah wawancara")
+        PASSED = "lolos", _("Lolos wawancara")
+        FAILED = "tidak_lolos", _("Tidak lolos")
+        HIRED = "diterima", _("Diterima bekerja")
+
+    event = models.ForeignKey(
+        "training.Event", on_delete=models.CASCADE, related_name="+", limit_choices_to={"kind": "job_fair"}
+    )
+    booth = models.ForeignKey(JobFairBooth, on_delete=models.CASCADE, related_name="applications")
+    vacancy = models.ForeignKey(
+        Vacancy, verbose_name=_("lowongan"), on_delete=models.PROTECT, related_name="fair_applications"
+    )
+    job_seeker = models.ForeignKey(JobSeeker, on_delete=models.PROTECT, related_name="fair_applications")
+    state = models.CharField(
+        _("tahap"), max_length=12, choices=State.choices, default=State.APPLIED, db_index=True
+    )
+    applied_at = models.DateTimeField(_("melamar pada"))
+    interviewed_on = models.DateField(_("tanggal wawancara"), null=True, blank=True)
+    interview_note = models.CharField(_("catatan wawancara"), max_length=255, blank=True)
+    placement = models.OneToOneField(
+        Placement, on_delete=models.SET_NULL, null=True, blank=True, related_name="fair_application"
+    )
+
+    class Meta:
+        ordering = ["event", "booth", "applied_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "vacancy", "job_seeker"], name="naker_fair_application_once"
+            )
+        ]
+        indexes = [models.Index(fields=["event", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.job_seeker.card_number} → {self.vacancy.title}"
+
+
 class FollowUpCall(Tracked):
     """A call about an unconfirmed placement, due 30 and 60 days after its start (until the events issue's
     follow-up engine takes these over)."""

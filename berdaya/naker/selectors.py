@@ -6,13 +6,13 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import matching, rules
 from .matching import Names, SeekerProfile, VacancyProfile
-from .models import JobSeeker, Occupation, Placement, Skill, Vacancy
+from .models import JobFairApplication, JobFairBooth, JobSeeker, Occupation, Placement, Skill, Vacancy
 
 JOB_SEEKER_SORTS = {
     "name": "person__name",
@@ -318,6 +318,38 @@ def card_for_verification(card_number: str) -> JobSeeker | None:
     return JobSeeker.objects.select_related("person").filter(card_number=card_number).first()
 
 
+def card_number_of(code: str) -> str | None:
+    """What a scanner or a typist gives at the door -> an AK/1 card number: the card's QR (the verification
+    link with its signed token), the token alone, or the printed number with or without its dashes."""
+    from .card import card_from_token
+
+    text = (code or "").strip()
+    if not text:
+        return None
+    if "/" in text:
+        text = text.rstrip("/").rsplit("/", 1)[-1]
+    if ":" in text:
+        return card_from_token(text)
+    digits = "".join(c for c in text if c.isdigit())
+    if len(digits) == 14 and len(digits) >= len(text.replace("-", "").replace(" ", "")):
+        return f"{digits[:4]}-{digits[4:8]}-{digits[8:]}"
+    return None
+
+
+def card_by_code(code: str) -> JobSeeker | None:
+    number = card_number_of(code)
+    return card_for_verification(number) if number else None
+
+
+def card_or_nik(text: str) -> JobSeeker | None:
+    """The counter's lookup: an AK/1 card (number or QR) or the holder's NIK."""
+    found = card_by_code(text)
+    digits = "".join(c for c in (text or "") if c.isdigit())
+    if found is None and len(digits) == 16:
+        found = JobSeeker.objects.select_related("person").filter(person__nik=digits).first()
+    return found
+
+
 # KBJI 2014 major groups (the first digit of the code; as ISCO-08).
 MAJOR_GROUPS = {
     "1": gettext_lazy("Manajer"),
@@ -375,3 +407,121 @@ def likely_employers(placements: QuerySet, vacancies: QuerySet, group: str, toda
         )
         for row in rows
     ]
+
+
+# --- Job fair (R38b): the live board and the report after the fair ------------------------------------
+
+
+@dataclass(frozen=True)
+class BoothRow:
+    booth: str
+    company: str
+    vacancies: int
+    places: int
+    applicants: int
+    interviewed: int
+    hired: int
+
+
+@dataclass(frozen=True)
+class FairFigures:
+    registered: int
+    checked_in: int
+    walk_ins: int
+    applications: int
+    applicants: int
+    interviewed: int
+    passed: int
+    hired: int
+    verified: int
+    rows: list[BoothRow]
+
+    @property
+    def hire_rate(self) -> float | None:
+        """Hires per job seeker who came (checked in), in percent."""
+        return round(100 * self.hired / self.checked_in, 1) if self.checked_in else None
+
+
+INTERVIEWED_STATES = (
+    JobFairApplication.State.INTERVIEWED,
+    JobFairApplication.State.PASSED,
+    JobFairApplication.State.FAILED,
+    JobFairApplication.State.HIRED,
+)
+
+
+def fair_vacancies(event) -> QuerySet:
+    """The verified vacancies of the fair's companies still open on its first day."""
+    companies = JobFairBooth.objects.filter(event=event).values("company_id")
+    return Vacancy.objects.filter(
+        company_id__in=companies, state=Vacancy.State.VERIFIED, closing_date__gte=event.starts_on
+    ).select_related("company")
+
+
+def fair_figures(event) -> FairFigures:
+    """Who registered and came, applications, interviews and hires, per company and in total; a few
+    grouped queries whatever the fair's size (the board polls it)."""
+    from berdaya.training.models import TOOK_PART, Participant, Source, Status
+
+    places = Participant.objects.filter(event=event).exclude(status=Status.CANCELLED)
+    came = places.filter(status__in=TOOK_PART)
+    applications = JobFairApplication.objects.filter(event=event)
+    hired = applications.filter(state=JobFairApplication.State.HIRED)
+    open_vacancies = fair_vacancies(event)
+    vacancy_counts = {
+        row["company_id"]: (row["n"], row["places"] or 0)
+        for row in open_vacancies.values("company_id").annotate(n=Count("id"), places=Sum("count"))
+    }
+    booths = (
+        JobFairBooth.objects.filter(event=event)
+        .select_related("company")
+        .annotate(
+            applicants=Count("applications__job_seeker", distinct=True),
+            interviewed=Count(
+                "applications", filter=Q(applications__state__in=INTERVIEWED_STATES), distinct=True
+            ),
+            hired=Count(
+                "applications",
+                filter=Q(applications__state=JobFairApplication.State.HIRED),
+                distinct=True,
+            ),
+        )
+        .order_by("-hired", "-applicants", "booth", "company__name")
+    )
+    rows = [
+        BoothRow(
+            booth=b.booth,
+            company=b.company.name,
+            vacancies=vacancy_counts.get(b.company_id, (0, 0))[0],
+            places=vacancy_counts.get(b.company_id, (0, 0))[1],
+            applicants=b.applicants,
+            interviewed=b.interviewed,
+            hired=b.hired,
+        )
+        for b in booths
+    ]
+    return FairFigures(
+        registered=places.count(),
+        checked_in=came.count(),
+        walk_ins=came.filter(source=Source.WALK_IN).count(),
+        applications=applications.count(),
+        applicants=applications.values("job_seeker").distinct().count(),
+        interviewed=applications.filter(state__in=INTERVIEWED_STATES).count(),
+        passed=applications.filter(
+            state__in=(JobFairApplication.State.PASSED, JobFairApplication.State.HIRED)
+        ).count(),
+        hired=hired.count(),
+        verified=hired.filter(placement__state=Placement.State.VERIFIED).count(),
+        rows=rows,
+    )
+
+
+def fair_hires_by(event, field: str, labels: dict | None = None) -> list[tuple[str, int]]:
+    """Hires at the fair grouped by a job seeker's field (education, sex), largest first."""
+    rows = (
+        JobFairApplication.objects.filter(event=event, state=JobFairApplication.State.HIRED)
+        .values(field)
+        .annotate(n=Count("id"))
+        .order_by("-n", field)
+    )
+    return [(str((labels or {}).get(row[field], row[field] or "-")), row["n"]) for row in rows]

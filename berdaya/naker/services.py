@@ -19,6 +19,8 @@ from .models import (
     CardPeriod,
     CardReport,
     FollowUpCall,
+    JobFairApplication,
+    JobFairBooth,
     JobSeeker,
     Occupation,
     Placement,
@@ -495,6 +497,202 @@ def followup_record(
         if outcome == FollowUpCall.Outcome.NEVER and call.placement.state == Placement.State.PENDING:
             placement_reject(actor=actor, placement=call.placement, note=_("Tidak jadi bekerja (panggilan)"))
     return call
+
+
+# --- Job fair (R38b): an event of the one event model (training.Event, kind job_fair) ----------------
+
+
+def _job_fair(event) -> None:
+    if event.kind != "job_fair":
+        raise ValidationError(_("Kegiatan ini bukan bursa kerja."))
+
+
+def fair_booth_add(*, actor, event, company, booth: str = "") -> JobFairBooth:
+    """A company takes part in the fair, at a booth (one booth per company per fair)."""
+    _job_fair(event)
+    with transaction.atomic():
+        if JobFairBooth.objects.filter(event=event, company=company).exists():
+            raise ValidationError(_("%(company)s sudah terdaftar di bursa ini.") % {"company": company.name})
+        return audited_create(
+            actor=actor,
+            obj=JobFairBooth(event=event, company=company, booth=booth.strip()[:20]),
+            fields=("event", "company", "booth"),
+        )
+
+
+def fair_register(*, actor, event, job_seeker: JobSeeker, source: str = "staff"):
+    """A job seeker registers for the fair (at the counter; the portal later): a participant of the event
+    through the events module, found at the door by the QR or number of the AK/1 card."""
+    from berdaya.training import services as training
+
+    _job_fair(event)
+    return training.participant_register(
+        actor=actor, event=event, person=job_seeker.person, role="pencari_kerja", source=source
+    )
+
+
+def fair_participant_for_card(*, actor, event, code: str):
+    """The check-in hook of the events module for job fairs (``training.services.register_code_resolver``):
+    the QR or number of an AK/1 card -> the card holder's place at the fair, registered on the spot (a
+    walk-in) when the holder had not registered. ``None`` when no card matches."""
+    from berdaya.training import services as training
+    from berdaya.training.models import Participant, Source, Status
+
+    from . import selectors
+
+    job_seeker = selectors.card_by_code(code)
+    if job_seeker is None:
+        return None
+    place = Participant.objects.select_related("event").filter(event=event, person=job_seeker.person).first()
+    if place is not None and place.status != Status.CANCELLED:
+        return place
+    return training.participant_register(
+        actor=actor, event=event, person=job_seeker.person, role="pencari_kerja", source=Source.WALK_IN
+    )
+
+
+def fair_apply(*, actor, event, job_seeker: JobSeeker, vacancy: Vacancy) -> JobFairApplication:
+    """R38b: at the fair, a checked-in job seeker whose card is not closed applies once per vacancy of a
+    participating company; the vacancy is verified (R36) and still open on the fair's first day."""
+    from berdaya.training.models import TOOK_PART, Participant
+
+    _job_fair(event)
+    with transaction.atomic():
+        booth = JobFairBooth.objects.filter(event=event, company_id=vacancy.company_id).first()
+        if booth is None:
+            raise ValidationError({"vacancy": _("Perusahaan lowongan ini tidak ikut bursa kerja ini.")})
+        if vacancy.state != Vacancy.State.VERIFIED:
+            raise ValidationError({"vacancy": _("Lowongan belum diverifikasi: belum bisa dilamar (R36).")})
+        if vacancy.closing_date < event.starts_on:
+            raise ValidationError({"vacancy": _("Lowongan sudah ditutup sebelum bursa kerja dimulai.")})
+        closed_on = JobSeeker.objects.filter(pk=job_seeker.pk).values_list("closed_on", flat=True).get()
+        if closed_on is not None and closed_on <= event.ends_on:
+            raise ValidationError(
+                {
+                    "card": _("Kartu AK/1 %(card)s sudah ditutup (sudah bekerja).")
+                    % {"card": job_seeker.card_number}
+                }
+            )
+        if not Participant.objects.filter(
+            event=event, person_id=job_seeker.person_id, status__in=TOOK_PART
+        ).exists():
+            raise ValidationError(
+                {
+                    "card": _(
+                        "%(name)s belum tercatat hadir di bursa kerja: presensi dulu dengan kartu AK/1."
+                    )
+                    % {"name": job_seeker.person.name}
+                }
+            )
+        if JobFairApplication.objects.filter(event=event, vacancy=vacancy, job_seeker=job_seeker).exists():
+            raise ValidationError({"vacancy": _("Pencari kerja ini sudah melamar lowongan ini.")})
+        return audited_create(
+            actor=actor,
+            obj=JobFairApplication(
+                event=event, booth=booth, vacancy=vacancy, job_seeker=job_seeker, applied_at=timezone.now()
+            ),
+            fields=("vacancy", "state", "applied_at"),
+            person_id=job_seeker.person_id,
+            clean=False,
+        )
+
+
+INTERVIEW_RESULTS = {
+    "": JobFairApplication.State.INTERVIEWED,
+    "lolos": JobFairApplication.State.PASSED,
+    "tidak_lolos": JobFairApplication.State.FAILED,
+}
+
+
+def fair_interview(
+    *, actor, application: JobFairApplication, result: str = "", note: str = "", on: dt.date | None = None
+) -> JobFairApplication:
+    """The interview's result: interviewed (result to follow), passed or not. A hire cannot go back."""
+    if result not in INTERVIEW_RESULTS:
+        raise ValidationError(_("Hasil wawancara tidak dikenal."))
+    with transaction.atomic():
+        application = JobFairApplication.objects.select_for_update().get(pk=application.pk)
+        if application.state == JobFairApplication.State.HIRED:
+            raise ValidationError(_("Pelamar sudah diterima bekerja: hasil wawancara tidak dapat diubah."))
+        audited_update(
+            actor=actor,
+            obj=application,
+            data={
+                "state": INTERVIEW_RESULTS[result],
+                "interviewed_on": on or timezone.localdate(),
+                "interview_note": note[:255],
+            },
+            fields=("state", "interviewed_on", "interview_note"),
+            person_id=application.job_seeker.person_id,
+            clean=False,
+        )
+    return application
+
+
+def fair_hire(
+    *,
+    actor,
+    application: JobFairApplication,
+    start_date: dt.date,
+    confirmed: bool = True,
+    on: dt.date | None = None,
+) -> Placement:
+    """R38b: a hire at the fair is a placement with channel job fair (``placement_record``); when the
+    company confirms it at the booth it is verified at once (R38a) and closes the card (R37). Only after an
+    interview that was not failed, and never beyond the vacancy's count."""
+    with transaction.atomic():
+        application = (
+            JobFairApplication.objects.select_for_update()
+            .select_related("vacancy__company", "job_seeker__person", "event")
+            .get(pk=application.pk)
+        )
+        state = application.state
+        if state == JobFairApplication.State.HIRED:
+            raise ValidationError(_("Pelamar ini sudah tercatat diterima."))
+        if state == JobFairApplication.State.FAILED:
+            raise ValidationError(_("Pelamar tidak lolos wawancara: tidak dapat diterima."))
+        if state == JobFairApplication.State.APPLIED:
+            raise ValidationError(_("Catat hasil wawancara dulu sebelum menerima pelamar."))
+        vacancy = Vacancy.objects.select_for_update().get(pk=application.vacancy_id)
+        hired = JobFairApplication.objects.filter(
+            vacancy=vacancy, state=JobFairApplication.State.HIRED
+        ).count()
+        if hired >= vacancy.count:
+            raise ValidationError(
+                _("Lowongan %(title)s sudah terisi (%(n)s orang).")
+                % {"title": vacancy.title, "n": vacancy.count}
+            )
+        if start_date < application.event.starts_on:
+            raise ValidationError({"start_date": _("Tanggal mulai kerja tidak boleh sebelum bursa kerja.")})
+        placement = placement_record(
+            actor=actor,
+            job_seeker=application.job_seeker,
+            data={
+                "company": vacancy.company,
+                "position": vacancy.title,
+                "occupation": vacancy.occupation,
+                "channel": Placement.Channel.JOB_FAIR,
+                "destination": Placement.Destination.AKAN if vacancy.abroad else Placement.Destination.AKL,
+                "start_date": start_date,
+                "vacancy": vacancy,
+            },
+        )
+        audited_update(
+            actor=actor, obj=placement, data={"event": application.event}, fields=("event",), clean=False
+        )
+        audited_update(
+            actor=actor,
+            obj=application,
+            data={"state": JobFairApplication.State.HIRED, "placement": placement},
+            fields=("state", "placement"),
+            person_id=application.job_seeker.person_id,
+            clean=False,
+        )
+        if confirmed:
+            placement = placement_verify(
+                actor=actor, placement=placement, method=Placement.Method.COMPANY, verified_on=on
+            )
+    return placement
 
 
 # --- History before the registry (seed 003 Table 1.4) ---------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_fair
 
 app_name = "naker"
 urlpatterns = [
@@ -28,4 +28,13 @@ urlpatterns = [
     path("angka/", views.figures_page, name="figures"),
     path("angka/riwayat/", views.history_import, name="history_import"),
     path("jabatan/", views.occupation_list, name="occupations"),
+    path("bursa/", views_fair.fair_list, name="fairs"),
+    path("bursa/<int:pk>/", views_fair.fair_detail, name="fair"),
+    path("bursa/<int:pk>/stan/", views_fair.fair_booth_add, name="fair_booth"),
+    path("bursa/<int:pk>/daftar/", views_fair.fair_register, name="fair_register"),
+    path("bursa/<int:pk>/lamar/", views_fair.fair_apply, name="fair_apply"),
+    path("bursa/<int:pk>/papan/", views_fair.fair_board, name="fair_board"),
+    path("bursa/<int:pk>/laporan/", views_fair.fair_report, name="fair_report"),
+    path("bursa/lamaran/<int:pk>/wawancara/", views_fair.fair_interview, name="fair_interview"),
+    path("bursa/lamaran/<int:pk>/terima/", views_fair.fair_hire, name="fair_hire"),
 ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -341,6 +342,24 @@ def participant_confirm(*, actor, participant: Participant) -> Participant:
 # --- Check-in ------------------------------------------------------------------------------------------
 
 
+# Codes other apps' cards carry, per event kind: a job fair's door also takes the AK/1 card's QR or number
+# (naker registers its resolver in AppConfig.ready()). A resolver gets (actor=, event=, code=) and returns the
+# card holder's Participant of the event (registering a walk-in if need be) or None.
+CODE_RESOLVERS: dict[str, Callable[..., Participant | None]] = {}
+
+
+def register_code_resolver(kind: str, resolver: Callable[..., Participant | None]) -> None:
+    CODE_RESOLVERS[kind] = resolver
+
+
+def _participant_for_code(*, actor, event: Event, code: str) -> Participant | None:
+    participant = Participant.objects.select_related("event").filter(token=normalize_token(code)).first()
+    resolver = CODE_RESOLVERS.get(event.kind)
+    if participant is None and resolver is not None:
+        participant = resolver(actor=actor, event=event, code=code)
+    return participant
+
+
 def _refusal(participant: Participant | None, event: Event) -> str | None:
     if participant is None:
         return _("Kode tidak terdaftar")
@@ -377,8 +396,7 @@ def checkin_record(
     if session is not None and session.event_id != event.pk:
         raise ValidationError(_("Sesi bukan milik kegiatan ini."))
     if participant is None and code:
-        token = normalize_token(code)
-        participant = Participant.objects.select_related("event").filter(token=token).first()
+        participant = _participant_for_code(actor=actor, event=event, code=code)
     reason = _refusal(participant, event)
     if reason is None and session is not None:
         if CheckIn.objects.filter(session=session, participant=participant, accepted=True).exists():
