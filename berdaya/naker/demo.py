@@ -355,6 +355,35 @@ LPK_2022 = [
 ]
 
 
+def _places(event, persons, status, *, actor) -> None:
+    """Past events' participants in one bulk write (the demo's people are new, one place each, no quota or
+    capacity to check), with the status they ended with; each with its audit row, as the service writes."""
+    from berdaya.training.models import Participant, Role
+    from berdaya.training.services import new_token
+
+    now = timezone.now()
+    role = Role.STUDENT if event.target_group == "pelajar" else Role.JOB_SEEKER
+    audited_bulk_create(
+        actor=actor,
+        objs=[
+            Participant(
+                event=event,
+                person=person,
+                role=role,
+                status=status,
+                kelurahan_id=person.kelurahan_id,
+                kecamatan_id=person.kelurahan_id.rsplit(".", 1)[0] if person.kelurahan_id else None,
+                token=new_token(),
+                registered_at=now,
+            )
+            for person in persons
+        ],
+        fields=("event", "person", "role", "status", "source", "kelurahan"),
+        note="data demo",
+        person_id=lambda p: p.person_id,
+    )
+
+
 def _events_2022(rand, *, actor, persons, companies, seekers):
     """The division's 2022 events on the one event model (training): the three BLK cohorts, the July job
     fair with 30 companies, the hotel apprenticeship, career guidance in 2 vocational schools, LPK
@@ -385,9 +414,8 @@ def _events_2022(rand, *, actor, persons, companies, seekers):
             sessions=[{"date": start}] if one_session else None,
         )
 
-    def attend(ev, count, status):
-        for _n in range(count):
-            training.participant_register(actor=actor, event=ev, person=next(pool), status=status)
+    def attend(ev, count, status, people=None):
+        _places(ev, people if people is not None else [next(pool) for _n in range(count)], status, actor=actor)
         training.event_update(actor=actor, event=ev, data={"status": EventStatus.DONE})
 
     for title, jp, start, end in BLK_2022:
@@ -429,9 +457,7 @@ def _events_2022(rand, *, actor, persons, companies, seekers):
         note="data demo",
     )
     fair_seekers = [s for s in seekers if s.registered_on <= fair.starts_on][:JOB_FAIR_PARTICIPANTS]
-    for seeker in fair_seekers:
-        training.participant_register(actor=actor, event=fair, person=seeker.person, status=Status.ATTENDED)
-    training.event_update(actor=actor, event=fair, data={"status": EventStatus.DONE})
+    attend(fair, 0, Status.ATTENDED, people=[s.person for s in fair_seekers])
     return fair, fair_seekers, exhibitors[:30]
 
 

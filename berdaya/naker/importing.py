@@ -346,7 +346,7 @@ PLACEMENT_FIELDS = (
         "Nomor kartu AK/1 atau NIK",
         parsers.text(40),
         required=True,
-        synonyms=("nik", "nomor ak1", "no kartu", "kartu ak1", "no ak1"),
+        synonyms=("nik", "nomor kartu ak/1", "nomor ak1", "no kartu", "kartu ak1", "no ak1"),
     ),
     *_company_fields(),
     ImportField(

@@ -51,3 +51,23 @@ def test_the_2022_events_are_on_the_one_event_model_and_give_the_activity_measur
     assert 0 < value("naker.jobfair_hires") <= 60
     assert JobFairBooth.objects.values("company").distinct().count() == 30  # the July job fair
     assert figures.year_row(2022).placed == 725  # the fair's hires are among the year's placements
+
+
+def test_the_july_fair_has_applications_interviews_and_hires_consistent_with_its_placements(demo):  # R38b
+    from berdaya.naker import selectors
+    from berdaya.naker.models import JobFairApplication, Placement
+    from berdaya.training.models import Event
+
+    fair = Event.objects.get(kind="job_fair", starts_on__year=2022)
+    board = selectors.fair_figures(fair)
+    hires = Placement.objects.filter(event=fair, channel=Placement.Channel.JOB_FAIR)
+    assert board.hired == board.verified == hires.count() == reading("naker.jobfair_hires", Period(2022)).value
+    assert board.checked_in == 150 and board.applicants == 150
+    assert board.applications > board.interviewed > board.passed >= board.hired
+    hired = JobFairApplication.objects.filter(event=fair, state="diterima").select_related("placement", "vacancy")
+    for application in hired:  # each hire is its application's placement, at that vacancy's company
+        assert application.placement.company_id == application.vacancy.company_id == application.booth.company_id
+        assert application.placement.vacancy_id == application.vacancy_id
+        assert application.placement.start_date > fair.ends_on
+    assert len(board.rows) == 30 and sum(r.hired for r in board.rows) == board.hired
+    assert figures.year_row(2022).placed == 725 and figures.year_row(2022).registered == 2202
