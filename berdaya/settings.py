@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "berdaya.api",
     "berdaya.privacy",
     "berdaya.naker",
+    "berdaya.blk",
+    "berdaya.lembaga",
     "berdaya.portal",
 ]
 

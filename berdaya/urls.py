@@ -19,6 +19,8 @@ urlpatterns = [
     path("audit/", include("berdaya.audit.urls")),
     path("tugas/", include("berdaya.jobs.urls")),
     path("impor/", include("berdaya.imports.urls")),
+    path("tenaga-kerja/blk/", include("berdaya.blk.urls")),
+    path("tenaga-kerja/lembaga/", include("berdaya.lembaga.urls")),
     path("tenaga-kerja/", include("berdaya.naker.urls")),
     path("api/v1/", include("berdaya.api.urls")),
     path("token-api/", include("berdaya.api.urls_admin")),

@@ -18,6 +18,8 @@ class Role(models.TextChoices):
     KOPERASI = "koperasi", _("Bidang Koperasi")
     USAHA_MIKRO = "usaha_mikro", _("Bidang Usaha Mikro")
     P3K = "p3k", _("Bidang Pelatihan dan Penempatan (P3K)")
+    # Staff of the training centre (UPTD BLK, under the manpower division): programmes, cohorts, tests.
+    BLK = "blk", _("UPTD Balai Latihan Kerja (BLK)")
     PHIJS = "phijs", _("Bidang Hubungan Industrial dan Jaminan Sosial (PHIJS)")
     PETUGAS_LAPANGAN = "petugas_lapangan", _("Petugas Lapangan")
     # A PHIJS mediator (UU 2/2004): reads the registries and works only the disputes assigned to them.
@@ -34,6 +36,7 @@ ROLE_DIVISION = {
     Role.KOPERASI: Division.KOPERASI,
     Role.USAHA_MIKRO: Division.USAHA_MIKRO,
     Role.P3K: Division.TENAGA_KERJA,
+    Role.BLK: Division.TENAGA_KERJA,
     Role.PHIJS: Division.HUBUNGAN_INDUSTRIAL,
     Role.MEDIATOR: Division.HUBUNGAN_INDUSTRIAL,
     Role.SEKRETARIAT: Division.KINERJA,
@@ -41,7 +44,7 @@ ROLE_DIVISION = {
 
 # Roles that read every record of every registry.
 READ_ALL_ROLES = frozenset(
-    {Role.KEPALA_DINAS, Role.SEKRETARIAT, Role.KOPERASI, Role.USAHA_MIKRO, Role.P3K, Role.PHIJS}
+    {Role.KEPALA_DINAS, Role.SEKRETARIAT, Role.KOPERASI, Role.USAHA_MIKRO, Role.P3K, Role.BLK, Role.PHIJS}
     | {Role.INSPEKTORAT, Role.ADMIN, Role.MEDIATOR}
 )
 
@@ -53,7 +56,7 @@ PERSONAL_DATA_ROLES = frozenset({Role.KOPERASI, Role.USAHA_MIKRO, Role.PETUGAS_L
 
 # Roles that serve job seekers, workers and companies (manpower and industrial relations, with their
 # mediators) and so see those people's NIK, phone and names unmasked in these registries (R45).
-LABOUR_DATA_ROLES = frozenset({Role.P3K, Role.PHIJS, Role.MEDIATOR, Role.ADMIN})
+LABOUR_DATA_ROLES = frozenset({Role.P3K, Role.BLK, Role.PHIJS, Role.MEDIATOR, Role.ADMIN})
 
 # Roles that may read the audit trail of any record.
 AUDIT_READER_ROLES = frozenset({Role.INSPEKTORAT, Role.ADMIN, Role.KEPALA_DINAS})

@@ -1,5 +1,6 @@
 """Certificates of a whole event generated in the background (berdaya/jobs): numbers every participant who
-met the completion rule (R50) and builds one printable PDF (DOCX when LibreOffice is missing)."""
+met the completion rule (R50) and the event kind's own rule, and builds one printable PDF (DOCX when
+LibreOffice is missing)."""
 
 from __future__ import annotations
 
@@ -20,8 +21,15 @@ def certificates_job(job, progress) -> dict:
         Participant.objects.filter(event=event, status=Status.COMPLETED).order_by("person__name", "pk")
     )
     total = len(participants) + 1
+    refused = 0
     for i, participant in enumerate(participants, start=1):
-        services.certificate_issue(actor=job.created_by, participant=participant)
+        # the event kind's own rule (a BLK cohort: competent in every unit, R40a) may refuse some
+        if not Certificate.objects.filter(participant=participant).exists() and services.certificate_refusal(
+            participant
+        ):
+            refused += 1
+        else:
+            services.certificate_issue(actor=job.created_by, participant=participant)
         progress(i, total, participant.person.name)
     certificates = list(
         Certificate.objects.filter(participant__event=event, revoked_at__isnull=True)
@@ -37,4 +45,4 @@ def certificates_job(job, progress) -> dict:
         content, ext = docx, "docx"
     job.result_file.save(f"{name}.{ext}", ContentFile(content), save=True)
     progress(total, total, "")
-    return {"certificates": len(certificates), "format": ext}
+    return {"certificates": len(certificates), "refused": refused, "format": ext}

@@ -505,6 +505,22 @@ def follow_ups_schedule(*, actor, participant: Participant, officer=None) -> lis
 
 # --- Certificates (R50) --------------------------------------------------------------------------------
 
+# Event kind -> a check another app adds to R50 for its events (the BLK: competent in every unit, R40a).
+# The check returns the reason a certificate is refused, or None. Registered in that app's ready().
+CERTIFICATE_GATES: dict[str, Callable[[Participant], str | None]] = {}
+
+
+def certificate_gate_register(kind: str, gate: Callable[[Participant], str | None]) -> None:
+    CERTIFICATE_GATES[kind] = gate
+
+
+def certificate_refusal(participant: Participant) -> str | None:
+    """Why this participant may not get a certificate (R50 and the event kind's own rule), or None."""
+    if participant.status != Status.COMPLETED:
+        return _("Sertifikat hanya untuk peserta yang memenuhi syarat kelulusan (R50).")
+    gate = CERTIFICATE_GATES.get(participant.event.kind)
+    return gate(participant) if gate is not None else None
+
 
 @transaction.atomic
 def certificate_issue(*, actor, participant: Participant, on: dt.date | None = None) -> Certificate:
@@ -513,8 +529,9 @@ def certificate_issue(*, actor, participant: Participant, on: dt.date | None = N
     existing = Certificate.objects.filter(participant=participant).first()
     if existing is not None:
         return existing
-    if participant.status != Status.COMPLETED:
-        raise ValidationError(_("Sertifikat hanya untuk peserta yang memenuhi syarat kelulusan (R50)."))
+    refusal = certificate_refusal(participant)
+    if refusal is not None:
+        raise ValidationError(refusal)
     on = on or participant.event.ends_on
     year = on.year
     last = Certificate.objects.select_for_update().filter(year=year).order_by("-seq").first()
