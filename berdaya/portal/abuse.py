@@ -14,6 +14,9 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+# The same client address as login throttling (BERDAYA_CLIENT_IP_HEADER behind a proxy): one definition.
+from berdaya.accounts.throttle import client_address
+
 # (requests, seconds) per client address; dated here so the office can read and tune them in one place.
 LIMITS = {
     "apply": (5, 3600),
@@ -21,6 +24,11 @@ LIMITS = {
     "data_request": (3, 3600),
     "check": (60, 3600),
     "lookup": (30, 600),
+    # R46 identity proof: a one-time link sent to the phone on record, and codes typed or opened
+    "identity_send": (3, 3600),
+    "identity_open": (10, 600),
+    "consent": (20, 3600),
+    "jobseeker": (5, 3600),
 }
 FORM_MAX_AGE = 2 * 3600
 HONEYPOT = "situs_web"
@@ -28,14 +36,12 @@ TIMESTAMP = "mulai"
 _SALT = "berdaya.portal.form"
 
 
-def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
-def over_limit(request, scope: str) -> bool:
-    """Count this request against the scope's limit; True once the client has used up its allowance."""
+def over_limit(request, scope: str, *, subject: str = "") -> bool:
+    """Count this request against the scope's limit; True once the client has used up its allowance.
+    With ``subject`` (a hashed NIK) the count is per subject instead, whatever the address."""
     allowed, window = LIMITS[scope]
-    key = f"portal:rate:{scope}:{client_address(request)}"
+    who = f"s:{subject}" if subject else client_address(request) or "unknown"
+    key = f"portal:rate:{scope}:{who}"
     if cache.add(key, 1, timeout=window):
         return False
     try:

@@ -1,5 +1,6 @@
 """Demo catalogue (./dev up): owners who agreed to be listed, with products and simple product pictures, two
-cooperatives, one withdrawn consent (hidden), and a few portal submissions in the staff queue.
+cooperatives, one withdrawn consent (hidden), a few portal submissions in the staff queue (an AK/1
+pre-registration among them) and one one-time link in the outbox.
 Idempotent: nothing is added once the demo listings exist.
 """
 
@@ -110,4 +111,22 @@ def populate(*, actor, seed: int) -> int:
             "message": "Pelatihan bulan lalu belum ada sertifikat.",
         },
     )
+    # A job seeker who pre-registered from home (R52: the card is made at the counter).
+    services.submission_create(
+        kind=Kind.JOB_SEEKER,
+        data={"name": "Pencari Kerja Demo", "nik": "6371011207990001", "phone": "+628115004321"},
+        answers={
+            "education": "sma",
+            "major": "Tata boga",
+            "skills_text": "memasak, kasir",
+            "preferred_kecamatan": "",
+        },
+    )
+    # "Who used my data" (R46): one owner asked for a link to the phone on record; the demo's sender keeps
+    # it in the administrator's outbox (/privasi/kotak-keluar/).
+    if candidates and candidates[0].owner.phone:
+        from berdaya.privacy.identity import link_send
+
+        owner = candidates[0].owner
+        link_send(nik=owner.nik, phone=owner.phone, base_url="http://127.0.0.1:8000/")
     return added

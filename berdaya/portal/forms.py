@@ -209,6 +209,91 @@ class VoucherForm(forms.Form):
         return code
 
 
+# --- "Who used my data" (R46), own consent (R44) and AK/1 pre-registration (R52) ------------------------
+
+
+class LinkCodeForm(forms.Form):
+    kode = forms.CharField(
+        label=_("Kode dari petugas (12 huruf/angka)"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+    def clean_kode(self):
+        from berdaya.privacy.identity import normalize
+
+        code = normalize(self.cleaned_data["kode"])
+        if code is None:
+            raise ValidationError(_("Kode tidak dikenali. Contoh: 7K3M-Q9TB-XR2D."))
+        return code
+
+
+class LinkRequestForm(BotCheckForm):
+    nik = forms.CharField(
+        label=_("NIK (16 angka di KTP)"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    phone = forms.CharField(
+        label=_("Nomor HP yang tercatat di dinas"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "tel"}),
+    )
+
+    clean_nik = ApplyForm.clean_nik
+    clean_phone = ApplyForm.clean_phone
+
+
+class JobSeekerPreForm(ApplyForm):
+    """AK/1 pre-registration (R52): the main fields of the card; staff check the KTP and diploma at the
+    counter before a card exists (naker's ``jobseeker_register``)."""
+
+    education = forms.ChoiceField(label=_("Pendidikan terakhir"))
+    major = forms.CharField(label=_("Jurusan (jika ada)"), max_length=100, required=False)
+    skills_text = forms.CharField(
+        label=_("Keterampilan atau pekerjaan yang Anda cari"),
+        max_length=500,
+        help_text=_("Contoh: menjahit, kasir, mengemudi."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    preferred_kecamatan = forms.ChoiceField(label=_("Ingin bekerja di kecamatan"), required=False)
+    agree = forms.BooleanField(
+        label=_("Saya setuju data ini dipakai dinas untuk membuat kartu AK/1 saya."),
+        error_messages={"required": _("Centang persetujuan agar petugas boleh memeriksa data Anda.")},
+    )
+
+    field_order = [
+        "name",
+        "nik",
+        "phone",
+        "kecamatan",
+        "education",
+        "major",
+        "skills_text",
+        "preferred_kecamatan",
+        "agree",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        from berdaya.people.models import Education
+
+        super().__init__(*args, **kwargs)
+        self.fields.pop("business_name")
+        self.fields["education"].choices = [("", _("— pilih —"))] + list(Education.choices)
+        self.fields["preferred_kecamatan"].choices = [("", _("Di mana saja"))] + selectors.kecamatan_choices()
+        self.order_fields(self.field_order)
+
+    def answers(self) -> dict:
+        """The AK/1 fields as stored on the submission (JSON), for staff to complete at the counter."""
+        data = self.cleaned_data
+        return {
+            "education": data["education"],
+            "major": data["major"],
+            "skills_text": data["skills_text"],
+            "preferred_kecamatan": data["preferred_kecamatan"],
+        }
+
+
 # --- Staff ------------------------------------------------------------------------------------------
 
 
@@ -283,6 +368,26 @@ class AnswerForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class JobSeekerCompleteForm(forms.Form):
+    kelurahan = forms.ChoiceField(
+        label=_("Kelurahan domisili (sesuai KTP)"),
+        required=False,
+        help_text=_("Untuk orang yang belum ada di registri; kartu AK/1 memerlukan domisili."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from berdaya.regions.selectors import kelurahan_in_jurisdiction
+
+        super().__init__(*args, **kwargs)
+        self.fields["kelurahan"].choices = [("", _("— pilih kelurahan —"))] + [
+            (r.code, r.name) for r in kelurahan_in_jurisdiction().order_by("name")
+        ]
+
+    def clean_kelurahan(self):
+        code = self.cleaned_data.get("kelurahan")
+        return Region.objects.get(code=code) if code else None
 
 
 class ForwardForm(forms.Form):

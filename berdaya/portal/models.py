@@ -79,6 +79,7 @@ class Kind(models.TextChoices):
     REGISTRATION = "pendaftaran", _("Pendaftaran kegiatan")
     COMPLAINT = "pengaduan", _("Pengaduan")
     DATA_REQUEST = "data_pribadi", _("Permintaan data pribadi")
+    JOB_SEEKER = "pencaker", _("Pra-pendaftaran pencari kerja (AK/1)")
 
 
 class DataRequestKind(models.TextChoices):
@@ -144,6 +145,14 @@ class Submission(Tracked):
     participant = models.ForeignKey(
         "training.Participant",
         verbose_name=_("peserta kegiatan"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    job_seeker = models.ForeignKey(
+        "naker.JobSeeker",
+        verbose_name=_("pencari kerja (AK/1)"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

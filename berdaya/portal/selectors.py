@@ -414,3 +414,117 @@ def enterprises_for_figures() -> QuerySet:
 
 def cooperatives_for_figures() -> QuerySet:
     return Cooperative.objects.all()
+
+
+# --- "See who used my data" (R46) and "my consent" (R44), for the person who proved who they are -------
+
+
+@dataclass(frozen=True)
+class UseOfMyData:
+    """One logged processing of the person's data, as the person sees it: when, what was done, to which
+    kind of record, which fields changed (names only), and by which role and division. Never the staff
+    member's name, never the record's name or values (another person may appear in them)."""
+
+    at: dt.datetime
+    action: str
+    record_kind: str
+    fields: list[str]
+    role: str
+    division: str
+    by_staff: bool
+
+
+def _field_label(model, name: str) -> str:
+    from django.core.exceptions import FieldDoesNotExist
+
+    try:
+        return str(model._meta.get_field(name).verbose_name) if model else name
+    except FieldDoesNotExist:  # a key that is already a label ("waktu penarikan"), or a removed field
+        return name
+
+
+def _model_of(label: str):
+    from django.apps import apps
+
+    try:
+        return apps.get_model(label)
+    except (LookupError, ValueError):
+        return None
+
+
+def uses_of_my_data(person_id: int) -> QuerySet:
+    """Newest first; privacy's one selector of the person's trail (R46, the R47 access answer)."""
+    from berdaya.privacy.selectors import processing_log
+
+    return processing_log(person_id).order_by("-at", "-id")
+
+
+def describe_uses(entries) -> list[UseOfMyData]:
+    from berdaya.accounts.roles import ROLE_DIVISION, Role
+    from berdaya.audit.models import Action
+
+    rows = []
+    for entry in entries:
+        model = _model_of(entry.object_type)
+        actor = entry.actor
+        role = Role(actor.role) if actor is not None and actor.role in Role.values else None
+        division = ROLE_DIVISION.get(role) if role is not None else None
+        action = Action(entry.action).label if entry.action in Action.values else entry.action
+        rows.append(
+            UseOfMyData(
+                at=entry.at,
+                action=str(action),
+                record_kind=str(model._meta.verbose_name) if model else "",
+                fields=[_field_label(model, name) for name in (entry.changes or {})],
+                role=str(role.label) if role is not None else "",
+                division=str(division.label) if division is not None else "",
+                by_staff=actor is not None,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class MyBusiness:
+    pk: int
+    name: str
+    listed: bool  # consent for the catalogue active now (R44)
+    photos: bool
+    listing_pk: int | None
+
+
+def my_businesses(person_id: int) -> list[MyBusiness]:
+    """The active micro enterprises the person owns, with their catalogue consent now (R44)."""
+    live = set(live_listings().values_list("enterprise_id", flat=True))
+    owned = list(
+        Enterprise.objects.filter(owner_id=person_id, status=Status.AKTIF, merged_into__isnull=True).order_by(
+            "name", "pk"
+        )
+    )
+    photos = _photo_consents([e.pk for e in owned])
+    listings = dict(Listing.objects.filter(enterprise__in=owned).values_list("enterprise_id", "pk"))
+    return [
+        MyBusiness(
+            pk=e.pk,
+            name=e.name,
+            listed=e.pk in live,
+            photos=e.pk in photos,
+            listing_pk=listings.get(e.pk),
+        )
+        for e in owned
+    ]
+
+
+def my_business_record(person_id: int, pk: int):
+    """The owner's own active enterprise (a model instance for the consent service, never a template)."""
+    return Enterprise.objects.filter(
+        owner_id=person_id, pk=pk, status=Status.AKTIF, merged_into__isnull=True
+    ).first()
+
+
+def person_first_name(person_id: int) -> str:
+    """The greeting on the person's own page: only the first word of their own name."""
+    from berdaya.people.models import Person
+
+    name = Person.objects.filter(pk=person_id).values_list("name", flat=True).first() or ""
+    return name.split(" ")[0] if name else ""

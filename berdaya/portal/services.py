@@ -29,6 +29,9 @@ DUE_RULES = [
             Kind.REGISTRATION: ("days", 3),
             Kind.COMPLAINT: ("days", 5),
             Kind.DATA_REQUEST: ("hours", 72),
+            # AK/1 pre-registration: the card is made at the counter within 5 working days (the office's
+            # service standard for the card, to confirm), the same clock as a complaint.
+            Kind.JOB_SEEKER: ("days", 5),
         },
     ),
 ]
@@ -291,6 +294,41 @@ def submission_register(*, actor, submission: Submission):
     return participant
 
 
+@transaction.atomic
+def submission_register_job_seeker(*, actor, submission: Submission, kelurahan=None):
+    """Staff checked the KTP (and the diploma) at the counter (R52): register or find the person by NIK and
+    make the AK/1 card through naker's own service, from the fields pre-registered on the portal. The
+    card's number, period and reporting dates are naker's (R37); nothing here decides them."""
+    from berdaya.naker.services import jobseeker_register
+    from berdaya.people.services import person_get_or_register
+    from berdaya.regions.models import Region
+
+    submission = _locked(submission)
+    if submission.kind != Kind.JOB_SEEKER or submission.status not in OPEN_STATUSES:
+        raise ValidationError(_("Kiriman ini tidak dapat diteruskan."))
+    person, _new = person_get_or_register(
+        actor=actor, nik=submission.nik, name=submission.name, phone=submission.phone, kelurahan=kelurahan
+    )
+    answers = submission.answers or {}
+    preferred = answers.get("preferred_kecamatan") or ""
+    data = {
+        "education": answers.get("education", ""),
+        "major": answers.get("major", ""),
+        "skills_text": answers.get("skills_text", ""),
+        "preferred_kecamatan": Region.objects.filter(code=preferred, level=3).first() if preferred else None,
+    }
+    job_seeker = jobseeker_register(actor=actor, person=person, data=data)
+    audited_update(
+        actor=actor,
+        obj=submission,
+        data={"status": SubmissionStatus.FORWARDED, "job_seeker": job_seeker, "handled_by": actor}
+        | _close_fields(SubmissionStatus.FORWARDED),
+        fields=(*SUBMISSION_AUDIT, "job_seeker", "handled_by", "closed_at"),
+        person_id=person.pk,
+    )
+    return job_seeker
+
+
 def privacy_tickets_available() -> bool:
     """Whether berdaya.privacy offers R47 tickets (``data_request_register``) to hand requests on to."""
     from berdaya.privacy import services as privacy
@@ -335,3 +373,65 @@ def submission_forward_data_request(*, actor, submission: Submission):
 def submission_record_view(*, actor, submission: Submission) -> None:
     """R46: staff opening a submission (with NIK and phone) is a read of personal data."""
     audit_log(actor=actor, action=Action.VIEW, obj=submission)
+
+
+# --- The owner's own consent on the portal (R44), after a one-time link proved who they are (R46) ------
+
+
+@transaction.atomic
+def listing_consent_by_owner(*, enterprise, photos: bool = False) -> Listing:
+    """The owner agreed on the portal: privacy records the consent as given by the person themselves
+    (channel portal, no staff recorder). The listing shows only what the registry already holds (the
+    business name) or what staff reviewed before: nothing typed on the portal is published unreviewed."""
+    from berdaya.privacy.models import Channel, Purpose
+    from berdaya.privacy.services import consent_give
+
+    subject = {"enterprise": enterprise}
+    giver = enterprise.owner.name
+    consent_give(
+        actor=None,
+        purpose=Purpose.CATALOGUE,
+        channel=Channel.PORTAL,
+        giver_name=giver,
+        self_given=True,
+        **subject,
+    )
+    if photos:
+        consent_give(
+            actor=None,
+            purpose=Purpose.PHOTOS,
+            channel=Channel.PORTAL,
+            giver_name=giver,
+            self_given=True,
+            **subject,
+        )
+    listing = Listing.objects.select_for_update().filter(**subject).first()
+    if listing is not None:
+        return listing
+    return audited_create(
+        actor=None,
+        obj=Listing(enterprise=enterprise, display_name=enterprise.name),
+        fields=LISTING_FIELDS,
+        person_id=enterprise.owner_id,
+        note=_("Persetujuan diberikan sendiri lewat portal"),
+    )
+
+
+@transaction.atomic
+def listing_withdraw_by_owner(*, enterprise) -> int:
+    """The owner withdrew on the portal (R44): every active catalogue and photos consent is stamped, and
+    the public pages stop showing the business at once (R53). Returns how many were withdrawn."""
+    from berdaya.privacy.models import Channel, Purpose
+    from berdaya.privacy.services import consent_withdraw
+
+    count = 0
+    for purpose in (Purpose.CATALOGUE, Purpose.PHOTOS):
+        count += consent_withdraw(
+            actor=None,
+            purpose=purpose,
+            channel=Channel.PORTAL,
+            enterprise=enterprise,
+            self_given=True,
+            note=_("Ditarik sendiri oleh pemilik lewat portal"),
+        )
+    return count

@@ -12,7 +12,7 @@ import secrets
 
 from berdaya.programs.vouchers import ALPHABET
 
-PREFIX = {"pengajuan": "A", "pendaftaran": "K", "pengaduan": "P", "data_pribadi": "D"}
+PREFIX = {"pengajuan": "A", "pendaftaran": "K", "pengaduan": "P", "data_pribadi": "D", "pencaker": "J"}
 BODY = 8
 _READ_AS = str.maketrans({"I": "1", "L": "1", "O": "0"})
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
@@ -24,6 +25,9 @@ from .forms import (
     CatalogueFilterForm,
     ComplaintForm,
     DataRequestForm,
+    JobSeekerPreForm,
+    LinkCodeForm,
+    LinkRequestForm,
     TrackForm,
     VoucherForm,
     answers_of,
@@ -367,3 +371,160 @@ def dataset_metadata(request, slug: str):
     return HttpResponse(
         json.dumps(table.metadata(), ensure_ascii=False, indent=1), content_type="application/json"
     )
+
+
+# --- AK/1 pre-registration (R52) ----------------------------------------------------------------------
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def jobseeker_preregister(request):
+    """A job seeker pre-registers from home; staff make the AK/1 card at the counter after checking the
+    KTP (R52: nothing is decided on what was typed here)."""
+    form = JobSeekerPreForm(request.POST or None)
+    if request.method == "POST":
+        if abuse.over_limit(request, "jobseeker"):
+            return _too_many(request)
+        if form.is_valid():
+            submission = services.submission_create(
+                kind=Kind.JOB_SEEKER, data=form.cleaned_data, answers=form.answers()
+            )
+            return redirect("portal:status", code=submission.code)
+    return render(request, "portal/jobseeker.html", {"form": form, "nav": "kegiatan"})
+
+
+# --- "See who used my data" (R46) and the owner's own consent (R44) -----------------------------------
+# A one-time link or code (privacy.identity) opens a short session for one person: the session holds only
+# that person's id and an end time, and a new link replaces it. Pages are never cached.
+
+MY_SESSION = "portal_saya"
+MY_PAGE_SIZE = 50
+
+
+def _private(response):
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _my_person(request) -> int | None:
+    """The person who proved who they are in this browser, while the session lasts (R46)."""
+    import time
+
+    held = request.session.get(MY_SESSION)
+    if not held or held.get("until", 0) <= time.time():
+        request.session.pop(MY_SESSION, None)
+        return None
+    return held["person"]
+
+
+def _open_session(request, person_id: int) -> None:
+    import time
+
+    from berdaya.privacy.rules import link_lifetime
+
+    request.session.cycle_key()  # a fresh session id: nobody who knew the old one follows in
+    request.session[MY_SESSION] = {
+        "person": person_id,
+        "until": time.time() + link_lifetime("sesi").total_seconds(),
+    }
+
+
+def _spend(request, code: str):
+    from berdaya.privacy.identity import link_open
+
+    person_id = link_open(code=code)
+    if person_id is None:
+        request.session.pop(MY_SESSION, None)
+        return _private(render(request, "portal/my_data_invalid.html", {"nav": "saya"}, status=410))
+    _open_session(request, person_id)
+    return redirect("portal:my_data")
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def my_data(request):
+    """Who viewed, exported or changed my record (R46), and my catalogue consent (R44) — once a one-time
+    link proved who I am; before that, how to get one (the counter's code, or a link to my phone)."""
+    person_id = _my_person(request)
+    if person_id is None:
+        code_form = LinkCodeForm(request.POST or None)
+        if request.method == "POST":
+            if abuse.over_limit(request, "identity_open"):
+                return _too_many(request)
+            if code_form.is_valid():
+                return _spend(request, code_form.cleaned_data["kode"])
+        context = {"code_form": code_form, "send_form": LinkRequestForm(), "nav": "saya"}
+        return _private(render(request, "portal/my_data_start.html", context))
+    page = Paginator(selectors.uses_of_my_data(person_id), MY_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page_obj": page,
+        "uses": selectors.describe_uses(page.object_list),
+        "businesses": selectors.my_businesses(person_id),
+        "first_name": selectors.person_first_name(person_id),
+        "nav": "saya",
+    }
+    return _private(render(request, "portal/my_data.html", context))
+
+
+@login_not_required
+@require_POST
+def my_data_send(request):
+    """Send a one-time link to the phone on record. The answer is the same whether or not the NIK and
+    number matched, so the page tells nobody who is registered."""
+    import hashlib
+
+    from berdaya.privacy.identity import link_send
+
+    form = LinkRequestForm(request.POST)
+    if abuse.over_limit(request, "identity_send"):
+        return _too_many(request)
+    if not form.is_valid():
+        context = {"code_form": LinkCodeForm(), "send_form": form, "nav": "saya"}
+        return _private(render(request, "portal/my_data_start.html", context))
+    nik = form.cleaned_data["nik"]
+    if abuse.over_limit(request, "identity_send", subject=hashlib.sha256(nik.encode()).hexdigest()):
+        return _too_many(request)
+    link_send(nik=nik, phone=form.cleaned_data["phone"], base_url=request.build_absolute_uri("/"))
+    return _private(render(request, "portal/my_data_sent.html", {"nav": "saya"}))
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def my_data_open(request, code: str):
+    """The link from the counter or the phone. Opening it (GET) only asks to continue: a link preview in a
+    chat app must not spend it. The button (POST) spends it, once."""
+    if request.method == "POST":
+        if abuse.over_limit(request, "identity_open"):
+            return _too_many(request)
+        return _spend(request, code)
+    return _private(render(request, "portal/my_data_open.html", {"code": code, "nav": "saya"}))
+
+
+@login_not_required
+@require_POST
+def my_data_leave(request):
+    request.session.pop(MY_SESSION, None)
+    return redirect("portal:my_data")
+
+
+@login_not_required
+@require_POST
+def my_data_consent(request, pk: int):
+    """The owner gives or withdraws the catalogue consent of their own business (R44); a withdrawal hides
+    the listing at once (R53)."""
+    person_id = _my_person(request)
+    if person_id is None:
+        return redirect("portal:my_data")
+    if abuse.over_limit(request, "consent"):
+        return _too_many(request)
+    enterprise = selectors.my_business_record(person_id, pk)
+    if enterprise is None:
+        raise Http404
+    if request.POST.get("setuju") == "ya":
+        services.listing_consent_by_owner(enterprise=enterprise, photos=request.POST.get("foto") == "ya")
+        messages.success(request, _("Terima kasih. Usaha Anda tampil di katalog."))
+    else:
+        services.listing_withdraw_by_owner(enterprise=enterprise)
+        messages.success(request, _("Persetujuan dicabut. Usaha Anda tidak tampil lagi di katalog."))
+    return redirect(reverse("portal:my_data") + "#usaha")

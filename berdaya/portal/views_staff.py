@@ -14,12 +14,13 @@ from berdaya.accounts.access import can_edit_model, get_for_user, scoped
 from berdaya.koperasi.models import Cooperative
 from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_nik, mask_phone
+from berdaya.naker.models import JobSeeker
 from berdaya.privacy.models import Channel, Purpose
 from berdaya.privacy.services import current_text
 from berdaya.umkm.models import Enterprise
 
 from . import services
-from .forms import AnswerForm, ForwardForm, ListingForm
+from .forms import AnswerForm, ForwardForm, JobSeekerCompleteForm, ListingForm
 from .models import OPEN_STATUSES, Kind, Listing, Submission, SubmissionStatus
 from .selectors import live_listings
 
@@ -52,7 +53,9 @@ def queue(request):
 
 def detail(request, pk: int):
     submission = get_for_user(request.user, Submission.objects.select_related("program", "application"), pk)
-    sees = request.user.sees_personal_data
+    # A job seeker's pre-registration is labour data: manpower staff see it as they see job seekers (R45).
+    job_seeker = submission.kind == Kind.JOB_SEEKER
+    sees = request.user.sees_personal_data or (job_seeker and request.user.sees_labour_data)
     if sees:
         services.submission_record_view(actor=request.user, submission=submission)
     enterprises = []
@@ -69,6 +72,8 @@ def detail(request, pk: int):
                 initial={"status": submission.status, "public_answer": submission.public_answer}
             ),
             "forward_form": ForwardForm(enterprises=enterprises),
+            "jobseeker_form": JobSeekerCompleteForm() if job_seeker else None,
+            "can_make_card": job_seeker and can_edit_model(request.user, JobSeeker),
             "can_edit": can_edit_model(request.user, Submission),
             "privacy_tickets": services.privacy_tickets_available(),
             "now": timezone.now(),
@@ -94,6 +99,12 @@ def answer(request, pk: int):
 
 @require_POST
 def forward(request, pk: int):
+    submission = get_for_user(request.user, Submission, pk)
+    if submission.kind == Kind.JOB_SEEKER:
+        # The write that matters is the AK/1 card: naker's access policy says who makes one.
+        if not can_edit_model(request.user, JobSeeker):
+            raise PermissionDenied
+        return _register_job_seeker(request, submission)
     submission = get_for_user(request.user, Submission, pk, for_edit=True)
     if submission.kind == Kind.DATA_REQUEST:
         try:
@@ -130,6 +141,23 @@ def forward(request, pk: int):
         return redirect("programs:application", pk=application.pk)
     messages.error(request, _("Pilih usaha pemohon."))
     return redirect("portal_staff:detail", pk=pk)
+
+
+def _register_job_seeker(request, submission):
+    """The counter completes an AK/1 pre-registration into a card, through naker's service (R52)."""
+    form = JobSeekerCompleteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Pilih kelurahan dari daftar."))
+        return redirect("portal_staff:detail", pk=submission.pk)
+    try:
+        job_seeker = services.submission_register_job_seeker(
+            actor=request.user, submission=submission, kelurahan=form.cleaned_data["kelurahan"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("portal_staff:detail", pk=submission.pk)
+    messages.success(request, _("Kartu AK/1 dibuat: %(number)s.") % {"number": job_seeker.card_number})
+    return redirect("portal_staff:detail", pk=submission.pk)
 
 
 def listings(request):

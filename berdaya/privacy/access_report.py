@@ -10,8 +10,9 @@ from pathlib import Path
 from django.db import models
 from django.utils import timezone
 
-from berdaya.audit.models import AuditEntry
 from berdaya.lib.documents import docx_to_pdf, long_date
+
+from .selectors import processing_log
 
 HIDDEN = {"id", "search_text", "search_vector", "created_by", "updated_by"}
 
@@ -77,7 +78,7 @@ def build_docx(person, *, path: Path, ticket=None) -> Path:
                     cells = table.add_row().cells
                     cells[0].text, cells[1].text = label, value
     document.add_heading("Catatan pemrosesan (jejak audit)", level=2)
-    entries = AuditEntry.objects.filter(person_id=person.pk).order_by("at", "id")
+    entries = processing_log(person.pk)
     table = document.add_table(rows=1, cols=4)
     for cell, text in zip(table.rows[0].cells, ("Waktu", "Oleh", "Tindakan", "Data"), strict=True):
         cell.text = text

@@ -41,3 +41,16 @@ class BreachForm(forms.Form):
     measures = forms.CharField(
         label=_("Penanganan dan pemulihan"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+
+
+class IdentityLinkForm(forms.Form):
+    nik = forms.CharField(
+        label=_("NIK di KTP yang Anda periksa"),
+        max_length=16,
+        help_text=_("Periksa KTP aslinya dan cocokkan wajahnya dulu (R46)."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    ktp_checked = forms.BooleanField(
+        label=_("Saya sudah memeriksa KTP asli orang ini."),
+        error_messages={"required": _("Periksa KTP aslinya dulu.")},
+    )

@@ -309,3 +309,65 @@ class LegalHold(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.reason}"
+
+
+# --- R46: a citizen proves who they are to see their own access log -------------------------------------
+
+
+class LinkChannel(models.TextChoices):
+    COUNTER = "loket", _("Di loket, setelah petugas memeriksa KTP")
+    PHONE = "telepon", _("Dikirim ke nomor HP yang tercatat")
+
+
+class IdentityLink(models.Model):
+    """A one-time proof of identity for one person (R46, R44 on the portal): staff issue it at the counter
+    after checking the KTP, or the portal sends it to the phone already on the person's record. Only a
+    hash of the code is stored; it works once (``used_at``) and only until ``expires_at``."""
+
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("orang"), on_delete=models.CASCADE, related_name="+"
+    )
+    code_hash = models.CharField(max_length=64, unique=True, editable=False)
+    channel = models.CharField(_("cara"), max_length=10, choices=LinkChannel.choices)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dikeluarkan oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
+    expires_at = models.DateTimeField(_("berlaku sampai"), db_index=True)
+    used_at = models.DateTimeField(_("dipakai"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("tautan sekali pakai")
+        verbose_name_plural = _("tautan sekali pakai")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")), name="identitylink_expires_after"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} ({self.created_at:%d-%m-%Y %H:%M})"
+
+
+class OutboxMessage(models.Model):
+    """A message the office sent (or would send) to a phone. The default sender (messaging.py) only
+    stores it here, for staff to see in development and tests; a real SMS/WhatsApp sender replaces it."""
+
+    to = models.CharField(_("nomor tujuan"), max_length=16)
+    body = models.TextField(_("isi pesan"))
+    sent_at = models.DateTimeField(_("dikirim"), default=timezone.now, db_index=True)
+    sender = models.CharField(_("pengirim"), max_length=100)
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+        verbose_name = _("kotak keluar")
+        verbose_name_plural = _("kotak keluar")
+
+    def __str__(self) -> str:
+        return f"{self.to} ({self.sent_at:%d-%m-%Y %H:%M})"

@@ -37,3 +37,25 @@ def retention_cutoff(on: dt.date, months: int) -> dt.date:
 
     day = min(on.day, calendar.monthrange(year, month)[1])
     return dt.date(year, month, day)
+
+
+# R46 on the portal: how long a one-time identity link works, and how long the page it opens stays open
+# (a dated table; the latest row whose date has come applies). A counter link is given to the person in
+# front of the clerk, so it may wait for them to get home; a link sent to a phone is short-lived.
+LINK_LIFETIMES = [
+    (
+        dt.date(2026, 1, 1),
+        {
+            "loket": dt.timedelta(hours=24),
+            "telepon": dt.timedelta(minutes=30),
+            "sesi": dt.timedelta(minutes=30),
+        },
+    ),
+]
+
+
+def link_lifetime(kind: str, *, at: dt.datetime | None = None) -> dt.timedelta:
+    """How long a link of ``kind`` ("loket", "telepon") or the session it opens ("sesi") lasts."""
+    on = timezone.localdate(at) if at is not None else timezone.localdate()
+    rows = [table for since, table in LINK_LIFETIMES if since <= on] or [LINK_LIFETIMES[0][1]]
+    return rows[-1][kind]

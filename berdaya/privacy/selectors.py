@@ -46,3 +46,12 @@ def consents_of(*, person=None, enterprise=None, cooperative=None):
         if v is not None
     }
     return Consent.objects.filter(**subject).select_related("given_by", "withdrawn_by")
+
+
+def processing_log(person_id: int):
+    """R46, R47: every logged processing of one person's data (each view of their full record, each
+    export that carried them, each change), oldest first. The access answer's PDF (access_report) and the
+    citizen's own page on the portal both read it; neither filters the trail on its own."""
+    from berdaya.audit.models import AuditEntry
+
+    return AuditEntry.objects.filter(person_id=person_id).select_related("actor").order_by("at", "id")

@@ -11,4 +11,6 @@ urlpatterns = [
     path("insiden/", views.breach_list, name="breach_list"),
     path("insiden/<int:pk>/diberitahukan/", views.breach_notified, name="breach_notified"),
     path("masa-simpan/", views.retention, name="retention"),
+    path("tautan/", views.identity_link, name="identity_link"),
+    path("kotak-keluar/", views.outbox, name="outbox"),
 ]

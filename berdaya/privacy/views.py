@@ -16,8 +16,8 @@ from berdaya.audit.services import audit_log
 from berdaya.people.models import Person
 
 from . import services
-from .forms import BreachForm, CloseForm, DataRequestForm
-from .models import Breach, DataRequest, RequestKind, RequestStatus, RetentionRule
+from .forms import BreachForm, CloseForm, DataRequestForm, IdentityLinkForm
+from .models import Breach, DataRequest, OutboxMessage, RequestKind, RequestStatus, RetentionRule
 from .retention import retention_run
 
 # The data protection officer's work: the administrator, with the head of office and the secretariat who
@@ -198,3 +198,43 @@ def retention(request):
         "may_apply": request.user.role == Role.ADMIN,
     }
     return render(request, "privacy/retention.html", context)
+
+
+def identity_link(request):
+    """At the counter (R46): after checking the KTP, staff issue a one-time code and link for the person to
+    see, on the portal, who used their data. The code is shown on this answer only, never stored in clear."""
+    from .identity import link_issue, link_path
+    from .rules import link_lifetime
+
+    _recorder(request.user)
+    form = IdentityLinkForm(request.POST or None)
+    issued = None
+    if request.method == "POST" and form.is_valid():
+        person = scoped(Person.objects.filter(nik=form.cleaned_data["nik"]), request.user).first()
+        if person is None:
+            form.add_error("nik", _("NIK ini tidak ada di registri (atau di luar wilayah kerja Anda)."))
+        else:
+            link, code = link_issue(actor=request.user, person=person)
+            issued = {
+                "code": code,
+                "url": request.build_absolute_uri(link_path(code)),
+                "expires_at": link.expires_at,
+                "hours": int(link_lifetime("loket").total_seconds() // 3600),
+            }
+            form = IdentityLinkForm()
+    response = render(
+        request, "privacy/identity_link.html", {"nav": "privacy", "form": form, "issued": issued}
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def outbox(request):
+    """What the office sent to phones (one-time links). The default sender only stores messages here;
+    the administrator reads it in development and demos (messaging.py)."""
+    if request.user.role != Role.ADMIN:  # the bodies hold live links: the administrator only
+        raise PermissionDenied
+    page = Paginator(OutboxMessage.objects.all(), 25).get_page(request.GET.get("page"))
+    response = render(request, "privacy/outbox.html", {"nav": "privacy", "tab": "outbox", "page_obj": page})
+    response["Cache-Control"] = "private, no-store"
+    return response

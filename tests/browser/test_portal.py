@@ -55,7 +55,7 @@ def portal_world(regions, settings, tmp_path):
               "starts_on": dt.date(2024, 1, 1), "amount": Decimal("2000000")},
         rules=[("domicile", {}), ("occupation_not_in", {}), ("valid_nik", {}), ("no_active_loan", {})],
     )  # fmt: skip
-    return {"clerk": clerk, "program": program}
+    return {"clerk": clerk, "program": program, "owner": owner}
 
 
 def _jpeg() -> bytes:
@@ -154,6 +154,9 @@ def test_axe_finds_no_serious_or_critical_problem_on_any_public_page(browser, li
         reverse("portal:open_data"),
         reverse("portal:dataset", args=["usaha-mikro-sektor"]),
         reverse("portal:dataset", args=["koperasi-aktif"]),
+        reverse("portal:jobseeker"),
+        reverse("portal:my_data"),
+        reverse("portal:my_data_open", args=["0000-0000-0000"]),
     ]
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": 360, "height": 740}, is_mobile=True, bypass_csp=True
@@ -179,12 +182,65 @@ def test_axe_finds_no_serious_or_critical_problem_on_any_public_page(browser, li
         page.evaluate(AXE)
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
         report["pengaduan (galat)"] = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]]
+        # The citizen's own page (R46) with a log and a business, and the spent-link page.
+        from berdaya.privacy.identity import link_issue
+
+        _link, code = link_issue(actor=portal_world["clerk"], person=portal_world["owner"])
+        for label in ("data saya (catatan)", "tautan terpakai"):
+            page.goto(reverse("portal:my_data_open", args=[code]))
+            page.get_by_role("button", name="Lanjutkan").click()
+            report[label] = _axe(page)
     finally:
         context.close()
     for url, violations in report.items():
         print(f"axe {url}: {violations or 'no violations'}")
     serious = {url: v for url, vs in report.items() for v in vs if v[1] in ("serious", "critical")}
     assert not serious, serious
+
+
+def test_a_citizen_opens_a_one_time_link_on_a_phone_and_sees_who_viewed_their_record(
+    phone_page, portal_world
+):
+    # domain.md R46: every view of the full record, retrievable per person; shown by role and division,
+    # never by staff name; the link works once.
+    from berdaya.people.models import Person
+    from berdaya.people.services import person_record_view
+    from berdaya.privacy.models import OutboxMessage
+
+    clerk = portal_world["clerk"]
+    person_record_view(actor=clerk, person=Person.objects.get(nik=NIK))
+    page = phone_page
+    page.goto(reverse("portal:home"))
+    page.get_by_role("link", name="Siapa memakai data saya?").click()
+    page.fill("input[name=nik]", NIK)
+    page.fill("input[name=phone]", "0813 5111 2233")
+    page.get_by_role("button", name="Kirim tautan").click()
+    expect(page.locator("main")).to_contain_text("Periksa HP Anda")
+    body = OutboxMessage.objects.get().body  # the default sender keeps it in the outbox (no SMS service)
+    link = re.search(r"https?://\S+/publik/saya/buka/\S+/", body).group(0)
+
+    page.goto(link)
+    page.get_by_role("button", name="Lanjutkan").click()
+    expect(page.locator("h1")).to_have_text("Halo, Galuh")
+    expect(page.locator("ol.uses")).to_contain_text("dilihat lengkap")
+    expect(page.locator("ol.uses")).to_contain_text("Bidang: Usaha Mikro")
+    assert "b_umkm" not in page.content() and NIK not in page.content()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, width
+    screenshot(page, "portal-data-saya-360")
+
+    # Used once: the same link again shows nothing.
+    page.get_by_role("button", name="Selesai, tutup halaman").click()
+    page.goto(link)
+    page.get_by_role("button", name="Lanjutkan").click()
+    expect(page.locator("h1")).to_have_text("Tautan tidak berlaku")
+    assert page.locator("ol.uses").count() == 0
+
+
+def _axe(page) -> list:
+    page.evaluate(AXE)
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]]
 
 
 def _listing_pk() -> int:

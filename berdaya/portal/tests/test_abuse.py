@@ -48,6 +48,22 @@ def test_public_forms_are_rate_limited_per_address(client):
     assert other.status_code == 302
 
 
+def test_behind_a_proxy_the_limit_counts_the_client_address_the_login_throttle_uses(client, settings):
+    # One definition of the client address (accounts.throttle.client_address, BERDAYA_CLIENT_IP_HEADER):
+    # behind the proxy every request has the proxy's REMOTE_ADDR, yet two citizens are counted apart.
+    from berdaya.accounts import throttle
+
+    assert abuse.client_address is throttle.client_address
+    settings.BERDAYA_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    allowed, _window = abuse.LIMITS["complaint"]
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for _ in range(allowed):
+        client.post(reverse("portal:complaint"), _data(), HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+    refused = client.post(reverse("portal:complaint"), _data(), HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+    other = client.post(reverse("portal:complaint"), _data(), HTTP_X_FORWARDED_FOR="198.51.100.2", **proxy)
+    assert refused.status_code == 429 and other.status_code == 302
+
+
 def test_status_lookups_are_rate_limited_too(client):
     allowed, _window = abuse.LIMITS["lookup"]
     for _ in range(allowed):

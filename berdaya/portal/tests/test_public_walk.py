@@ -108,6 +108,10 @@ def _url_for(pattern: URLPattern, world) -> list[str]:
         "dataset_csv": ["usaha-mikro-sektor"],
         "dataset_json": ["penerima-program"],
         "dataset_metadata": ["koperasi-aktif"],
+        "my_data_open": ["0000-0000-0000"],
+        "my_data_send": None,  # POST only
+        "my_data_leave": None,
+        "my_data_consent": None,
     }
     if pattern.name in args:
         return [reverse(name, args=args[pattern.name])] if args[pattern.name] else []
@@ -126,7 +130,7 @@ def test_no_public_page_shows_anyones_personal_data(client, world, listed):
         reverse("portal:verify_voucher") + "?kode=0000-0000-0000-0000-0",
         reverse("portal:track") + "?kode=" + world["submission"].code,
     ]
-    assert len(pages) >= 18
+    assert len(pages) >= 20
     seen_contact = False
     for url in pages:
         response = client.get(url, follow=True)
@@ -175,3 +179,21 @@ def test_status_pages_never_echo_what_the_citizen_sent(client, world):
 
 
 _ = OWNER  # the cast's personal data is defined in conftest
+
+
+def test_the_own_data_page_shows_only_its_holder_and_no_one_s_nik_phone_or_address(client, cast, world):
+    # R46 / R53: after a one-time link, the holder sees the uses of their own record, by role and
+    # division; no NIK, phone, address or birth date appears, theirs or anyone else's.
+    from berdaya.people.services import person_record_view
+    from berdaya.privacy.identity import link_issue
+
+    owner, other = world["people"]
+    person_record_view(actor=cast.umkm, person=owner)
+    person_record_view(actor=cast.umkm, person=other)
+    _link, code = link_issue(actor=cast.umkm, person=owner)
+    client.post(reverse("portal:my_data_open", args=[code]))
+    text = client.get(reverse("portal:my_data")).text
+    assert "dilihat lengkap" in text
+    for secret in _secrets(owner) + _secrets(other) + [other.name, cast.umkm.username]:
+        assert secret not in text, secret
+    assert not re.search(r"\b63\d{14}\b", text)
