@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "berdaya.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "berdaya.jobs.middleware.JobLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

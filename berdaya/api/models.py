@@ -16,11 +16,14 @@ from berdaya.lib.models import Tracked
 
 class Scope(models.TextChoices):
     UMKM_READ = "umkm:read", _("Usaha mikro: baca")
+    UMKM_EXPORT = "umkm:export", _("Usaha mikro: ekspor format SIDT")
     KOPERASI_READ = "koperasi:read", _("Koperasi: baca")
     PROGRAM_READ = "program:read", _("Program dan penerima: baca")
     PROGRAM_WRITE = "program:write", _("Program: kirim pengajuan")
     FIGURES_READ = "angka:read", _("Angka kinerja: baca")
     REGIONS_READ = "wilayah:read", _("Wilayah: baca")
+    VACANCIES_READ = "lowongan:read", _("Lowongan terverifikasi: baca")
+    EVENTS_READ = "kegiatan:read", _("Kegiatan (pelatihan, pameran): baca")
 
 
 class ApiToken(Tracked):

@@ -121,3 +121,58 @@ class MeasureValue(Schema):
     unit: str
     year: int
     value: float | int | None
+
+
+class Vacancy(Schema):
+    id: int
+    title: str
+    company: str
+    occupation: str
+    kbji_code: str
+    count: int
+    education: str
+    majors: str
+    experience_years: float | None
+    kecamatan_code: str | None
+    kecamatan: str | None
+    abroad: bool
+    wage_min: int | None
+    wage_max: int | None
+    contract: str
+    hours: str
+    social_security: bool
+    conditions: str
+    closing_date: dt.date
+    is_open: bool
+
+
+class VacancyPage(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[Vacancy]
+
+
+class Event(Schema):
+    id: int
+    code: str
+    title: str
+    kind: str
+    division: str
+    status: str
+    registration_open: bool
+    starts_on: dt.date
+    ends_on: dt.date
+    venue: str
+    place: Place
+    capacity: int | None
+    jp_hours: int
+    target_group: str
+    description: str
+
+
+class EventPage(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[Event]

@@ -8,27 +8,37 @@ Indonesian message), limit/offset pagination, and one audit row per call (R46).
 
 from __future__ import annotations
 
+from typing import Literal
+
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError
 
 from berdaya.accounts.access import get_for_user, scoped
+from berdaya.audit.models import Action
+from berdaya.audit.services import personal_data_logged
 from berdaya.kinerja import measures as kinerja_measures
 from berdaya.koperasi.forms import CooperativeFilterForm
 from berdaya.koperasi.models import Cooperative
 from berdaya.koperasi.selectors import cooperative_filter, cooperative_sort
+from berdaya.lib.export import XLSX_TYPE, table_download
 from berdaya.lib.masking import mask_nik, mask_phone
+from berdaya.naker.models import Vacancy
+from berdaya.people.selectors import number_query
+from berdaya.people.services import person_number_searched
 from berdaya.programs import services as program_services
 from berdaya.programs.models import RECEIVED_STATES, Application, Program
 from berdaya.regions.models import Region
+from berdaya.training.models import Event, EventStatus, Kind
 from berdaya.umkm.forms import EnterpriseFilterForm
 from berdaya.umkm.models import Enterprise
 from berdaya.umkm.selectors import enterprise_filter, enterprise_sort
 
-from . import schemas
+from . import schemas, selectors
 from .auth import RateLimited, TokenAuth, require
 from .models import Scope
 from .services import call_log
@@ -70,7 +80,7 @@ def _page(queryset: QuerySet, page: PageQuery) -> tuple[int, list]:
 
 def _filtered(form_class, request):
     params = request.GET.copy()
-    for name in ("limit", "offset"):
+    for name in ("limit", "offset", "format"):
         params.pop(name, None)
     form = form_class(params or None)
     if params and not form.is_valid():
@@ -114,14 +124,28 @@ def _enterprises(request) -> QuerySet:
     )
 
 
+def _enterprises_filtered(request, token) -> QuerySet:
+    """The list page's filters; a role that sees NIKs masked finds only an exact NIK (R45)."""
+    data = _filtered(EnterpriseFilterForm, request)
+    exact_nik = not token.user.sees_personal_data
+    return enterprise_filter(_enterprises(request), data, exact_nik=exact_nik)
+
+
+def _number_search_logged(request, token, enterprises) -> None:
+    """R46: a search by NIK or phone is logged, as on the list page."""
+    q = request.GET.get("q", "")
+    if q.strip() and number_query(q):
+        person_number_searched(actor=token.user, query=q, found=[e.owner for e in enterprises])
+
+
 @api.get("/usaha-mikro/", response=schemas.EnterprisePage, tags=["usaha mikro"])
 def enterprise_list(request, page: Query[PageQuery]):
     """Micro enterprises, filtered like the list page (q, kecamatan, sector, size_class, status, no_nib,
     is_wub, dormant, aided) and sorted (sort)."""
     token = require(request, Scope.UMKM_READ)
-    data = _filtered(EnterpriseFilterForm, request)
-    queryset = enterprise_sort(enterprise_filter(_enterprises(request), data), request.GET.get("sort"))
+    queryset = enterprise_sort(_enterprises_filtered(request, token), request.GET.get("sort"))
     count, rows = _page(queryset, page)
+    _number_search_logged(request, token, rows)
     personal = token.user.sees_personal_data
     call_log(token=token, method="GET", path=request.path, status=200, obj=Enterprise, count=len(rows))
     return {
@@ -130,6 +154,50 @@ def enterprise_list(request, page: Query[PageQuery]):
         "offset": page.offset,
         "items": [_enterprise(e, personal) for e in rows],
     }
+
+
+SIDT_RESPONSES = {
+    200: {
+        "description": "Berkas SIDT (CSV UTF-8 atau XLSX), satu baris per usaha.",
+        "content": {"text/csv": {"schema": {"type": "string"}}, XLSX_TYPE: {"schema": {"type": "string"}}},
+    }
+}
+
+
+@api.get(
+    "/usaha-mikro/sidt/",
+    tags=["usaha mikro"],
+    response={422: schemas.Error},
+    openapi_extra={"responses": SIDT_RESPONSES},
+)
+def enterprise_sidt(request, format: Literal["csv", "xlsx"] = "csv"):
+    """Every micro enterprise matching the list filters (as /usaha-mikro/), in the national SIDT KUMKM
+    columns (selectors.SIDT_COLUMNS), streamed: CSV row by row, XLSX in write-only mode. Masked per the
+    token's role (R45); logged once the file is complete, per owner when unmasked (R46)."""
+    token = require(request, Scope.UMKM_EXPORT)
+    queryset = selectors.sidt_enterprises(enterprise_sort(_enterprises_filtered(request, token), None))
+    personal = token.user.sees_personal_data
+    exported: list[tuple[int, int]] = []
+
+    def logged():
+        call_log(
+            token=token, method="GET", path=request.get_full_path()[:200], status=200, obj=Enterprise,
+            count=len(exported),
+        )  # fmt: skip
+        if personal:
+            note = f"ekspor SIDT API {token.name}"
+            personal_data_logged(
+                actor=token.user, model=Enterprise, shown=exported, note=note, action=Action.EXPORT
+            )
+
+    return table_download(
+        format,
+        columns=selectors.SIDT_COLUMNS[selectors.SIDT_VERSION],
+        rows=selectors.sidt_rows(queryset, personal=personal, exported=exported),
+        name=f"sidt-usaha-mikro-{selectors.SIDT_VERSION}",
+        sheet="SIDT",
+        on_complete=logged,
+    )
 
 
 @api.get("/usaha-mikro/{enterprise_id}/", response=schemas.Enterprise, tags=["usaha mikro"])
@@ -326,3 +394,105 @@ def region_list(request, induk: str = ""):
     rows = [schemas.Region(code=r.code, name=r.name, level=r.level, parent=r.parent_id) for r in regions]
     call_log(token=token, method="GET", path=request.path, status=200, obj=Region, count=len(rows))
     return rows
+
+
+# --- Vacancies (naker) and events (training) --------------------------------------------------------
+
+
+def _vacancy(v) -> schemas.Vacancy:
+    today = timezone.localdate()
+    return schemas.Vacancy(
+        id=v.pk,
+        title=v.title,
+        company=v.company.name,
+        occupation=v.occupation.name,
+        kbji_code=v.occupation.kbji_code,
+        count=v.count,
+        education=v.get_education_display(),
+        majors=v.majors,
+        experience_years=float(v.experience_years) if v.experience_years is not None else None,
+        kecamatan_code=v.kecamatan_id,
+        kecamatan=v.kecamatan.name if v.kecamatan_id else None,
+        abroad=v.abroad,
+        wage_min=v.wage_min,
+        wage_max=v.wage_max,
+        contract=v.get_contract_display(),
+        hours=v.hours,
+        social_security=v.social_security,
+        conditions=v.conditions,
+        closing_date=v.closing_date,
+        is_open=v.closing_date >= today,
+    )
+
+
+@api.get("/lowongan/", response=schemas.VacancyPage, tags=["lowongan"])
+def vacancy_list(
+    request, page: Query[PageQuery], q: str = "", jabatan: int | None = None, terbuka: bool = True
+):
+    """Verified vacancies only (R36: public once a second person verified them), whatever the token's
+    role; ``terbuka`` (default): not past their closing date. ``q``: position or company; ``jabatan``: an
+    occupation id."""
+    token = require(request, Scope.VACANCIES_READ)
+    queryset = selectors.partner_vacancies(token.user, q=q, occupation=jabatan, open_only=terbuka)
+    count, rows = _page(queryset, page)
+    call_log(token=token, method="GET", path=request.path, status=200, obj=Vacancy, count=len(rows))
+    return {"count": count, "limit": page.limit, "offset": page.offset, "items": [_vacancy(v) for v in rows]}
+
+
+@api.get("/lowongan/{vacancy_id}/", response=schemas.Vacancy, tags=["lowongan"])
+def vacancy_detail(request, vacancy_id: int):
+    token = require(request, Scope.VACANCIES_READ)
+    vacancy = get_object_or_404(selectors.partner_vacancies(token.user, open_only=False), pk=vacancy_id)
+    call_log(token=token, method="GET", path=request.path, status=200, obj=vacancy)
+    return _vacancy(vacancy)
+
+
+def _event(e: Event) -> schemas.Event:
+    return schemas.Event(
+        id=e.pk,
+        code=e.code,
+        title=e.title,
+        kind=e.kind,
+        division=e.division,
+        status=e.status,
+        registration_open=e.status == EventStatus.OPEN,
+        starts_on=e.starts_on,
+        ends_on=e.ends_on,
+        venue=e.venue,
+        place=_place(e.kelurahan),
+        capacity=e.capacity,
+        jp_hours=e.jp_hours,
+        target_group=e.target_group,
+        description=e.description,
+    )
+
+
+EventStatusCode = Literal[tuple(EventStatus.values)]  # type: ignore[valid-type]
+EventKindCode = Literal[tuple(Kind.values)]  # type: ignore[valid-type]
+
+
+@api.get("/kegiatan/", response=schemas.EventPage, tags=["kegiatan"])
+def event_list(
+    request,
+    page: Query[PageQuery],
+    status: EventStatusCode | None = None,
+    tahun: int | None = None,
+    jenis: EventKindCode | None = None,
+):
+    """Events (trainings, technical guidance, exhibitions, job fairs) the token's account may read, soonest
+    first; ``status`` "open" lists those taking registrations."""
+    token = require(request, Scope.EVENTS_READ)
+    if tahun is not None and not 2000 <= tahun <= 2100:
+        raise HttpError(422, _("Tahun harus antara 2000 dan 2100."))
+    queryset = selectors.partner_events(token.user, status=status or "", year=tahun, kind=jenis or "")
+    count, rows = _page(queryset, page)
+    call_log(token=token, method="GET", path=request.path, status=200, obj=Event, count=len(rows))
+    return {"count": count, "limit": page.limit, "offset": page.offset, "items": [_event(e) for e in rows]}
+
+
+@api.get("/kegiatan/{event_id}/", response=schemas.Event, tags=["kegiatan"])
+def event_detail(request, event_id: int):
+    token = require(request, Scope.EVENTS_READ)
+    event = get_for_user(token.user, Event.objects.select_related("kelurahan__parent"), event_id)
+    call_log(token=token, method="GET", path=request.path, status=200, obj=event)
+    return _event(event)

@@ -9,6 +9,9 @@ from decimal import Decimal
 from typing import TypeVar
 
 from django.db.models import Model
+from django.utils.crypto import salted_hmac
+
+from berdaya.lib.masking import ADDRESS_STARS, STAR, mask_address, mask_nik, mask_phone
 
 from .models import Action, AuditEntry
 
@@ -58,8 +61,54 @@ def _shown(value):
     return value
 
 
+def _birth_year(value: str) -> str:
+    return f"{value[:4]}-**-**" if len(value) >= 4 and value[:4].isdigit() else ADDRESS_STARS
+
+
+# Personal fields never stored in the clear in ``changes`` (R45: the trail is itself a log): the value is
+# masked as in lists, plus a keyed fingerprint so a reader still sees that (and when) the value changed and
+# whether two entries hold the same value. A birth date keeps its year only: with the kelurahan and sex it
+# would rebuild a NIK from its last 4 digits.
+PERSONAL_CHANGE_MASKS: dict[str, Callable[[str], str]] = {
+    "nik": mask_nik,
+    "phone": mask_phone,
+    "address": mask_address,
+    "birth_date": _birth_year,
+}
+FINGERPRINT_SALT = "berdaya.audit.changes"
+
+
+def protected_value(field: str, value):
+    """The stored form of one personal value: ``************0001 #1a2b3c4d``; other fields unchanged.
+    Idempotent: a value already protected (it holds the mask's stars) is returned as it is."""
+    mask = PERSONAL_CHANGE_MASKS.get(field)
+    if mask is None or value is None or value == "":
+        return value
+    text = str(value)
+    if STAR in text:
+        return text
+    fingerprint = salted_hmac(FINGERPRINT_SALT, f"{field}:{text}").hexdigest()[:8]
+    return f"{mask(text) or STAR * 4} #{fingerprint}"
+
+
+def protect_changes(changes: dict) -> dict:
+    """``changes`` with every personal field's values protected (see PERSONAL_CHANGE_MASKS)."""
+    if not changes or not PERSONAL_CHANGE_MASKS.keys() & changes.keys():
+        return changes
+    protected = {}
+    for name, value in changes.items():
+        if name not in PERSONAL_CHANGE_MASKS:
+            protected[name] = value
+        elif isinstance(value, list | tuple):
+            protected[name] = [protected_value(name, v) for v in value]
+        else:
+            protected[name] = protected_value(name, value)
+    return protected
+
+
 def clean_changes(changes: dict | None) -> dict:
-    """Drop derived fields and empty-to-empty pairs; render lists and mappings as text."""
+    """Drop derived fields and empty-to-empty pairs; render lists and mappings as text; protect personal
+    fields (R45)."""
     cleaned = {}
     for name, pair in (changes or {}).items():
         if name in DERIVED_FIELDS or name.startswith("search_"):
@@ -71,7 +120,7 @@ def clean_changes(changes: dict | None) -> dict:
             cleaned[name] = [old, new]
         else:
             cleaned[name] = _shown(pair)
-    return cleaned
+    return protect_changes(cleaned)
 
 
 def audit_log(
@@ -244,7 +293,7 @@ def audit_log_many(
             "object_type": model._meta.label_lower,
             "object_id": str(entry.object_id),
             "object_repr": str(entry.object_repr)[:200],
-            "changes": entry.changes or {},
+            "changes": protect_changes(entry.changes or {}),
             "person_id": entry.person_id,
             "note": (entry.note or note)[:300],
             **({"at": at} if at is not None else {}),

@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log
 from berdaya.jobs.models import Job
-from berdaya.jobs.registry import on_abandoned, register
+from berdaya.jobs.registry import on_abandoned, register, same_params
 from berdaya.jobs.services import job_start
 from berdaya.lib.masking import mask_address, mask_nik, mask_phone
 
@@ -197,7 +197,7 @@ def result_figures(run: ImportRun) -> dict[str, int]:
     }
 
 
-@register(JOB_KIND)
+@register(JOB_KIND, heavy=True, once=same_params("run_id"))
 def run_job(job: Job, progress) -> dict:
     run = ImportRun.objects.get(pk=job.params["run_id"])
     run_execute(run, actor=job.created_by, progress=progress, batch_size=job.params.get("batch_size"))

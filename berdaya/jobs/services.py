@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Job, Status
-from .registry import ABANDONED_HANDLERS, HANDLERS
+from .registry import ABANDONED_HANDLERS, HANDLERS, HEAVY
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,8 @@ class Progress:
 
 
 ONCE_KEY = "_once"
-HEAVY_PER_USER = 2  # heavy jobs (LibreOffice reports...) one user may have waiting or running at a time
+HEAVY_KEY = "_heavy"
+HEAVY_PER_USER = 2  # heavy jobs (imports, scans, exports, reports) one user may have waiting or running
 
 
 class JobLimitReached(ValidationError):
@@ -51,35 +52,59 @@ class JobLimitReached(ValidationError):
 
 
 def job_start(
-    *, actor, kind: str, label: str, params: dict | None = None, once: str | None = None, heavy: bool = False
+    *,
+    actor,
+    kind: str,
+    label: str,
+    params: dict | None = None,
+    once: str | None = None,
+    heavy: bool | None = None,
 ) -> Job:
     """Queue a job; it runs in a worker once the surrounding transaction commits.
 
     ``once``: a key (say "2024:lakip"): while a job of this kind and key waits or runs, it is returned
-    instead of queueing another (a button pressed 540 times queues one report). ``heavy``: refused with
-    JobLimitReached when the user already has HEAVY_PER_USER heavy jobs waiting or running."""
+    instead of queueing another (a button pressed 540 times queues one report). A heavy kind
+    (``registry.register(kind, heavy=True, once=...)``) computes its key from the params itself.
+    A heavy job is refused with JobLimitReached when the user already has HEAVY_PER_USER heavy jobs
+    waiting or running. ``heavy`` overrides the kind's declaration (tests)."""
     from .tasks import run_job
 
     if kind not in HANDLERS:
         raise ValueError(f"Unknown job kind: {kind}")
+    params = dict(params or {})
+    if heavy is None:
+        heavy = kind in HEAVY
+    if once is None and heavy and HEAVY.get(kind) is not None:
+        once = HEAVY[kind](params)  # type: ignore[misc]
     pending = Job.objects.filter(status__in=[Status.QUEUED, Status.RUNNING])
     if once is not None:
         existing = pending.filter(kind=kind, params___once=once).first()
-        if existing is not None:
+        if existing is not None and existing.created_by_id == getattr(actor, "pk", None):
             return existing
-    if heavy and pending.filter(created_by=actor, params___heavy=True).count() >= HEAVY_PER_USER:
+        if existing is not None:  # someone else's: its page is theirs, and the work is already under way
+            raise JobLimitReached(
+                _("Pekerjaan yang sama sedang berjalan, dimulai pengguna lain: tunggu sampai selesai.")
+            )
+    if heavy and heavy_pending(actor).count() >= HEAVY_PER_USER:
         raise JobLimitReached(
             _("Anda masih punya %(n)d pekerjaan berat yang berjalan: tunggu sampai selesai.")
             % {"n": HEAVY_PER_USER}
         )
-    params = dict(params or {})
     if once is not None:
         params[ONCE_KEY] = once
     if heavy:
-        params["_heavy"] = True
+        params[HEAVY_KEY] = True
     job = Job.objects.create(kind=kind, label=label[:200], params=params, created_by=actor)
     transaction.on_commit(lambda: run_job.enqueue(job.pk))
     return job
+
+
+def heavy_pending(actor):
+    """The user's heavy jobs waiting or running (stamped when queued, so a kind declared heavy later still
+    counts the jobs it queued before)."""
+    return Job.objects.filter(
+        status__in=[Status.QUEUED, Status.RUNNING], created_by=actor, params___heavy=True
+    )
 
 
 def job_run(job_id: int) -> Job:

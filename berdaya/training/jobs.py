@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from django.core.files.base import ContentFile
 
-from berdaya.jobs.registry import register
+from berdaya.jobs.registry import register, same_params
 
 JOB_KIND = "training_certificates"
 
 
-@register(JOB_KIND)
+@register(JOB_KIND, heavy=True, once=same_params("event"))
 def certificates_job(job, progress) -> dict:
     from . import documents, services
     from .models import Certificate, Event, Participant, Status

@@ -21,7 +21,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from berdaya.jobs.registry import register
+from berdaya.jobs.registry import one_per_kind, register
 from berdaya.lib.dedup import (
     BUSINESS_GENERIC,
     BUSINESS_LEGAL_FORMS,
@@ -214,7 +214,7 @@ def _source_id(row: dict) -> str:
     return f"{row['source']}:{row['source_id']}" if row["source_id"] else ""
 
 
-@register(JOB_KIND)
+@register(JOB_KIND, heavy=True, once=one_per_kind)
 def scan_job(job, progress) -> dict:
     """The background scan: progress while it reads and matches, the pairs as a CSV file at the end."""
     threshold = int(job.params.get("threshold", DEFAULT_THRESHOLD))

@@ -2,7 +2,7 @@ from django import template
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 
-from berdaya.lib.masking import mask_address, mask_name, mask_nik, mask_phone
+from berdaya.lib.masking import STAR, mask_address, mask_name, mask_nik, mask_phone
 
 register = template.Library()
 
@@ -14,7 +14,7 @@ MASKS = {"nik": mask_nik, "phone": mask_phone, "address": mask_address, "worker_
 def audit_value(field: str, value, masked: bool = False):
     if value is None or value == "":
         return "—"
-    if masked and field in MASKS:
+    if masked and field in MASKS and STAR not in str(value):  # stored protected already (R45)
         return MASKS[field](str(value))
     return value
 

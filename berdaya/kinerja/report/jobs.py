@@ -51,7 +51,7 @@ def saved_texts(year: int, *, sample: bool = False) -> dict:
     return {}
 
 
-@register(JOB_KIND)
+@register(JOB_KIND, heavy=True)
 def lakip_job(job, progress) -> dict:
     year = int(job.params["year"])
     data = with_texts(report_data(year, sample=bool(job.params.get("sample"))), job.params.get("texts") or {})
