@@ -111,6 +111,7 @@ def load(rows: int) -> None:
     person_columns = [
         "created_at", "updated_at", "nik", "name", "sex", "birth_date", "birth_place", "phone", "address",
         "rt", "rw", "kelurahan_id", "occupation", "education", "disability", "needs_review", "review_reason",
+        "nik_issue", "nik_issue_note",
     ]  # fmt: skip
     people_iter = people(rows, seed=7, kelurahan_codes=codes)
     copy_rows(
@@ -118,7 +119,7 @@ def load(rows: int) -> None:
         person_columns,
         (
             (now, now, p.nik, p.name, p.sex, p.birth_date, p.birth_place, p.phone, p.address.split(" RT ")[0],
-             p.rt, p.rw, p.kelurahan_code, p.occupation, "", False, False, "")
+             p.rt, p.rw, p.kelurahan_code, p.occupation, "", False, False, "", "", "")
             for p in people_iter
         ),
     )  # fmt: skip
@@ -183,7 +184,9 @@ def session_cookie() -> str:
     return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
 
 
-def start_server(database_url: str, port: int) -> subprocess.Popen:
+def start_server(database_url: str, port: int, *, root: Path | None = None) -> subprocess.Popen:
+    """gunicorn on 127.0.0.1:port serving this checkout's code (or ``root``'s: another checkout)."""
+    root = root or ROOT
     env = os.environ | {
         "DATABASE_URL": database_url,
         "DJANGO_DEBUG": "0",
@@ -191,15 +194,16 @@ def start_server(database_url: str, port: int) -> subprocess.Popen:
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
         "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(root),
     }
     subprocess.run(
-        [sys.executable, "-m", "berdaya", "collectstatic", "--noinput", "-v0"], env=env, check=True
+        [sys.executable, "-m", "berdaya", "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=root
     )
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "berdaya.wsgi", "--bind", f"127.0.0.1:{port}",
          "--workers", "3", "--log-level", "warning"],
         env=env,
-        cwd=ROOT,
+        cwd=root,
     )  # fmt: skip
     for _ in range(100):
         try:

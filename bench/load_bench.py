@@ -105,8 +105,10 @@ def load(base: str, urls: dict[str, str], cookies: list[str], seconds: float) ->
     return timings, errors
 
 
-def profile(urls: dict[str, str]) -> None:
-    """One request per page through Django's test client: queries, template time, writes per request."""
+def profile(urls: dict[str, str], *, repeat: int = 5, pyinstrument_dir: str = "") -> None:
+    """Each page through Django's test client, ``repeat`` times (the median is printed: in-process time
+    depends less on the machine's other work than the load figures): queries, template time, writes per
+    request. ``pyinstrument_dir``: one text profile per page written there."""
     from django.db import connection
     from django.template import Template
     from django.test import Client
@@ -132,57 +134,59 @@ def profile(urls: dict[str, str]) -> None:
 
     Template.render = timed
     print(
-        f"\n{'page (profiled as a clerk)':30} {'ms':>6} {'queries':>7} {'templ ms':>8} {'session w':>9} "
+        f"\n{'page (in-process, as a clerk)':30} {'ms':>6} {'queries':>7} {'templ ms':>8} {'session w':>9} "
         f"{'audit w':>7}"
     )
     try:
         for name, path in urls.items():
             client.get(path, HTTP_HOST="127.0.0.1")  # warm
-            template_time[0] = 0.0
-            start = time.perf_counter()
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(path, HTTP_HOST="127.0.0.1")
-            took = (time.perf_counter() - start) * 1000
-            assert response.status_code == 200, (path, response.status_code)
+            took, templ = [], []
+            for _ in range(repeat):
+                template_time[0] = 0.0
+                start = time.perf_counter()
+                with CaptureQueriesContext(connection) as queries:
+                    response = client.get(path, HTTP_HOST="127.0.0.1")
+                took.append((time.perf_counter() - start) * 1000)
+                templ.append(template_time[0] * 1000)
+                assert response.status_code == 200, (path, response.status_code)
             sql = [q["sql"].lower() for q in queries.captured_queries]
             session_writes = sum(1 for s in sql if "django_session" in s and not s.startswith("select"))
             audit_writes = sum(1 for s in sql if "audit_auditentry" in s and s.startswith("insert"))
-            row = f"{len(sql):7} {template_time[0] * 1000:8.1f} {session_writes:9} {audit_writes:7}"
-            print(f"{name:30} {took:6.0f} {row}")
+            row = f"{len(sql):7} {statistics.median(templ):8.1f} {session_writes:9} {audit_writes:7}"
+            print(f"{name:30} {statistics.median(took):6.0f} {row}")
+            if pyinstrument_dir:
+                _pyinstrument(client, name, path, pyinstrument_dir)
     finally:
         Template.render = original
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=200_000)
-    parser.add_argument("--users", type=int, default=20)
-    parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--port", type=int, default=8766)
-    parser.add_argument("--keep", action="store_true", help="keep (and reuse) the benchmark database")
-    args = parser.parse_args()
-    users, seconds = min(args.users, MAX_USERS), min(args.seconds, MAX_SECONDS)  # bounded
-    base_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-    if not base_url.startswith("postgres"):
-        raise SystemExit("Set DATABASE_URL to a PostgreSQL server (the benchmark creates its own database).")
-    url = browse_bench.create_database(base_url, keep=args.keep)
-    browse_bench.setup_django(url)
-    browse_bench.load(args.rows)
+def _pyinstrument(client, name: str, path: str, directory: str) -> None:
+    from pyinstrument import Profiler  # pip install pyinstrument
+
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    for _ in range(3):
+        client.get(path, HTTP_HOST="127.0.0.1")
+    profiler.stop()
+    target = Path(directory) / f"{name.replace(' ', '_').replace(':', '').replace(',', '')}.txt"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(profiler.output_text(unicode=False, color=False, show_all=False))
+
+
+def run_load(url: str, urls: dict[str, str], cookies: list[str], args, *, users: int, seconds: float) -> None:
     from berdaya.people.models import Person
     from berdaya.umkm.models import Enterprise
 
-    sample = Enterprise.objects.select_related("owner").order_by("pk")[args.rows // 2]
-    urls = pages({"nik": sample.owner.nik, "person": sample.owner_id, "enterprise": sample.pk})
-    cookies = sessions(users)
-    server = browse_bench.start_server(url, args.port)
+    server = browse_bench.start_server(url, args.port, root=Path(args.code) if args.code else None)
     try:
         base = f"http://127.0.0.1:{args.port}"
         load(base, urls, cookies[:2], 3)  # warm up
         timings, errors = load(base, urls, cookies, seconds)
         total = sum(len(t) for t in timings.values())
         people, firms = Person.objects.count(), Enterprise.objects.count()
+        code = f" (code of {args.code})" if args.code else ""
         print(f"\n{people:,} people, {firms:,} enterprises on PostgreSQL; {users} users for {seconds:.0f} s,")
-        print(f"gunicorn 3 workers: {total:,} requests, {len(errors)} errors")
+        print(f"gunicorn 3 workers{code}: {total:,} requests, {len(errors)} errors")
         print(f"{'page':30} {'n':>5} {'p50 ms':>7} {'p95 ms':>7}")
         everything = []
         for name in urls:
@@ -203,7 +207,40 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
-    profile(urls)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--port", type=int, default=8766)
+    parser.add_argument("--keep", action="store_true", help="keep (and reuse) the benchmark database")
+    parser.add_argument("--database", default=browse_bench.DB_NAME, help="the benchmark database's name")
+    parser.add_argument("--code", default="", help="serve another checkout's code (main's: 'before')")
+    parser.add_argument("--profile-only", action="store_true", help="no load: the in-process profile only")
+    parser.add_argument("--pyinstrument", default="", help="write one pyinstrument profile per page here")
+    args = parser.parse_args()
+    if not args.database.replace("_", "").isalnum():
+        raise SystemExit("--database: letters, digits and _ only")
+    browse_bench.DB_NAME = args.database
+    users, seconds = min(args.users, MAX_USERS), min(args.seconds, MAX_SECONDS)  # bounded
+    base_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    if not base_url.startswith("postgres"):
+        raise SystemExit("Set DATABASE_URL to a PostgreSQL server (the benchmark creates its own database).")
+    url = browse_bench.create_database(base_url, keep=args.keep)
+    browse_bench.setup_django(url)
+    browse_bench.load(args.rows)
+    from berdaya.umkm.models import Enterprise
+
+    sample = Enterprise.objects.select_related("owner").order_by("pk")[args.rows // 2]
+    urls = pages({"nik": sample.owner.nik, "person": sample.owner_id, "enterprise": sample.pk})
+    cookies = sessions(users)
+    print("machine:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
+    if not args.profile_only:
+        run_load(url, urls, cookies, args, users=users, seconds=seconds)
+        print("machine:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
+    profile(urls, pyinstrument_dir=args.pyinstrument)
     if not args.keep:
         from django.db import connections
 
