@@ -17,6 +17,7 @@ DEMO_STAFF = {
     "koperasi": (Role.KOPERASI, "Gusti Rahmadi", ""),
     "umkm": (Role.USAHA_MIKRO, "Diang Fitriani", ""),
     "p3k": (Role.P3K, "Ahmad Zaini", ""),
+    "blk": (Role.BLK, "Siti Mariam", ""),  # staff of the UPTD BLK (berdaya.blk)
     "phijs": (Role.PHIJS, "Nur Aulia", ""),
     "mediator": (Role.MEDIATOR, "Rahmat Hidayat", ""),  # a PHIJS mediator (hubind disputes)
     "petugas": (Role.PETUGAS_LAPANGAN, "Utuh Jumberi", "63.71.01"),

@@ -38,6 +38,11 @@ class UnitForm(forms.ModelForm):
         model = CompetencyUnit
         fields = UNIT_FIELDS
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jp_hours"].required = False
+        self.fields["order"].required = False
+
 
 class CohortFilterForm(forms.Form):
     q = forms.CharField(label=_("Cari judul angkatan"), required=False)

@@ -156,7 +156,8 @@ def unit_add(request, pk):
     form = UnitForm(request.POST)
     if form.is_valid():
         try:
-            services.unit_add(actor=request.user, programme=programme, data=form.cleaned_data)
+            data = {k: v for k, v in form.cleaned_data.items() if v is not None}
+            services.unit_add(actor=request.user, programme=programme, data=data)
             messages.success(request, _("Unit kompetensi ditambahkan."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -490,8 +491,9 @@ def cohort_follow_ups(request, pk):
 
 def follow_up_record(request, pk, follow_up_pk):
     cohort = _cohort(request, pk, for_edit=True)
+    # the cohort's edit right covers its graduates' follow-ups (training's FollowUp is a shared registry)
     follow_up = get_for_user(
-        request.user, FollowUp.objects.filter(participant__event=cohort.event), follow_up_pk, for_edit=True
+        request.user, FollowUp.objects.filter(participant__event=cohort.event), follow_up_pk
     )
     form = GraduateFollowUpForm(
         request.POST or None, companies=_companies(request.user), initial={"done_on": timezone.localdate()}

@@ -187,6 +187,31 @@ DIVISIONS = {
                     _("Jabatan berkode KBJI 2014 dan jabatan serumpun; dinas dapat menambah."),
                     "list",
                 ),
+                # UPTD BLK and the institutions registries (berdaya.blk, berdaya.lembaga)
+                DivisionPage(
+                    _("Program dan angkatan BLK"),
+                    "blk:programmes",
+                    _("Unit kompetensi dan JP, seleksi adil, daftar hadir harian, uji kompetensi."),
+                    "users",
+                ),
+                DivisionPage(
+                    _("Pemagangan"),
+                    "blk:apprenticeships",
+                    _("Perusahaan penyelenggara, mentor, peserta dan hasilnya."),
+                    "briefcase",
+                ),
+                DivisionPage(
+                    _("LPK"),
+                    "lembaga:lpk_list",
+                    _("Lembaga pelatihan kerja swasta: izin, akreditasi, program dan pembinaan."),
+                    "building",
+                ),
+                DivisionPage(
+                    _("BKK"),
+                    "lembaga:bkk_list",
+                    _("Bursa kerja khusus di sekolah: SK, tanda pendaftaran, laporan penempatan alumni."),
+                    "building",
+                ),
             ),
         ),
         DivisionInfo(

@@ -44,25 +44,48 @@ def _clean_phone(data: dict) -> dict:
     return data
 
 
+def _unique(model, field: str, value, message: str, exclude_pk=None) -> None:
+    if value and model.objects.filter(**{field: value}).exclude(pk=exclude_pk).exists():
+        raise ValidationError({field: message})
+
+
 @transaction.atomic
 def lpk_register(*, actor, data: dict) -> Lpk:
+    _unique(
+        Lpk, "permit_number", data.get("permit_number"), _("Nomor izin ini sudah terdaftar untuk LPK lain.")
+    )
     values = {k: v for k, v in _clean_phone(data).items() if k in LPK_FIELDS}
     return audited_create(actor=actor, obj=Lpk(**values), fields=LPK_FIELDS)
 
 
 @transaction.atomic
 def lpk_update(*, actor, lpk: Lpk, data: dict) -> dict:
+    _unique(
+        Lpk,
+        "permit_number",
+        data.get("permit_number"),
+        _("Nomor izin ini sudah terdaftar untuk LPK lain."),
+        lpk.pk,
+    )
     return audited_update(actor=actor, obj=lpk, data=_clean_phone(data), fields=LPK_FIELDS)
 
 
 @transaction.atomic
 def bkk_register(*, actor, data: dict) -> Bkk:
+    _unique(
+        Bkk,
+        "registration_mark",
+        data.get("registration_mark"),
+        _("Nomor tanda pendaftaran ini sudah dipakai."),
+    )
     values = {k: v for k, v in _clean_phone(data).items() if k in BKK_FIELDS}
     return audited_create(actor=actor, obj=Bkk(**values), fields=BKK_FIELDS)
 
 
 @transaction.atomic
 def bkk_update(*, actor, bkk: Bkk, data: dict) -> dict:
+    mark = data.get("registration_mark")
+    _unique(Bkk, "registration_mark", mark, _("Nomor tanda pendaftaran ini sudah dipakai."), bkk.pk)
     return audited_update(actor=actor, obj=bkk, data=_clean_phone(data), fields=BKK_FIELDS)
 
 
