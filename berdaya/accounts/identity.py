@@ -9,8 +9,6 @@ Every template that renders a staff account goes through the ``staff`` tag libra
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
-
 from .roles import Role
 
 # Roles outside the office's staff: they see staff as roles only.
@@ -26,7 +24,7 @@ def staff_label(user, viewer, *, default: str = "—") -> str:
     if user is None:
         return default
     if is_outside(viewer):
-        return str(user.get_role_display()) if user.role else _("Petugas Dinas")
+        return str(user.get_role_display()) or default
     return str(user)
 
 

@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Query, Schema, Status
+from ninja import NinjaAPI, Path, Query, Schema, Status
 from ninja.errors import HttpError
 
 from berdaya.accounts.access import get_for_user, scoped
@@ -44,6 +44,7 @@ from .models import Scope
 from .services import call_log
 
 MAX_LIMIT = 100
+MAX_ID = 2**63 - 1  # a larger id overflows the database's integer: a 422, not a server error
 
 api = NinjaAPI(
     title="Berdaya API",
@@ -51,7 +52,11 @@ api = NinjaAPI(
     description=(
         "API untuk sistem mitra (bank, provinsi, kementerian). Token dari Dinas, cakupan per sumber data, "
         "batas panggilan per menit per token, data pribadi disamarkan sesuai peran akun token (R45), "
-        "setiap panggilan tercatat di jejak audit (R46)."
+        "setiap panggilan tercatat di jejak audit (R46).\n\n"
+        "Sumber data: usaha mikro (dan ekspornya dalam kolom SIDT KUMKM nasional, CSV atau XLSX, dialirkan "
+        "baris demi baris), koperasi, program dan penerimanya (pengajuan masuk sebagai draf untuk "
+        "diverifikasi petugas), angka kinerja, wilayah, lowongan terverifikasi, kegiatan (pelatihan, bimtek, "
+        "pameran, bursa kerja). Kolom SIDT: lihat docs/interfaces.md."
     ),
     urls_namespace="api-v1",
     auth=TokenAuth(),
@@ -427,7 +432,11 @@ def _vacancy(v) -> schemas.Vacancy:
 
 @api.get("/lowongan/", response=schemas.VacancyPage, tags=["lowongan"])
 def vacancy_list(
-    request, page: Query[PageQuery], q: str = "", jabatan: int | None = None, terbuka: bool = True
+    request,
+    page: Query[PageQuery],
+    q: str = "",
+    jabatan: int | None = Query(None, ge=1, le=MAX_ID),
+    terbuka: bool = True,
 ):
     """Verified vacancies only (R36: public once a second person verified them), whatever the token's
     role; ``terbuka`` (default): not past their closing date. ``q``: position or company; ``jabatan``: an
@@ -440,7 +449,7 @@ def vacancy_list(
 
 
 @api.get("/lowongan/{vacancy_id}/", response=schemas.Vacancy, tags=["lowongan"])
-def vacancy_detail(request, vacancy_id: int):
+def vacancy_detail(request, vacancy_id: int = Path(..., ge=1, le=MAX_ID)):
     token = require(request, Scope.VACANCIES_READ)
     vacancy = get_object_or_404(selectors.partner_vacancies(token.user, open_only=False), pk=vacancy_id)
     call_log(token=token, method="GET", path=request.path, status=200, obj=vacancy)
@@ -491,7 +500,7 @@ def event_list(
 
 
 @api.get("/kegiatan/{event_id}/", response=schemas.Event, tags=["kegiatan"])
-def event_detail(request, event_id: int):
+def event_detail(request, event_id: int = Path(..., ge=1, le=MAX_ID)):
     token = require(request, Scope.EVENTS_READ)
     event = get_for_user(token.user, Event.objects.select_related("kelurahan__parent"), event_id)
     call_log(token=token, method="GET", path=request.path, status=200, obj=event)

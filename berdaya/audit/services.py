@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
+import hmac
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
 
+from django.conf import settings
 from django.db.models import Model
-from django.utils.crypto import salted_hmac
 
 from berdaya.lib.masking import ADDRESS_STARS, STAR, mask_address, mask_nik, mask_phone
 
@@ -78,6 +81,12 @@ PERSONAL_CHANGE_MASKS: dict[str, Callable[[str], str]] = {
 FINGERPRINT_SALT = "berdaya.audit.changes"
 
 
+@functools.cache
+def _fingerprint_key() -> bytes:
+    """Derived once per process from SECRET_KEY (an import hashes hundreds of thousands of values)."""
+    return hashlib.sha256(f"{FINGERPRINT_SALT}:{settings.SECRET_KEY}".encode()).digest()
+
+
 def protected_value(field: str, value):
     """The stored form of one personal value: ``************0001 #1a2b3c4d``; other fields unchanged.
     Idempotent: a value already protected (it holds the mask's stars) is returned as it is."""
@@ -87,7 +96,7 @@ def protected_value(field: str, value):
     text = str(value)
     if STAR in text:
         return text
-    fingerprint = salted_hmac(FINGERPRINT_SALT, f"{field}:{text}").hexdigest()[:8]
+    fingerprint = hmac.new(_fingerprint_key(), f"{field}:{text}".encode(), hashlib.sha256).hexdigest()[:8]
     return f"{mask(text) or STAR * 4} #{fingerprint}"
 
 

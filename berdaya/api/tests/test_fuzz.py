@@ -11,7 +11,10 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from berdaya.koperasi.tests.conftest import make_cooperative
+from berdaya.naker import services as naker_services
+from berdaya.naker.tests.test_services import vacancy_data
 from berdaya.programs.tests.conftest import make_program
+from berdaya.training.tests.conftest import make_event
 from berdaya.umkm.tests.conftest import make_enterprise
 
 from .conftest import issue
@@ -36,6 +39,9 @@ def token_header(cast, person):
     make_enterprise(actor=cast.umkm, owner=person)
     make_cooperative(actor=cast.koperasi)
     make_program(actor=cast.umkm)
+    vacancy = naker_services.vacancy_post(actor=cast.p3k, data=vacancy_data())
+    naker_services.vacancy_verify(actor=cast.admin, vacancy=vacancy)
+    make_event(actor=cast.umkm)
     _, client = issue(actor=cast.admin, user=cast.umkm, rate_per_minute=10_000)
     return client.headers
 
