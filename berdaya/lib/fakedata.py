@@ -653,8 +653,12 @@ def _noisy_copy(entity: _Entity, rand, choice, new_phone) -> FakeEnterprise:
         )
 
     phone_roll = rand()
-    if phone_roll < 0.70:
+    if phone_roll < 0.64:
         phone = _phone_as_typed(entity.phone, rand)
+    elif phone_roll < 0.70:  # one digit mistyped: no longer the same number
+        position = 5 + int(rand() * (len(entity.phone) - 5))
+        digit = str((int(entity.phone[position]) + 1 + int(rand() * 9)) % 10)
+        phone = _phone_as_typed(entity.phone[:position] + digit + entity.phone[position + 1 :], rand)
     elif phone_roll < 0.85:
         phone = ""
     else:  # a new number since the first registration
@@ -662,12 +666,24 @@ def _noisy_copy(entity: _Entity, rand, choice, new_phone) -> FakeEnterprise:
 
     return FakeEnterprise(
         record_id="", entity_id=entity.entity_id, nik=nik, owner_name=_noisy_name(entity, rand, choice),
-        sex=entity.sex, birth_date=entity.birth_date, phone=phone,
-        business_name=_noisy_business(entity.business_name, rand, choice), brand=entity.brand,
+        sex=entity.sex, birth_date=_noisy_birth_date(entity.birth_date, rand), phone=phone,
+        business_name=_noisy_business(entity, rand, choice), brand=entity.brand,
         sector=entity.sector, address=_address(entity, rand, noisy=True), rt=entity.rt, rw=entity.rw,
         kelurahan_code=entity.kelurahan_code, founding_year=entity.founding_year, capital=0, assets=0,
         annual_sales=0, kind="duplicate",
     )  # fmt: skip
+
+
+BIRTH_DATE_SLIP_SHARE = 0.04
+
+
+def _noisy_birth_date(born: date, rand) -> date:
+    """Mostly as on the first form; sometimes day and month swapped or the day mistyped."""
+    if rand() >= BIRTH_DATE_SLIP_SHARE:
+        return born
+    if born.day <= 12 and born.day != born.month and rand() < 0.5:
+        return date(born.year, born.day, born.month)
+    return date(born.year, born.month, 1 + (born.day + int(rand() * 8)) % 28)
 
 
 def _typo(word: str, rand) -> str:
@@ -727,29 +743,19 @@ def _noisy_name(entity: _Entity, rand, choice) -> str:
     return name
 
 
-def _noisy_business(name: str, rand, choice) -> str:
-    words = name.split()
-    change = rand()
-    if (
-        change < 0.2 and len(words) > 2
-    ):  # the kind shortened: "Warung Soto Banjar Amang" -> "Soto Banjar Amang"
-        words = words[1:]
-    elif change < 0.45:
-        i = int(rand() * len(words))
-        words[i] = _typo(words[i], rand)
-    elif change < 0.6:
-        words = [choice(LEGAL_FORMS), *words]
-    elif change < 0.7:
-        words = [w.replace("-", " ") for w in words]
-    elif change < 0.8 and len(words) > 2:  # reordered: "Warung Acil Siti" -> "Acil Siti Warung"
-        words = words[1:] + words[:1]
-    elif change < 0.88:  # the kin word changed or dropped: "Acil Siti" -> "Uma Siti" / "Siti"
-        kin = [i for i, w in enumerate(words) if w in KINSHIP_NICKNAMES]
-        if kin and len(words) > 2:
-            if rand() < 0.5:
-                words[kin[0]] = choice(KINSHIP_NICKNAMES)
-            else:
-                del words[kin[0]]
+# Other words a clerk uses for the same kind of business ("Warung Soto Banjar" / "Rumah Makan Soto Banjar").
+BUSINESS_REWORDINGS = {
+    "Warung": "Rumah Makan", "Toko": "Kios", "Kue": "Wadai", "Jahit": "Penjahit", "Servis": "Service",
+    "Fotokopi": "Foto Copy", "Laundry": "Binatu", "Cukur": "Pangkas Rambut", "Kopi": "Warkop",
+    "Catering": "Katering", "Bengkel": "Bengkel Motor", "Sayur": "Sayuran", "Salon": "Salon Kecantikan",
+}  # fmt: skip
+
+
+def _noisy_business(entity: _Entity, rand, choice) -> str:
+    """The business name as another clerk typed it: one to three changes, a second slip sometimes."""
+    words = entity.business_name.split()
+    for _ in range(1 + int(rand() * rand() * 3)):
+        words = _business_change(words, entity, rand, choice)
     if rand() < 0.3:  # a second, independent slip in the same name
         i = int(rand() * len(words))
         words[i] = _typo(words[i], rand)
@@ -760,6 +766,35 @@ def _noisy_business(name: str, rand, choice) -> str:
     if case < 0.35:
         return name.lower()
     return name
+
+
+def _business_change(words: list[str], entity: _Entity, rand, choice) -> list[str]:
+    change = rand()
+    if (
+        change < 0.15 and len(words) > 2
+    ):  # the kind shortened: "Warung Soto Banjar Amang" -> "Soto Banjar Amang"
+        return words[1:]
+    if change < 0.33:
+        i = int(rand() * len(words))
+        return [*words[:i], _typo(words[i], rand), *words[i + 1 :]]
+    if change < 0.45:
+        return [choice(LEGAL_FORMS), *words]
+    if change < 0.52:
+        return [w.replace("-", " ") for w in words]
+    if change < 0.62 and len(words) > 2:  # reordered: "Warung Acil Siti" -> "Acil Siti Warung"
+        return words[1:] + words[:1]
+    if change < 0.72:  # the kin word changed or dropped: "Acil Siti" -> "Uma Siti" / "Siti"
+        kin = [i for i, w in enumerate(words) if w in KINSHIP_NICKNAMES]
+        if kin and len(words) > 2:
+            if rand() < 0.5:
+                return [*words[: kin[0]], choice(KINSHIP_NICKNAMES), *words[kin[0] + 1 :]]
+            return [*words[: kin[0]], *words[kin[0] + 1 :]]
+        return words
+    if change < 0.84:  # reworded: "Warung" -> "Rumah Makan", "Toko" -> "Kios"
+        return [part for w in words for part in BUSINESS_REWORDINGS.get(w, w).split()]
+    if change < 0.92 and entity.brand and entity.brand not in " ".join(words):  # the brand added
+        return [*words, *entity.brand.split()[-1:]]
+    return words
 
 
 def _phone_as_typed(e164: str, rand) -> str:
@@ -800,7 +835,21 @@ def _address(entity: _Entity, rand, *, noisy: bool) -> str:
         tail = f"RT {int(rt)} RW {int(rw)}"
     else:
         tail = f"Rt. {int(rt):02d} Rw. {int(rw):02d}"
-    address = f"{street} {number} {tail}"
+    shape = rand()
+    if shape < 0.1:  # RT/RW left out
+        address = f"{street} {number}"
+    elif shape < 0.18:  # the house number left out
+        address = f"{street} {tail}"
+    elif shape < 0.26:  # a slip in the street name
+        words = street.split()
+        words[-1] = _typo(words[-1], rand)
+        address = f"{' '.join(words)} {number} {tail}"
+    elif shape < 0.32:  # "Jl." left out
+        address = (
+            f"{street.replace('Jl. ', '', 1).replace('Jalan ', '', 1).replace('Jl ', '', 1)} {number} {tail}"
+        )
+    else:
+        address = f"{street} {number} {tail}"
     if rand() < 0.15:
         address = address.upper()
     return address

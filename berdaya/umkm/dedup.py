@@ -27,11 +27,13 @@ from berdaya.lib.dedup import (
     BUSINESS_LEGAL_FORMS,
     DEFAULT_THRESHOLD,
     Candidate,
+    Explanation,
     Record,
-    find_duplicates,
+    explain,
     match_one,
     normalize_nik,
     normalize_phone_or_blank,
+    scan_records,
 )
 
 from .models import DuplicatePair, Enterprise, PairStatus
@@ -124,7 +126,7 @@ def scan(*, threshold: int = DEFAULT_THRESHOLD, progress: Progress | None = None
     records = list(_counting(enterprise_records(), progress, total))
     if progress:
         progress(len(records), total, _("Mencocokkan"))
-    candidates = find_duplicates(records, threshold=threshold)
+    candidates = scan_records(records, threshold=threshold).candidates
     result = ScanResult(checked=len(records), found=len(candidates))
     del records
     if progress:
@@ -176,6 +178,19 @@ def _store(candidates: list[Candidate], result: ScanResult) -> list[DuplicatePai
             DuplicatePair.objects.filter(pk__in=stale[start : start + 500]).delete()
         result.new, result.updated, result.removed = len(new), len(changed), len(stale)
     return still_open
+
+
+def explain_pairs(pairs: Iterable[DuplicatePair]) -> dict[int, Explanation]:
+    """Each pair's score broken down into the weight of each comparison (`lib.dedup.explain`), by pair
+    pk, for the duplicates page. Computed with the default weights on the records as they are now."""
+    pairs = list(pairs)
+    ids = {pk for pair in pairs for pk in (pair.a_id, pair.b_id)}
+    records = {int(r.id): r for r in enterprise_records(Enterprise.objects.filter(pk__in=ids))}
+    return {
+        pair.pk: explain(records[pair.a_id], records[pair.b_id])
+        for pair in pairs
+        if pair.a_id in records and pair.b_id in records
+    }
 
 
 def export_csv(pairs: Iterable[DuplicatePair], out) -> int:

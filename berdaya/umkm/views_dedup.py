@@ -13,7 +13,7 @@ from berdaya.jobs.services import job_start
 from berdaya.lib.masking import mask_nik, mask_phone
 
 from . import merging
-from .dedup import JOB_KIND
+from .dedup import JOB_KIND, explain_pairs
 from .models import DuplicatePair, Enterprise, EnterpriseMerge, PairStatus
 
 PAGE_SIZE = 20
@@ -47,10 +47,19 @@ def dedup_list(request):
     )
     page = Paginator(pairs, PAGE_SIZE).get_page(request.GET.get("page"))
     personal = request.user.sees_personal_data
+    explanations = explain_pairs(page.object_list)
     context = {
         "nav": "umkm",
         "page_obj": page,
-        "rows": [{"pair": p, "left": _side(p.a, personal), "right": _side(p.b, personal)} for p in page],
+        "rows": [
+            {
+                "pair": p,
+                "left": _side(p.a, personal),
+                "right": _side(p.b, personal),
+                "explanation": explanations.get(p.pk),
+            }
+            for p in page
+        ],
         "can_edit": can_edit_model(request.user, DuplicatePair),
         # A running scan shows its progress; a finished one only its time: its "pairs found" would
         # disagree with the pairs still waiting once some are decided.
