@@ -32,7 +32,6 @@ from .models import (
 from .seed_2022 import BUDGET_2022, GOAL_OF, GOALS, INDICATORS, MANUAL
 
 HEAD = "Kepala Dinas Koperasi, Usaha Mikro dan Tenaga Kerja"
-GROWTH_CAP = Decimal(150)
 QUARTER_SHARE = (Decimal("0.25"), Decimal("0.5"), Decimal("0.75"), Decimal(1))
 SWOT = [
     ("S", "Penyuluh koperasi lapangan (PPKL) mengenal koperasi binaannya"),
@@ -104,9 +103,8 @@ def populate(*, actor, seed: int = 2026) -> int:
             target=target,
             goal=target.goal if target else goals[GOAL_OF[code]],
             level=Indicator.Level.TARGET if target else Indicator.Level.GOAL,
-            # growth can be negative or many times a small target: S6's optional floor and cap
+            # growth can be negative: S6's optional floor (the cap is the office's one rule, AchievementCap)
             floor_zero=kind == "growth",
-            cap=GROWTH_CAP if kind == "growth" else None,
             data_source="Registri Berdaya"
             if measures.get(num) is not None
             else "Rekap bidang (manual, dengan bukti)",

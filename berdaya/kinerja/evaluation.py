@@ -4,6 +4,8 @@
   registered ``key``, else the manual value entered for it (with evidence), else None.
 - ``evaluate(indicator, period)``: inputs, realisation, target, achievement and band of an indicator.
 - ``bands_at(date)``: the category bands in force on a date (S7).
+- ``cap_at(date)``: the one achievement cap in force on a date (S6, ``AchievementCap``), for every indicator;
+  ``achievement_of(indicator, value, target, on)`` is the one place achievement is computed with it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from django.utils import timezone
 from . import formulas, measures
 from .formulas import BandSpec
 from .measures import Period
-from .models import AgreementTarget, Band, CheckRule, Indicator, ManualValue, YearTarget
+from .models import AchievementCap, AgreementTarget, Band, CheckRule, Indicator, ManualValue, YearTarget
 
 RECORD_LIMIT = 50_000  # ids kept in a snapshot per input; more is not drill-down but a dump
 
@@ -65,6 +67,26 @@ def bands_at(date: dt.date | None = None) -> list[BandSpec]:
         BandSpec(b.label, b.colour, b.lower, b.lower_closed, b.upper, b.upper_closed)
         for b in Band.objects.filter(effective_from=latest.effective_from)
     ]
+
+
+def cap_at(date: dt.date | None = None) -> Decimal | None:
+    """S6: the achievement cap in force on ``date`` (None: no cap), the same for every indicator."""
+    date = date or timezone.localdate()
+    rule = AchievementCap.objects.filter(effective_from__lte=date).order_by("-effective_from").first()
+    return None if rule is None else rule.cap
+
+
+def achievement_of(indicator, value, target, on: dt.date) -> Decimal | None:
+    """Achievement (S6) of ``value`` against ``target`` with the indicator's polarity and the cap in force
+    on ``on``: the pages, the checks and the report all compute it here."""
+    return formulas.achievement(
+        value,
+        target,
+        higher_is_better=indicator.higher_is_better,
+        lower_formula=indicator.lower_formula,
+        floor_zero=indicator.floor_zero,
+        cap=cap_at(on),
+    )
 
 
 def check_rule_at(date: dt.date | None = None) -> CheckRule:
@@ -143,13 +165,6 @@ def evaluate(indicator: Indicator, period: Period, *, target=None, bands=None) -
     )
     if target is None:
         target = target_of(indicator, period.year)
-    achieved = formulas.achievement(
-        value,
-        target,
-        higher_is_better=indicator.higher_is_better,
-        lower_formula=indicator.lower_formula,
-        floor_zero=indicator.floor_zero,
-        cap=indicator.cap,
-    )
+    achieved = achievement_of(indicator, value, target, period.end)
     band = formulas.band_for(achieved, bands if bands is not None else bands_at(period.end))
     return Evaluation(indicator, period, inputs, value, target, achieved, band)

@@ -149,7 +149,6 @@ class Indicator(Tracked):
         default=LowerFormula.TWO_TARGET,
     )
     floor_zero = models.BooleanField(_("capaian minimal 0"), default=False)
-    cap = models.DecimalField(_("batas atas capaian (%)"), null=True, blank=True, **PERCENT)
     kind = models.CharField(_("jenis rumus"), max_length=8, choices=Kind.choices, default=Kind.RATIO)
     numerator_key = models.CharField(_("ukuran pembilang"), max_length=80)
     numerator_filters = models.JSONField(_("saringan pembilang"), default=dict, blank=True)
@@ -288,6 +287,21 @@ class CheckRule(models.Model):
 
     def __str__(self) -> str:
         return str(self.effective_from)
+
+
+class AchievementCap(models.Model):
+    """The one cap on achievement (S6) for every indicator, dated like the bands: the row with the latest
+    ``effective_from`` on or before the period's end applies (``evaluation.cap_at``). No cap: no limit."""
+
+    effective_from = models.DateField(_("berlaku sejak"), unique=True)
+    cap = models.DecimalField(_("batas atas capaian (%)"), null=True, blank=True, **PERCENT)
+
+    class Meta:
+        ordering = ["effective_from"]
+        verbose_name = _("batas atas capaian")
+
+    def __str__(self) -> str:
+        return f"{self.effective_from}: {self.cap}"
 
 
 class Agreement(Tracked):

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.formats import date_format
 
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log, audited_create, audited_update, diff, snapshot
@@ -56,7 +57,6 @@ INDICATOR_FIELDS = (
     "higher_is_better",
     "lower_formula",
     "floor_zero",
-    "cap",
     "bounded",
     "formula_text",
     "data_source",
@@ -318,7 +318,7 @@ def period_close(*, actor, year: int, quarter: int = 0) -> list[Snapshot]:
     if period.end >= timezone.localdate():  # S3: a period still running has no final values to freeze
         raise ValidationError(
             _("Periode ini belum berakhir (sampai %(end)s): nilainya masih berjalan.")
-            % {"end": period.end.strftime("%d-%m-%Y")}
+            % {"end": date_format(period.end)}
         )
     bands = evaluation.bands_at(period.end)
     snapshots = []

@@ -9,10 +9,11 @@ Every value is the registry's own figure (``figures`` / ``assessment.figures``),
 - ``koperasi.rat_required`` = ``figures.rat_required(y)`` and ``koperasi.rat_on_time`` =
   ``figures.rat_on_time(y)`` with y = the period's year − 1: the fiscal year whose RAT falls due in the
   period's year (RAT of fiscal 2021 by 30 June 2022, R20), as a 2022 report counts it.
-- ``koperasi.quality`` = ``assessment_figures.quality_count(end)``: latest rating on or before the period's
-  end at or above the office's quality band (R26). Filter ``rated_within_years`` = N counts only ratings dated
-  in the N calendar years up to the period's end (1: rated in the period's year, as seed 003 counts 2022).
-  The key indicator is ``koperasi.quality`` / ``koperasi.active`` × 100 = ``assessment_figures.quality_pct``.
+- ``koperasi.quality`` = ``assessment_figures.quality_of_period(end)``: latest rating dated in the period's
+  year, at or above the office's quality band (R26), as seed 003 counts 2022 and as the registry's figures
+  page shows it. Filter ``rated_within_years`` = N widens the window to the N calendar years up to the
+  period's end (default ``assessment_figures.QUALITY_YEARS`` = 1). The key indicator is ``koperasi.quality`` /
+  ``koperasi.active`` × 100 = ``assessment_figures.quality_share`` (one definition, S10).
 - ``koperasi.healthy`` = ``assessment_figures.healthy_count(y)``, y = the period's year − 1: health assessed
   *Sehat* for the fiscal year closed before the period (assessed in the period's year, R23-R25).
 
@@ -83,13 +84,9 @@ def _rat_on_time(period, filters):
     return Cooperative.objects.filter(pk__in=ids)
 
 
-def _since(period, filters) -> dt.date | None:
-    years = filters.get("rated_within_years")
-    return dt.date(period.end.year - int(years) + 1, 1, 1) if years else None
-
-
 def _quality(period, filters):
-    return assessment_figures.quality_cooperatives(period.end, since=_since(period, filters))
+    years = int(filters.get("rated_within_years") or assessment_figures.QUALITY_YEARS)
+    return assessment_figures.quality_of_period(period.end, within_years=years)
 
 
 def _healthy(period, filters):
@@ -143,10 +140,10 @@ MEASURES = (
         "koperasi.quality",
         _("Koperasi berkualitas"),
         _(
-            "Koperasi yang pemeringkatan terakhirnya sampai akhir periode berada pada atau di atas batas "
+            "Koperasi yang pemeringkatan terakhirnya dalam tahun periode berada pada atau di atas batas "
             "kualitas yang ditetapkan dinas (R26)."
         ),
-        lambda period, filters: assessment_figures.quality_count(period.end, since=_since(period, filters)),
+        lambda period, filters: assessment_figures.count(_quality(period, filters)),
         _quality,
     ),
     (

@@ -58,7 +58,7 @@ class NoPlan(ValueError):
     """There is no current strategic plan covering the year: nothing to report on."""
 
 
-def _indicator(model: IndicatorModel) -> Indicator:
+def _indicator(model: IndicatorModel, year: int) -> Indicator:
     return Indicator(
         code=model.code,
         name=model.name,
@@ -73,7 +73,7 @@ def _indicator(model: IndicatorModel) -> Indicator:
         higher_is_better=model.higher_is_better,
         lower_formula=model.lower_formula,
         floor_zero=model.floor_zero,
-        cap=model.cap,
+        cap=evaluation.cap_at(Period(year).end),  # S6: the one cap rule (evaluation.achievement_of)
     )
 
 
@@ -113,7 +113,7 @@ def _results(year: int, bands) -> tuple[list[IndicatorResult], bool]:
         end = YearTarget.objects.filter(indicator=model, year=model.renstra.end_year).first()
         results.append(
             IndicatorResult(
-                indicator=_indicator(model),
+                indicator=_indicator(model, year),
                 target=result.target,
                 realisation=result.value,
                 numerator=numerator,
@@ -197,6 +197,7 @@ def _division_tables(year: int, agreements: list[AgreementModel], bands) -> list
     """Each unit's (and section's) signed targets against the realisation of the indicator."""
     tables = []
     period = Period(year)
+    cap = evaluation.cap_at(period.end)
     for agreement in sorted(agreements, key=lambda a: (a.echelon, a.unit, a.section)):
         if agreement.unit == UnitChoice.DINAS and not agreement.section:
             continue
@@ -213,6 +214,9 @@ def _division_tables(year: int, agreements: list[AgreementModel], bands) -> list
                     target=target.value,
                     realisation=value,
                     higher_is_better=ind.higher_is_better,
+                    lower_formula=ind.lower_formula,
+                    floor_zero=ind.floor_zero,
+                    cap=cap,
                 )
             )
         name = agreement.get_unit_display() + (f" – {agreement.section}" if agreement.section else "")

@@ -251,10 +251,20 @@ class DivisionRow:
     target: Decimal | None
     realisation: Decimal | None
     higher_is_better: bool = True
+    lower_formula: str = LowerFormula.TWO_TARGET
+    floor_zero: bool = False
+    cap: Decimal | None = None  # S6: the one cap in force (evaluation.cap_at), as for the IKU
 
     @property
     def achievement(self) -> Decimal | None:
-        return formulas.achievement(self.realisation, self.target, higher_is_better=self.higher_is_better)
+        return formulas.achievement(
+            self.realisation,
+            self.target,
+            higher_is_better=self.higher_is_better,
+            lower_formula=self.lower_formula,
+            floor_zero=self.floor_zero,
+            cap=self.cap,
+        )
 
 
 @dataclass

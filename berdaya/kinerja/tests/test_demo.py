@@ -47,7 +47,7 @@ def test_the_demo_plan_resembles_the_2022_report_and_is_added_once(cast, coopera
     # the cooperative IKU is computed from the registry, no longer typed (seed 003: 6.47)
     quality = results["iku-koperasi"]
     assert quality.live.source == "computed"
-    assert quality.value == assessment_figures.quality_pct(dt.date(2022, 12, 31)) == D(50)
+    assert quality.value == assessment_figures.quality_share(dt.date(2022, 12, 31)) == D(50)
     assert not ManualMeasure.objects.filter(key__startswith="koperasi.").exists()
     assert Indicator.objects.get(code="iku-koperasi").data_source == "Registri Berdaya"
     # the placement indicator is computed from the manpower registry's 2022 records

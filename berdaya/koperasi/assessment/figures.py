@@ -16,6 +16,13 @@ for cooperatives without a kelurahan), as the registry's own ``figures`` module 
 - quality_pct(at): the key indicator "Persentase Koperasi Berkualitas" (seed 003: quality cooperatives /
   active cooperatives x 100, 20 / 309 = 6.47 % in 2022) = quality_count(at, since) x 100 /
   ``figures.active(at)`` (R21, as of ``at``); a Decimal in full precision, None when none is active.
+
+The one definition of "koperasi berkualitas" of a period, shown everywhere (sakip.md S4 and S10: one
+indicator, one value on every page): ``quality_of_period(end)`` = cooperatives whose latest rating dated in
+the ``QUALITY_YEARS`` calendar year(s) up to ``end`` (1: the period's own year, as seed 003 counts the 20
+rated in 2022) was in a quality band, and ``quality_share(end)`` = that count x 100 / ``figures.active(end)``.
+The registry's figures page, the cooperative clerk's home page and the kinerja measure ``koperasi.quality``
+(over ``koperasi.active``) all call these two, so they cannot disagree.
 """
 
 from __future__ import annotations
@@ -76,6 +83,26 @@ def quality_pct(at: dt.date, *, since: dt.date | None = None, by: str | None = N
     return share(
         quality_count(at, since=since, by=by, queryset=queryset), active(at, by=by, queryset=queryset)
     )
+
+
+QUALITY_YEARS = 1  # seed 003 counts the ratings dated in the report year (20 in 2022, 20 / 309 = 6.47 %)
+
+
+def quality_window_start(end: dt.date, within_years: int = QUALITY_YEARS) -> dt.date:
+    return dt.date(end.year - within_years + 1, 1, 1)
+
+
+def quality_of_period(
+    end: dt.date, *, within_years: int = QUALITY_YEARS, queryset: QuerySet | None = None
+) -> QuerySet:
+    """Quality cooperatives of the period ending ``end`` (R26, S4): the one definition (module docstring)."""
+    return quality_cooperatives(end, since=quality_window_start(end, within_years), queryset=queryset)
+
+
+def quality_share(end: dt.date, *, within_years: int = QUALITY_YEARS, by: str | None = None, queryset=None):
+    """The key indicator "Persentase Koperasi Berkualitas": quality_of_period x 100 / active."""
+    quality = count(quality_of_period(end, within_years=within_years, queryset=queryset), by=by)
+    return share(quality, active(end, by=by, queryset=queryset))
 
 
 def health_by_category(year: int, *, queryset=None) -> dict[str, int]:

@@ -12,6 +12,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.formats import date_format
 
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log, diff, snapshot
@@ -144,7 +145,7 @@ def health_assess(
                 )
                 % {
                     "year": fiscal_year,
-                    "date": existing.assessed_on.strftime("%d-%m-%Y"),
+                    "date": date_format(existing.assessed_on),
                     "category": existing.get_category_display(),
                 },
                 code="exists",

@@ -243,8 +243,9 @@ def assessment_figures_view(request):
     today = timezone.localdate()
     year = year_param(request, last=today.year)
     cooperatives = scoped(Cooperative.objects.all(), request.user)
-    start, end = dt.date(year, 1, 1), min(today, dt.date(year, 12, 31))
-    quality = figures.quality_cooperatives(end, since=start, queryset=cooperatives)
+    # the period's end as the kinerja measure counts it (one definition, one number: figures.quality_share)
+    end = dt.date(year, 12, 31)
+    quality = figures.quality_of_period(end, queryset=cooperatives)
     healthy = figures.healthy_cooperatives(year - 1, queryset=cooperatives)
     kecamatan = kecamatan_names()
     kinds = dict(Cooperative._meta.get_field("kind").choices)
@@ -253,8 +254,7 @@ def assessment_figures_view(request):
         "year": year,
         "years": list(range(today.year, 2014, -1)),
         "quality_total": figures.count(quality),
-        "quality_ever": figures.quality_count(end, queryset=cooperatives),
-        "quality_pct": figures.quality_pct(end, since=start, queryset=cooperatives),
+        "quality_pct": figures.quality_share(end, queryset=cooperatives),
         "healthy_total": figures.count(healthy),
         "health_year": year - 1,
         "by_category": _bars(

@@ -205,7 +205,7 @@ def test_the_figures_page_counts_quality_and_healthy_cooperatives(cast, cooperat
         reverse("koperasi:assessment_figures"), {"tahun": LAST_YEAR + 1}
     )
     assert other_year.context["quality_total"] == 0
-    assert other_year.context["quality_ever"] == 1
+    assert other_year.context["quality_pct"] == 0  # S4: rated the year before does not count this year
 
 
 def test_the_cooperative_page_shows_the_section_with_its_links(cast, cooperative):

@@ -80,7 +80,7 @@ def test_each_value_is_the_registry_figure_and_its_records_match_the_count(regis
         "koperasi.active": figures.active(period.end),
         "koperasi.rat_required": figures.rat_required(fiscal),
         "koperasi.rat_on_time": figures.rat_on_time(fiscal),
-        "koperasi.quality": assessment_figures.quality_count(period.end),
+        "koperasi.quality": assessment_figures.count(assessment_figures.quality_of_period(period.end)),
         "koperasi.healthy": assessment_figures.healthy_count(fiscal),
     }
     for key, figure in expected.items():
@@ -102,29 +102,28 @@ def test_the_records_are_the_cooperatives_behind_each_number(registry):
     assert names("koperasi.rat_required") == {"A", "B", "C"}  # fiscal 2022, due 30 June 2023
     assert names("koperasi.rat_on_time") == {"A"}  # R20: B held it a day late
     assert names("koperasi.registered", Period(2024)) == {"A", "B", "C", "D", "E"}
-    assert names("koperasi.quality", Period(2024)) == {"A", "B"}  # R26: D below the band
+    assert names("koperasi.quality", Period(2024)) == {"A"}  # R26, S4: rated in 2024 (B in 2023)
+    assert names("koperasi.quality", Period(2023)) == {"B"}  # R26: D below the band
     assert names("koperasi.healthy", Period(2024)) == {"A"}  # R23-R24: fiscal 2023 assessed in 2024
 
 
-def test_quality_can_count_only_the_ratings_of_recent_years_as_seed_003_does(registry):
-    # seed 003 counts the quality cooperatives rated in the report's year
+def test_quality_counts_the_ratings_of_the_report_year_as_seed_003_does(registry):
+    # sakip.md S4: seed 003 counts the quality cooperatives rated in the report's year, by default
     quality = measures.get("koperasi.quality")
-    one_year = {"rated_within_years": 1}
-    assert quality.value(Period(2024), one_year) == 1  # B was rated in 2023
-    assert set(quality.records(Period(2024), one_year).values_list("name", flat=True)) == {"A"}
+    assert quality.value(Period(2024), {}) == 1  # B was rated in 2023
+    assert quality.value(Period(2024), {"rated_within_years": 1}) == 1
+    assert set(quality.records(Period(2024), {}).values_list("name", flat=True)) == {"A"}
     assert quality.value(Period(2024), {"rated_within_years": 2}) == 2
     end = dt.date(2024, 12, 31)
-    assert quality.value(Period(2024), one_year) == assessment_figures.quality_count(
-        end, since=dt.date(2024, 1, 1)
-    )
+    assert quality.value(Period(2024), {}) == assessment_figures.quality_count(end, since=dt.date(2024, 1, 1))
 
 
 def test_quality_over_active_is_the_key_indicator_percentage(registry):
-    # seed 003: Persentase Koperasi Berkualitas = quality / active x 100 = assessment_figures.quality_pct
+    # seed 003: Persentase Koperasi Berkualitas = quality / active x 100 = assessment_figures.quality_share
     period = Period(2024)
     quality, active = reading("koperasi.quality", period), reading("koperasi.active", period)
     assert (quality.source, active.source) == ("computed", "computed")
-    assert quality.value * 100 / active.value == assessment_figures.quality_pct(period.end)
-    # A and B rated quality; active: A, B and E (too young to be called inactive, R21)
-    assert quality.value * 100 / active.value == Decimal(200) / 3
+    assert quality.value * 100 / active.value == assessment_figures.quality_share(period.end)
+    # A rated quality in 2024; active: A, B and E (too young to be called inactive, R21)
+    assert quality.value * 100 / active.value == Decimal(100) / 3
     assert sorted(quality.record_ids()) == sorted(quality.records.values_list("pk", flat=True))
