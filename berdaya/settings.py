@@ -111,6 +111,10 @@ TEMPLATES = [
     }
 ]
 
+# Plain <select>s are built in Python (same HTML as Django's templates): a filter bar's options were most of a
+# list page's rendering time (berdaya.lib.forms.QuickSelectRenderer).
+FORM_RENDERER = "berdaya.lib.forms.QuickSelectRenderer"
+
 # --- Database: SQLite embedded by default, PostgreSQL through DATABASE_URL -------------------------
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
