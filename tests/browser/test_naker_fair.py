@@ -42,7 +42,9 @@ def test_check_in_with_the_card_see_the_board_move_and_hire_on_a_phone(phone_pag
     )  # fmt: skip
     services.vacancy_verify(actor=checker, vacancy=vacancy)
     seeker = services.jobseeker_register(
-        actor=officer, person=make_person(actor=officer, name="Siti Aminah", sex="P"), data={"education": "sma"}
+        actor=officer,
+        person=make_person(actor=officer, name="Siti Aminah", sex="P"),
+        data={"education": "sma"},
     )
     year = fair.ends_on.year  # the hire starts on the fair's last day (the form's default)
     placed_before = figures.verified_placements(dt.date(year, 1, 1), dt.date(year, 12, 31)).count()

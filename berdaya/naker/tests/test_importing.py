@@ -70,7 +70,11 @@ def test_vacancies_import_as_drafts_waiting_for_verification_and_again_unchanged
     assert (counts.created, counts.rejected) == (1, 0)
     vacancy = Vacancy.objects.get()
     assert (vacancy.company, vacancy.state, vacancy.count, vacancy.contract) == (company, "draft", 2, "pkwt")
-    assert (vacancy.wage_min, vacancy.wage_max, vacancy.kecamatan.name) == (3_000_000, 3_500_000, "Banjarmasin Utara")
+    assert (vacancy.wage_min, vacancy.wage_max, vacancy.kecamatan.name) == (
+        3_000_000,
+        3_500_000,
+        "Banjarmasin Utara",
+    )
     assert set(vacancy.must_skills.values_list("name", flat=True)) == {"Memasak", "Tata boga"}
     again = run("lowongan", tmp_path / "v2.xlsx", rows, VACANCY_HEADERS, cast.p3k)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
@@ -97,7 +101,11 @@ def test_placements_import_by_card_number_verified_ones_close_the_card(tmp_path,
     counts = run("penempatan", tmp_path / "p.xlsx", rows, PLACEMENT_HEADERS, cast.p3k)
     assert (counts.created, counts.rejected) == (2, 0)
     verified = Placement.objects.get(job_seeker=first)
-    assert (verified.state, verified.method, str(verified.verified_on)) == ("terverifikasi", "perusahaan", "2025-03-10")
+    assert (verified.state, verified.method, str(verified.verified_on)) == (
+        "terverifikasi",
+        "perusahaan",
+        "2025-03-10",
+    )
     first.refresh_from_db()
     assert first.closed_on is not None
     pending = Placement.objects.get(job_seeker=second)
