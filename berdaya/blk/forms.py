@@ -11,7 +11,7 @@ from berdaya.training.models import Method
 from .models import Apprenticeship, CompetencyUnit, Outcome, Programme, Result
 from .services import APPRENTICESHIP_FIELDS, PROGRAMME_FIELDS, UNIT_FIELDS, GraduateOutcome
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ProgrammeFilterForm(forms.Form):

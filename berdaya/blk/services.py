@@ -338,10 +338,12 @@ def apprenticeship_create(*, actor, data: dict, event_data: dict) -> Apprentices
     company and mentor."""
     if data.get("host") is None:
         raise ValidationError({"host": _("Pilih perusahaan penyelenggara.")})
+    values = {k: v for k, v in event_data.items() if k in COHORT_EVENT_FIELDS}
+    values.setdefault("title", _("Pemagangan di %(host)s") % {"host": data["host"].name})
     event = training.event_create(
         actor=actor,
         data={
-            **{k: v for k, v in event_data.items() if k in COHORT_EVENT_FIELDS},
+            **values,
             "kind": Kind.MAGANG,
             "division": "tenaga_kerja",
             "section": "Pelatihan dan Produktivitas",

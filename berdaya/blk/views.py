@@ -23,9 +23,9 @@ from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_nik
 from berdaya.lib.pagination import CappedPaginator
 from berdaya.training import services as training
-from berdaya.training.models import Certificate, CheckIn, FollowUp, FollowUpState, Participant, Session
+from berdaya.training.models import FollowUp, FollowUpState, Participant, Session
 
-from . import rules, services
+from . import rules, selectors, services
 from .forms import (
     RESULT_CHOICES,
     ApprenticeshipEventForm,
@@ -41,7 +41,7 @@ from .forms import (
     SelectForm,
     UnitForm,
 )
-from .models import ApprenticeOutcome, Apprenticeship, Cohort, Programme, Result, UnitResult
+from .models import Apprenticeship, Cohort, Programme, Result
 
 NAV = "tenaga_kerja"
 PAGE_SIZE = 25
@@ -253,15 +253,9 @@ def cohort_detail(request, pk):
     participants = list(_participants(cohort, request.user))
     units = services.unit_ids(cohort)
     results: dict[int, dict[int, str]] = {}
-    for participant_id, unit_id, result in UnitResult.objects.filter(participant__event=event).values_list(
-        "participant_id", "unit_id", "result"
-    ):
+    for (participant_id, unit_id), result in selectors.results_of_event(event).items():
         results.setdefault(participant_id, {})[unit_id] = result
-    certified = set(
-        Certificate.objects.filter(participant__event=event, revoked_at__isnull=True).values_list(
-            "participant_id", flat=True
-        )
-    )
+    certified = selectors.certified_ids(event)
     attended = training.attendance(event)
     sessions = event.sessions.count()
     rows = [
@@ -367,9 +361,7 @@ def attendance_sheet(request, pk):
     session = next((s for s in sessions if str(s.number) == chosen), None) or next(
         (s for s in sessions if s.date >= today), sessions[-1]
     )
-    present = set(
-        CheckIn.objects.filter(session=session, accepted=True).values_list("participant_id", flat=True)
-    )
+    present = selectors.present_ids(session)
     rows = [
         {"p": p, "label": _name_nik(p, request.user), "present": p.pk in present}
         for p in _participants(cohort, request.user).exclude(status__in=["cancelled", "waitlisted"])
@@ -412,12 +404,7 @@ def results_sheet(request, pk):
     participants = list(
         _participants(cohort, request.user).filter(status__in=["attended", "completed", "registered"])
     )
-    stored = {
-        (pid, uid): result
-        for pid, uid, result in UnitResult.objects.filter(participant__event=cohort.event).values_list(
-            "participant_id", "unit_id", "result"
-        )
-    }
+    stored = selectors.results_of_event(cohort.event)
     editable = can_edit(request.user, cohort)
     meta = ResultsMetaForm(request.POST or None, initial={"assessed_on": timezone.localdate()})
     if request.method == "POST":
@@ -607,12 +594,7 @@ def apprenticeship_create(request):
 def apprenticeship_detail(request, pk):
     apprenticeship = get_for_user(request.user, Apprenticeship.objects.select_related("event", "host"), pk)
     participants = _participants(apprenticeship, request.user)
-    outcomes = {
-        o.participant_id: o
-        for o in ApprenticeOutcome.objects.filter(participant__event=apprenticeship.event).select_related(
-            "company"
-        )
-    }
+    outcomes = selectors.outcomes_of(apprenticeship.event)
     editable = can_edit(request.user, apprenticeship)
     companies = _companies(request.user)
     today = timezone.localdate()

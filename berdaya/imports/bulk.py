@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 from django.db import connection, models
+from django.db.models import F, Lookup
 from django.db.models.fields import NOT_PROVIDED
 
 
@@ -121,3 +122,29 @@ def fast_insert(model: type[models.Model], rows: list[dict], *, now) -> None:
             placeholders = ", ".join(["%s"] * len(fields))
             sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608 - names from _meta
             cursor.executemany(sql, [values_of(row) for row in rows])
+
+
+class InArray(Lookup):
+    """``field IN values`` for a batch's thousands of keys, used as ``qs.filter(InArray(F("nik"), niks))``.
+
+    On PostgreSQL one array parameter, ``= ANY(%s)``: Django's ``__in`` sends one placeholder per value,
+    which Django and psycopg then prepare and scan one by one (a fifth of a 5,000-row batch's time). On
+    SQLite the values go straight into one ``IN (...)`` (no per-value field preparation: the values are
+    clean keys, strings or integers)."""
+
+    lookup_name = "in_array"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        values = list(self.rhs)
+        if not values:
+            return "1 = 0", ()
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(%s)", (*lhs_params, values)
+        return f"{lhs} IN ({', '.join(['%s'] * len(values))})", (*lhs_params, *values)
+
+
+def in_array(field: str, values) -> InArray:
+    """The lookup ``field IN values`` as one array parameter on PostgreSQL (see InArray)."""
+    return InArray(F(field), list(values))

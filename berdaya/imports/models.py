@@ -30,6 +30,7 @@ class ImportMapping(models.Model):
 
 
 class RunStatus(models.TextChoices):
+    READING = "reading", _("Membaca berkas")
     DRAFT = "draft", _("Menunggu pemetaan")
     QUEUED = "queued", _("Menunggu")
     RUNNING = "running", _("Berjalan")

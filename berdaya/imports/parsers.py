@@ -104,7 +104,7 @@ def normalize_name(name: str) -> str:
 def nik_details(text_value: str):
     """lib.nik.parse_nik, remembered for the last few NIKs: a row's NIK is parsed by its column and again by
     the spec's cross-column check (sex and birth date, R6)."""
-    return parse_nik(text_value)
+    return parse_nik(text_value, today=_today())  # the run's date, read once (clear_caches)
 
 
 def nik(value) -> str:
@@ -390,6 +390,11 @@ def _kelurahan_index() -> tuple[dict, dict]:
 @functools.cache
 def _today() -> dt.date:
     return timezone.localdate()
+
+
+def start_of_year() -> dt.date:
+    """1 January of the run's year (the date of figures given without one)."""
+    return _today().replace(month=1, day=1)
 
 
 def clear_caches() -> None:

@@ -22,6 +22,7 @@ from .readers import ReaderError, open_table
 from .spec import ImportSpec, get_spec, normalize_header
 
 JOB_KIND = "imports.run"
+HEADERS_JOB_KIND = "imports.headers"
 
 
 def remembered_mapping(spec: ImportSpec, source: str) -> dict[str, str]:
@@ -42,24 +43,57 @@ def mapping_remember(*, actor, spec: ImportSpec, source: str, headers: list[str]
     )
 
 
-def run_create(*, actor, spec: ImportSpec, file, name: str, source: str) -> ImportRun:
-    """Store the file and read its header row. Raises readers.ReaderError for a file that cannot be read
-    (nothing is kept then)."""
+def run_create(
+    *, actor, spec: ImportSpec, file, name: str, source: str, headers: list[str] | None = None
+) -> ImportRun:
+    """Store the uploaded file and queue the reading of its header row (``run_read_headers``, a background
+    job: a zip bomb or a 5,000-column sheet costs the worker, never the upload request). ``headers``: the
+    caller has read them already (the command line), so the run is ready to map at once."""
     run = ImportRun(
         spec=spec.key,
         source=source[:40],
         original_name=name[:255],
         created_by=actor if actor is not None and actor.is_authenticated else None,
+        status=RunStatus.DRAFT if headers is not None else RunStatus.READING,
+        headers=headers or [],
     )
     run.file.save(Path(name).name, file if isinstance(file, File) else File(file), save=False)
-    try:
-        table = open_table(run.file.path, name=name)
-    except Exception:
-        run.file.delete(save=False)
-        raise
-    run.headers = table.headers
-    run.save()
+    with transaction.atomic():
+        run.save()
+        if headers is None:
+            run.job = job_start(
+                actor=actor,
+                kind=HEADERS_JOB_KIND,
+                label=f"Baca berkas {spec.label}: {run.original_name}",
+                params={"run_id": run.pk},
+            )
+            run.save(update_fields=["job"])
     return run
+
+
+def run_read_headers(run: ImportRun) -> None:
+    """Read the file's header row (every bound of ``readers`` checked first) and make the run ready to map.
+    A file that cannot be read fails the run with the reader's Indonesian message and is not kept."""
+    try:
+        table = open_table(run.file.path, name=run.original_name)
+        headers = table.headers
+        close = getattr(table.rows, "close", None)
+        if close is not None:
+            close()  # nothing beyond the header row is read here
+    except (ReaderError, MemoryError) as error:
+        run.file.delete(save=False)
+        run.status = RunStatus.FAILED
+        run.message = (
+            str(error)
+            if isinstance(error, ReaderError)
+            else "Memori tidak cukup untuk berkas ini: pecah berkas menjadi beberapa berkas."
+        )[:1000]
+        run.finished_at = timezone.now()
+        run.save(update_fields=["file", "status", "message", "finished_at"])
+        return
+    run.headers = headers
+    run.status = RunStatus.DRAFT
+    run.save(update_fields=["headers", "status"])
 
 
 def run_set_mapping(*, actor, run: ImportRun, mapping: list[str]) -> None:
@@ -202,6 +236,29 @@ def run_job(job: Job, progress) -> dict:
     run = ImportRun.objects.get(pk=job.params["run_id"])
     run_execute(run, actor=job.created_by, progress=progress, batch_size=job.params.get("batch_size"))
     return result_figures(run)
+
+
+@register(HEADERS_JOB_KIND)
+def headers_job(job: Job, progress) -> dict:
+    run = ImportRun.objects.get(pk=job.params["run_id"])
+    progress(0, 1, "Membaca judul kolom")
+    run_read_headers(run)
+    progress(1, 1, "Selesai")
+    return {"Kolom": len(run.headers)}
+
+
+@on_abandoned(HEADERS_JOB_KIND)
+def headers_abandoned(job: Job) -> None:
+    """The worker died while reading the file (out of memory on a hostile file): the run fails, the file
+    goes."""
+    run = ImportRun.objects.filter(pk=job.params.get("run_id"), status=RunStatus.READING).first()
+    if run is None:
+        return
+    run.file.delete(save=False)
+    run.status = RunStatus.FAILED
+    run.message = "Berkas tidak dapat dibaca: pekerja latar berhenti saat membacanya. Periksa berkasnya."
+    run.finished_at = timezone.now()
+    run.save(update_fields=["file", "status", "message", "finished_at"])
 
 
 @on_abandoned(JOB_KIND)

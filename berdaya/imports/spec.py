@@ -22,7 +22,7 @@ from berdaya.audit.models import Action
 from berdaya.audit.services import Entry, audit_log_many
 
 from . import parsers
-from .bulk import fast_insert, fast_update
+from .bulk import fast_insert, fast_update, in_array
 
 __all__ = [
     "SPECS",
@@ -64,6 +64,10 @@ class BatchResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    # ModelSpec: the batch's records by row key after the write (attname -> value, plus "pk"), and the keys
+    # of those that existed before it: what a spec writing related rows needs without querying again.
+    records: dict = field(default_factory=dict)
+    found: set = field(default_factory=set)
 
 
 class ImportSpec:
@@ -223,6 +227,11 @@ class ModelSpec(ImportSpec):
         """Attname -> value for a new record beyond the row's (e.g. a default sector)."""
         return {}
 
+    def new_record_values(self, values: dict) -> dict:
+        """Attname -> value a new record gets from its row beyond the audited fields (not in its audit
+        row: derived values, e.g. a denormalised class)."""
+        return {}
+
     def after_update(self, updated: list[tuple[dict, dict]]) -> None:
         """Called inside the batch's transaction with (record, {attname: new value}) of updated records."""
 
@@ -251,7 +260,7 @@ class ModelSpec(ImportSpec):
                 return self._related_name(model_field, value)  # "Kuliner", never the key "7"
         return display(value)
 
-    def _prefetch_related_names(self, rows, records, attnames) -> None:
+    def _prefetch_related_names(self, prepared, records, attnames) -> None:
         """One query per relation field per batch for the names the audit rows show (owners, sectors)."""
         cache = self.__dict__.setdefault("_related_names", {})
         for name, attname in attnames.items():
@@ -259,12 +268,12 @@ class ModelSpec(ImportSpec):
             if not model_field.is_relation or model_field.related_model._meta.label_lower == "regions.region":
                 continue
             model = model_field.related_model
-            keys = {self.instance_values(row.values).get(name) for row in rows}
+            keys = {values.get(name) for _row, values in prepared}
             keys |= {record.get(attname) for record in records}
             keys = {k.pk if isinstance(k, models.Model) else k for k in keys} - {None}
             missing = [k for k in keys if (model, k) not in cache]
             if missing:
-                for found in model._base_manager.filter(pk__in=missing):
+                for found in model._base_manager.filter(in_array("pk", missing)):
                     cache[(model, found.pk)] = str(found)
 
     def _related_name(self, model_field, key) -> str:
@@ -295,11 +304,11 @@ class ModelSpec(ImportSpec):
         found: dict[Hashable, dict] = {}
         natural = [value for kind, value in keys if kind == self.key_field]
         if natural:
-            for record in manager.filter(**{f"{self.key_field}__in": natural}).values(*columns):
+            for record in manager.filter(in_array(self.key_field, natural)).values(*columns):
                 found[(self.key_field, record[self.key_field])] = record
         by_source = [value for kind, value in keys if kind == "source_id"]
         if by_source:
-            for record in manager.filter(source=source, source_id__in=by_source).values(*columns):
+            for record in manager.filter(in_array("source_id", by_source), source=source).values(*columns):
                 found[("source_id", record["source_id"])] = record
         return found
 
@@ -307,19 +316,19 @@ class ModelSpec(ImportSpec):
         result = BatchResult()
         existing = self.fetch_existing({self.row_key(row.values) for row in rows}, source=source)
         attnames = self._attnames()
-        self._prefetch_related_names(rows, existing.values(), attnames)
+        prepared = [(row, self.instance_values(row.values)) for row in rows]
+        self._prefetch_related_names(prepared, existing.values(), attnames)
         labels = self._choice_labels()
         now = timezone.now()
         actor_id = actor.pk if actor is not None and actor.is_authenticated else None
         to_create, created_audits, to_update, update_audits = [], [], [], []
         defaults = self.defaults()
-        for row in rows:
-            values = self.instance_values(row.values)
+        for row, values in prepared:
             source_id = row.values.get(self.source_id_field) or ""
             key = self.row_key(row.values)
             record = existing.get(key)
             if record is None:
-                data = dict(defaults)
+                data = dict(defaults) | self.new_record_values(row.values)
                 changes = {}
                 for name, value in values.items():
                     data[attnames[name]] = value.pk if isinstance(value, models.Model) else value
@@ -347,11 +356,13 @@ class ModelSpec(ImportSpec):
                 continue
             to_update.append((record, changed))
             update_audits.append((record, changes, source_id))
+        result.found = set(existing)
         with transaction.atomic():
             audits = []
             if to_create:
                 fast_insert(self.model, to_create, now=now)
                 created = self.fetch_existing([key for key, _c, _s in created_audits], source=source)
+                existing.update(created)
                 audits += [
                     (Action.CREATE, created[key], changes, sid) for key, changes, sid in created_audits
                 ]
@@ -367,6 +378,7 @@ class ModelSpec(ImportSpec):
                 audits += [(Action.UPDATE, record, changes, sid) for record, changes, sid in update_audits]
             self.write_audit(audits, actor=actor, source=source, now=now)
         result.created, result.updated = len(to_create), len(to_update)
+        result.records = existing
         return result
 
     def old_display(self, name: str, old) -> str | None:

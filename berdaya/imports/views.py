@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -62,22 +63,22 @@ def upload(request, spec_key):
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
         source = form.cleaned_data["source"] or Path(upload_file.name).stem
-        try:
-            run = services.run_create(
-                actor=request.user, spec=spec, file=upload_file, name=upload_file.name, source=source
-            )
-        except ReaderError as error:
-            form.add_error("file", str(error))
-        else:
-            return redirect("imports:mapping", run.pk)
+        # Only stored and queued here: the header row is read by a background job (a hostile file costs
+        # the worker, never this request); the mapping page shows its progress, then the columns.
+        run = services.run_create(
+            actor=request.user, spec=spec, file=upload_file, name=upload_file.name, source=source
+        )
+        return redirect("imports:mapping", run.pk)
     return render(request, "imports/upload.html", {"form": form, "spec": spec, "nav": spec.nav})
 
 
 def mapping(request, pk):
     run = _run_for(request.user, pk, for_edit=True)
+    spec = get_spec(run.spec)
+    if run.status == RunStatus.READING:  # the background job is still reading the header row
+        return render(request, "imports/mapping.html", _status_context(run) | {"spec": spec, "nav": spec.nav})
     if run.status != RunStatus.DRAFT:
         return redirect("imports:detail", run.pk)
-    spec = get_spec(run.spec)
     initial = run.mapping or suggest_mapping(spec, run.headers, services.remembered_mapping(spec, run.source))
     form = MappingForm(request.POST or None, spec=spec, headers=run.headers, initial_mapping=initial)
     if request.method == "POST" and form.is_valid():
@@ -123,7 +124,7 @@ def start(request, pk):
 def rerun(request, pk):
     """ "Jalankan ulang" a failed run: the same file and mapping as a new run."""
     run = _run_for(request.user, pk, for_edit=True)
-    if run.status != RunStatus.FAILED:
+    if run.status != RunStatus.FAILED or not run.mapping:
         messages.info(request, _("Hanya impor yang gagal yang dapat dijalankan ulang."))
         return redirect("imports:detail", run.pk)
     again = services.run_rerun(actor=request.user, run=run)
@@ -141,8 +142,14 @@ def run_detail(request, pk):
 
 
 def run_status(request, pk):
-    """The status partial htmx polls every second until the run has finished."""
-    return render(request, "imports/_status.html", _status_context(_run_for(request.user, pk)))
+    """The status partial htmx polls every second until the run has finished; once the header row of a
+    new upload is read, the one who uploaded it is taken to the mapping page."""
+    run = _run_for(request.user, pk)
+    response = render(request, "imports/_status.html", _status_context(run))
+    mine = run.created_by_id == request.user.pk
+    if run.status == RunStatus.DRAFT and mine and request.headers.get("HX-Request"):
+        response["HX-Redirect"] = reverse("imports:mapping", args=[run.pk])
+    return response
 
 
 # Fields of any registry whose columns hold personal data (R45): masked in the rejected-rows file for roles

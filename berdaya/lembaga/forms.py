@@ -11,7 +11,7 @@ from berdaya.regions.forms import KelurahanField
 from .models import Accreditation, Bkk, BkkReport, Coaching, Lpk
 from .services import BKK_FIELDS, COACHING_FIELDS, LPK_FIELDS, REPORT_FIELDS
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class InstitutionForm(forms.ModelForm):

@@ -98,7 +98,9 @@ def bkk_report_record(*, actor, bkk: Bkk, data: dict, placed_abroad: int = 0) ->
     if data.get("year") and data["year"] < bkk.registered_on.year:
         raise ValidationError({"year": _("Tahun laporan sebelum BKK terdaftar.")})
     values = {k: v for k, v in data.items() if k in REPORT_FIELDS}
-    existing = BkkReport.objects.filter(bkk=bkk, year=values.get("year")).first()
+    if not values.get("year"):
+        raise ValidationError({"year": _("Isi tahun laporan.")})
+    existing = BkkReport.objects.filter(bkk=bkk, year=int(values["year"])).first()
     if existing is not None:
         audited_update(actor=actor, obj=existing, data=values, fields=REPORT_FIELDS)
         return existing

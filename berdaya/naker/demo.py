@@ -415,7 +415,9 @@ def _events_2022(rand, *, actor, persons, companies, seekers):
         )
 
     def attend(ev, count, status, people=None):
-        _places(ev, people if people is not None else [next(pool) for _n in range(count)], status, actor=actor)
+        _places(
+            ev, people if people is not None else [next(pool) for _n in range(count)], status, actor=actor
+        )
         training.event_update(actor=actor, event=ev, data={"status": EventStatus.DONE})
 
     for title, jp, start, end in BLK_2022:

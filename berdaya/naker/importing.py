@@ -241,7 +241,7 @@ VACANCY_FIELDS = (
     ImportField(
         "closing_date",
         "Batas lamaran",
-        parsers.date(),
+        parsers.date(allow_future=True),
         required=True,
         synonyms=("tanggal tutup", "batas akhir"),
     ),
@@ -372,7 +372,7 @@ PLACEMENT_FIELDS = (
     ImportField(
         "start_date",
         "Mulai bekerja",
-        parsers.date(),
+        parsers.date(allow_future=True),
         required=True,
         synonyms=("tanggal mulai", "tmt", "mulai kerja"),
     ),

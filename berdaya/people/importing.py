@@ -13,6 +13,7 @@ of one file give to two different people.
 from __future__ import annotations
 
 from berdaya.imports import parsers
+from berdaya.imports.bulk import in_array
 from berdaya.imports.spec import ImportField, ModelSpec, Row, register
 from berdaya.lib.nik import nik_matches
 
@@ -83,7 +84,7 @@ def identity_clashes(rows: list[tuple[int, dict]]) -> dict[int, list[str]]:
     niks = {values["nik"] for _number, values in rows}
     registered = {
         record["nik"]: record
-        for record in Person.objects.filter(nik__in=niks).values("nik", *IDENTITY_FIELDS)
+        for record in Person.objects.filter(in_array("nik", niks)).values("nik", *IDENTITY_FIELDS)
     }
     held: dict[int, list[str]] = {}
     seen: dict[str, dict] = {}

@@ -403,7 +403,9 @@ MY_PAGE_SIZE = 50
 
 def _private(response):
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    # Not "no-referrer": Chromium then sends "Origin: null" with the page's forms and CSRF refuses them.
+    # Same-origin keeps the one-time code in the address out of any other site's logs all the same.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -457,8 +457,17 @@ def certificate_revoke(request, pk):
 # --- Check-in -------------------------------------------------------------------------------------------
 
 
+def _event_at_the_door(request, pk) -> Event:
+    """The event whose door this user may keep: who may edit events, and the staff of the event's own
+    division (the manpower officers at their job fair, whose role edits no shared person record)."""
+    event = get_for_user(request.user, Event, pk)
+    if request.user.division and request.user.division == event.division:
+        return event
+    return get_for_user(request.user, Event, pk, for_edit=True)
+
+
 def checkin_page(request, pk):
-    event = get_for_user(request.user, Event, pk, for_edit=True)
+    event = _event_at_the_door(request, pk)
     sessions = list(event.sessions.all())
     today = timezone.localdate()
     current = next((s for s in sessions if s.date == today), sessions[0] if sessions else None)
@@ -482,7 +491,7 @@ def _session_of(event, value):
 def checkin_sync(request, pk):
     """Receives the phone's queue: ``{"scans": [{nonce, code | participant, session, scanned_at, device}]}``.
     Each scan's result comes back; a nonce already received answers as before (counted once)."""
-    event = get_for_user(request.user, Event, pk, for_edit=True)
+    event = _event_at_the_door(request, pk)
     try:
         scans = json.loads(request.body or b"{}").get("scans", [])[:500]
     except (ValueError, AttributeError):
@@ -532,7 +541,7 @@ def checkin_sync(request, pk):
 
 def checkin_search(request, pk):
     """Name search for participants without a phone (or a QR): the 10 best matches."""
-    event = get_for_user(request.user, Event, pk, for_edit=True)
+    event = _event_at_the_door(request, pk)
     q = request.GET.get("q", "").strip()
     rows = []
     if len(q) >= 2:
@@ -553,7 +562,7 @@ def checkin_search(request, pk):
 
 @require_POST
 def checkin_walk_in(request, pk):
-    event = get_for_user(request.user, Event, pk, for_edit=True)
+    event = _event_at_the_door(request, pk)
     form = WalkInForm(request.POST)
     if not form.is_valid():
         errors = [e for errs in form.errors.values() for e in errs]

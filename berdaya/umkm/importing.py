@@ -9,7 +9,6 @@ so that importing the same file again finds the same observation.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Hashable
 
 from django.db import transaction
@@ -19,7 +18,7 @@ from django.utils import timezone
 from berdaya.audit.models import Action
 from berdaya.audit.services import Entry, audit_log_many
 from berdaya.imports import parsers
-from berdaya.imports.bulk import fast_insert
+from berdaya.imports.bulk import fast_insert, in_array
 from berdaya.imports.spec import BatchResult, ImportField, ImportSpec, ModelSpec, Row, display, register
 from berdaya.lib.size_class import classify
 from berdaya.people.importing import (
@@ -176,11 +175,12 @@ class EnterpriseRows(ModelSpec):
                 found[("owner_name", owner, parsers.normalize_name(record["name"]))] = record
         niks = {key[1] for key in keys if key[0] == "owner_name" and not key[1].startswith("~")}
         if niks:
-            for record in Enterprise.objects.filter(owner__nik__in=niks).values(*columns):
+            for record in Enterprise.objects.filter(in_array("owner__nik", niks)).values(*columns):
                 found[("owner_name", record["owner__nik"], parsers.normalize_name(record["name"]))] = record
         by_source = [key[1] for key in keys if key[0] == "source_id"]
         if by_source:
-            for record in Enterprise.objects.filter(source=source, source_id__in=by_source).values(*columns):
+            same_source = Enterprise.objects.filter(in_array("source_id", by_source), source=source)
+            for record in same_source.values(*columns):
                 found[("source_id", record["source_id"])] = record
         return found
 
@@ -204,6 +204,10 @@ class EnterpriseRows(ModelSpec):
 
     def person_id(self, record: dict) -> int:
         return record["owner_id"]
+
+    def new_record_values(self, values: dict) -> dict:
+        # A new business's class is its one observation's (UmkmSpec.write_batch classified it already).
+        return {"current_size_class": values["_size"].size_class or ""} if "_size" in values else {}
 
 
 class UmkmSpec(ImportSpec):
@@ -248,9 +252,7 @@ class UmkmSpec(ImportSpec):
     @staticmethod
     def _date_figures(values: dict) -> None:
         if any(name in values for name in MONEY):
-            values.setdefault(
-                "observed_on", values.get("registered_on") or dt.date(timezone.localdate().year, 1, 1)
-            )
+            values.setdefault("observed_on", values.get("registered_on") or parsers.start_of_year())
 
     def row_key(self, values: dict) -> Hashable:
         return self.enterprises.row_key(values)
@@ -272,13 +274,24 @@ class UmkmSpec(ImportSpec):
                 PERSON_SPEC.write_batch(list(owners.values()), actor=actor, source=source)
             from berdaya.people.models import Person
 
-            owner_ids = dict(Person.objects.filter(nik__in=list(owners)).values_list("nik", "pk"))
+            owner_ids = dict(Person.objects.filter(in_array("nik", owners)).values_list("nik", "pk"))
             for row in rows:
                 if row.values["owner_nik"]:
                     row.values["owner"] = owner_ids[row.values["owner_nik"]]
             self._owners_without_nik([row for row in rows if not row.values["owner_nik"]], actor, source)
+            for row in rows:
+                values = row.values
+                if "observed_on" in values:
+                    values["_size"] = classify(
+                        on=values["observed_on"],
+                        capital=values.get("capital"),
+                        assets=values.get("assets"),
+                        sales=values.get("annual_sales"),
+                        criteria_rows=self.criteria,
+                        purpose="registration",
+                    )
             result = self.enterprises.write_batch(rows, actor=actor, source=source)
-            self._write_observations(rows, actor=actor, source=source)
+            self._write_observations(rows, result, actor=actor, source=source)
         return result
 
     def _owners_without_nik(self, rows: list[Row], actor, source: str) -> None:
@@ -303,18 +316,18 @@ class UmkmSpec(ImportSpec):
             row.values["owner"] = person_id
         self.enterprises.owner_ids = {row.values["owner"] for row in rows}
 
-    def _write_observations(self, rows: list[Row], *, actor, source: str) -> None:
+    def _write_observations(self, rows: list[Row], written: BatchResult, *, actor, source: str) -> None:
         with_figures = [row for row in rows if "observed_on" in row.values]
         if not with_figures:
             return
-        enterprises = self.enterprises.fetch_existing(
-            {self.row_key(row.values) for row in with_figures}, source=source
-        )
+        enterprises = written.records
         ids = {key: record["pk"] for key, record in enterprises.items()}
         owner_of = {record["pk"]: record["owner_id"] for record in enterprises.values()}
+        # Businesses new in this batch have no figures yet, and their class was set as they were written.
+        earlier = {enterprises[key]["pk"] for key in written.found if key in enterprises}
         existing = {
             (o["enterprise_id"], o["observed_on"]): o
-            for o in Observation.objects.filter(enterprise_id__in=set(ids.values())).values(
+            for o in Observation.objects.filter(in_array("enterprise_id", earlier)).values(
                 "pk", "enterprise_id", "observed_on", "capital", "assets_excl_land_buildings", "annual_sales"
             )
         }
@@ -341,14 +354,7 @@ class UmkmSpec(ImportSpec):
                 data = {name: value for name, value in figures.items() if value is not None}
                 observation_record(actor=actor, enterprise=enterprise, data=data, observation=observation)
                 continue
-            size = classify(
-                on=values["observed_on"],
-                capital=figures["capital"],
-                assets=figures["assets_excl_land_buildings"],
-                sales=figures["annual_sales"],
-                criteria_rows=self.criteria,
-                purpose="registration",
-            )
+            size = values["_size"]
             record = figures | {
                 "enterprise_id": enterprise_id,
                 "observed_on": values["observed_on"],
@@ -361,15 +367,16 @@ class UmkmSpec(ImportSpec):
             }
             existing[(enterprise_id, values["observed_on"])] = record
             new.append(record)
-            touched.add(enterprise_id)
+            if enterprise_id in earlier:
+                touched.add(enterprise_id)
         if not new:
             return
         fast_insert(Observation, new, now=now)
         created = {
             (o["enterprise_id"], o["observed_on"]): o["pk"]
-            for o in Observation.objects.filter(enterprise_id__in=touched).values(
-                "pk", "enterprise_id", "observed_on"
-            )
+            for o in Observation.objects.filter(
+                in_array("enterprise_id", {record["enterprise_id"] for record in new})
+            ).values("pk", "enterprise_id", "observed_on")
         }
         audit_log_many(
             actor=actor,
@@ -392,10 +399,13 @@ class UmkmSpec(ImportSpec):
             at=now,
             insert=lambda model, rows: fast_insert(model, rows, now=now),
         )
-        # The denormalised class follows the latest observation (as services._refresh_current_size_class).
+        # The denormalised class follows the latest observation (as services._refresh_current_size_class);
+        # a business new in this batch got it as it was written.
+        if not touched:
+            return
         latest = {}
         for enterprise_id, size_class in (
-            Observation.objects.filter(enterprise_id__in=touched)
+            Observation.objects.filter(in_array("enterprise_id", touched))
             .order_by("enterprise_id", "observed_on")
             .values_list("enterprise_id", "size_class")
         ):
@@ -404,7 +414,7 @@ class UmkmSpec(ImportSpec):
         for enterprise_id, size_class in latest.items():
             by_class.setdefault(size_class or "", []).append(enterprise_id)
         for size_class, members in by_class.items():
-            Enterprise.objects.filter(pk__in=members).exclude(current_size_class=size_class).update(
+            Enterprise.objects.filter(in_array("pk", members)).exclude(current_size_class=size_class).update(
                 current_size_class=size_class
             )
 

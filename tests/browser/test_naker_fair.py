@@ -30,19 +30,22 @@ def test_check_in_with_the_card_see_the_board_move_and_hire_on_a_phone(phone_pag
     fair = training.event_create(
         actor=officer,
         data={"title": "Job Fair Kota Banjarmasin", "kind": "job_fair", "division": Division.TENAGA_KERJA,
-              "starts_on": today, "ends_on": today + dt.timedelta(days=2), "venue": "Gedung Sultan Suriansyah",
-              "target_group": "pencari_kerja", "target": "person"},
+              "starts_on": today, "ends_on": today + dt.timedelta(days=2),
+              "venue": "Gedung Sultan Suriansyah", "target_group": "pencari_kerja", "target": "person"},
     )  # fmt: skip
     company = company_register(actor=officer, data={"name": "PT Banua Hotel Abadi"})
     services.fair_booth_add(actor=officer, event=fair, company=company, booth="A01")
     vacancy = services.vacancy_post(
         actor=officer,
-        data={"company": company, "title": "Juru masak hotel", "occupation": Occupation.objects.get(kbji_code="5120"),
-              "count": 2, "education": "sma", "contract": "pkwt", "closing_date": today + dt.timedelta(days=20)},
+        data={"company": company, "title": "Juru masak hotel",
+              "occupation": Occupation.objects.get(kbji_code="5120"), "count": 2, "education": "sma",
+              "contract": "pkwt", "closing_date": today + dt.timedelta(days=20)},
     )  # fmt: skip
     services.vacancy_verify(actor=checker, vacancy=vacancy)
     seeker = services.jobseeker_register(
-        actor=officer, person=make_person(actor=officer, name="Siti Aminah", sex="P"), data={"education": "sma"}
+        actor=officer,
+        person=make_person(actor=officer, name="Siti Aminah", sex="P"),
+        data={"education": "sma"},
     )
     year = fair.ends_on.year  # the hire starts on the fair's last day (the form's default)
     placed_before = figures.verified_placements(dt.date(year, 1, 1), dt.date(year, 12, 31)).count()

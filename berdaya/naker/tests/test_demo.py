@@ -61,12 +61,18 @@ def test_the_july_fair_has_applications_interviews_and_hires_consistent_with_its
     fair = Event.objects.get(kind="job_fair", starts_on__year=2022)
     board = selectors.fair_figures(fair)
     hires = Placement.objects.filter(event=fair, channel=Placement.Channel.JOB_FAIR)
-    assert board.hired == board.verified == hires.count() == reading("naker.jobfair_hires", Period(2022)).value
+    assert (
+        board.hired == board.verified == hires.count() == reading("naker.jobfair_hires", Period(2022)).value
+    )
     assert board.checked_in == 150 and board.applicants == 150
     assert board.applications > board.interviewed > board.passed >= board.hired
-    hired = JobFairApplication.objects.filter(event=fair, state="diterima").select_related("placement", "vacancy")
+    hired = JobFairApplication.objects.filter(event=fair, state="diterima").select_related(
+        "placement", "vacancy"
+    )
     for application in hired:  # each hire is its application's placement, at that vacancy's company
-        assert application.placement.company_id == application.vacancy.company_id == application.booth.company_id
+        assert (
+            application.placement.company_id == application.vacancy.company_id == application.booth.company_id
+        )
         assert application.placement.vacancy_id == application.vacancy_id
         assert application.placement.start_date > fair.ends_on
     assert len(board.rows) == 30 and sum(r.hired for r in board.rows) == board.hired

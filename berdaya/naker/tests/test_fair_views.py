@@ -33,7 +33,7 @@ def company(cast, fair):
 def scan(client, fair, code, nonce):
     response = client.post(
         reverse("training:checkin_sync", args=[fair.pk]),
-        json.dumps({"scans": [{"nonce": nonce, "code": code}]}),
+        json.dumps({"scans": [{"nonce": nonce, "code": code, "session": fair.sessions.first().pk}]}),
         content_type="application/json",
     )
     return response.json()["results"][0]
@@ -47,7 +47,9 @@ def test_the_door_takes_the_card_qr_and_registers_a_walk_in(cast, fair):  # R38b
     assert result["accepted"] and result["name"] == seeker.person.name
     place = fair.participants.get()
     assert (place.source, place.status) == (Source.WALK_IN, Status.ATTENDED)
-    assert not scan(client, fair, seeker.card_number, "n2")["accepted"]  # already present, counted once
+    again = scan(client, fair, seeker.card_number, "n2")  # the same card at the same session: counted once
+    assert not again["accepted"] and "Sudah tercatat hadir" in again["reason"]
+    assert fair.participants.count() == 1
 
 
 def test_the_check_in_page_of_a_job_fair_says_it_takes_the_card(cast, fair):
@@ -58,7 +60,9 @@ def test_the_check_in_page_of_a_job_fair_says_it_takes_the_card(cast, fair):
 def test_the_counter_registers_by_card_number_and_explains_an_unknown_card(cast, fair):
     seeker = make_seeker(cast)
     client = cast.client(cast.p3k)
-    response = client.post(reverse("naker:fair_register", args=[fair.pk]), {"register-card": seeker.card_number})
+    response = client.post(
+        reverse("naker:fair_register", args=[fair.pk]), {"register-card": seeker.card_number}
+    )
     assert response.status_code == 302
     assert fair.participants.get().person == seeker.person
     page = client.post(reverse("naker:fair_register", args=[fair.pk]), {"register-card": "6371-2022-999999"})
@@ -80,7 +84,8 @@ def test_a_booth_applies_interviews_and_hires_and_the_board_moves(cast, fair, co
     board = client.get(reverse("naker:fair_board", args=[fair.pk]), HTTP_HX_REQUEST="true").content.decode()
     assert 'data-testid="board-hired">0<' in board and "<html" not in board
     client.post(
-        reverse("naker:fair_hire", args=[application.pk]), {"start_date": fair.ends_on.isoformat(), "confirmed": "on"}
+        reverse("naker:fair_hire", args=[application.pk]),
+        {"start_date": fair.ends_on.isoformat(), "confirmed": "on"},
     )
     placement = Placement.objects.get()
     assert placement.channel == Placement.Channel.JOB_FAIR and placement.state == Placement.State.VERIFIED

@@ -70,7 +70,11 @@ def test_vacancies_import_as_drafts_waiting_for_verification_and_again_unchanged
     assert (counts.created, counts.rejected) == (1, 0)
     vacancy = Vacancy.objects.get()
     assert (vacancy.company, vacancy.state, vacancy.count, vacancy.contract) == (company, "draft", 2, "pkwt")
-    assert (vacancy.wage_min, vacancy.wage_max, vacancy.kecamatan.name) == (3_000_000, 3_500_000, "Banjarmasin Utara")
+    assert (vacancy.wage_min, vacancy.wage_max, vacancy.kecamatan.name) == (
+        3_000_000,
+        3_500_000,
+        "Banjarmasin Utara",
+    )
     assert set(vacancy.must_skills.values_list("name", flat=True)) == {"Memasak", "Tata boga"}
     again = run("lowongan", tmp_path / "v2.xlsx", rows, VACANCY_HEADERS, cast.p3k)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
@@ -80,8 +84,22 @@ def test_vacancies_import_as_drafts_waiting_for_verification_and_again_unchanged
 
 
 def test_a_vacancy_row_of_an_unknown_company_or_a_reversed_wage_is_explained(tmp_path, cast, company):
-    rows = [["", "PT Tidak Ada", "Kasir", "5230", 1, "SMA", "", "", "", "tetap", "31/12/2030", ""],
-            ["1234567890123", "", "Kasir", "5230", 1, "SMA", "", "4 jt", "3 jt", "tetap", "31/12/2030", ""]]  # fmt: skip
+    unknown = ["", "PT Tidak Ada", "Kasir", "5230", 1, "SMA", "", "", "", "tetap", "31/12/2030", ""]
+    reversed_wage = [
+        "1234567890123",
+        "",
+        "Kasir",
+        "5230",
+        1,
+        "SMA",
+        "",
+        "4 jt",
+        "3 jt",
+        "tetap",
+        "31/12/2030",
+        "",
+    ]
+    rows = [unknown, reversed_wage]
     counts = run("lowongan", tmp_path / "w.xlsx", rows, VACANCY_HEADERS, cast.p3k)
     assert counts.rejected == 2 and not Vacancy.objects.exists()
 
@@ -97,7 +115,11 @@ def test_placements_import_by_card_number_verified_ones_close_the_card(tmp_path,
     counts = run("penempatan", tmp_path / "p.xlsx", rows, PLACEMENT_HEADERS, cast.p3k)
     assert (counts.created, counts.rejected) == (2, 0)
     verified = Placement.objects.get(job_seeker=first)
-    assert (verified.state, verified.method, str(verified.verified_on)) == ("terverifikasi", "perusahaan", "2025-03-10")
+    assert (verified.state, verified.method, str(verified.verified_on)) == (
+        "terverifikasi",
+        "perusahaan",
+        "2025-03-10",
+    )
     first.refresh_from_db()
     assert first.closed_on is not None
     pending = Placement.objects.get(job_seeker=second)
@@ -111,7 +133,8 @@ def test_a_placement_without_a_card_or_abroad_through_a_bkk_is_refused(tmp_path,
     from berdaya.naker.tests.test_fair import make_seeker
 
     seeker = make_seeker(cast)
-    rows = [["6371-2022-999999", "PT Banua Hotel", "Kasir", "mandiri", "", "01/03/2025", "", ""],
-            [seeker.card_number, "PT Banua Hotel", "Perawat", "BKK", "AKAN", "01/03/2025", "", ""]]  # fmt: skip
+    no_card = ["6371-2022-999999", "PT Banua Hotel", "Kasir", "mandiri", "", "01/03/2025", "", ""]
+    abroad = [seeker.card_number, "PT Banua Hotel", "Perawat", "BKK", "AKAN", "01/03/2025", "", ""]
+    rows = [no_card, abroad]
     counts = run("penempatan", tmp_path / "q.xlsx", rows, PLACEMENT_HEADERS, cast.p3k)
     assert counts.rejected == 2 and not Placement.objects.exists()

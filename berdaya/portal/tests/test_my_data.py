@@ -32,7 +32,7 @@ def test_a_citizen_sees_each_view_by_role_and_division_never_the_staff_name(clie
     assert response["Location"] == reverse("portal:my_data")
     page = client.get(reverse("portal:my_data"))
     text = page.text
-    assert page["Cache-Control"] == "no-store"
+    assert page["Cache-Control"] == "no-store" and page["Referrer-Policy"] == "same-origin"
     assert str(Role.USAHA_MIKRO.label) in text and "Bidang: Usaha Mikro" in text
     assert "dilihat lengkap" in text
     assert cast.umkm.username not in text and cast.umkm.get_full_name() not in text

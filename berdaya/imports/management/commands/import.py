@@ -71,12 +71,9 @@ class Command(BaseCommand):
             self.stdout.write(f"  {header} -> {target}")
 
         with path.open("rb") as file:
-            try:
-                run = services.run_create(
-                    actor=actor, spec=spec, file=File(file), name=path.name, source=source
-                )
-            except ReaderError as error:
-                raise CommandError(str(error)) from None
+            run = services.run_create(
+                actor=actor, spec=spec, file=File(file), name=path.name, source=source, headers=table.headers
+            )
         services.run_set_mapping(actor=actor, run=run, mapping=mapping)
 
         def progress(done, total=None, message=""):
