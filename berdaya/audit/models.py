@@ -42,7 +42,8 @@ class AuditEntry(models.Model):
     object_type = models.CharField(_("jenis data"), max_length=100)  # app_label.model
     object_id = models.CharField(max_length=64)
     object_repr = models.CharField(_("data"), max_length=200)
-    # {"field": [old, new]} with display values; masked where the field is personal (R45).
+    # {"field": [old, new]} with display values; personal fields (NIK, phone, address, birth date) stored
+    # masked with a keyed fingerprint by services.protect_changes (R45), never in the clear.
     changes = models.JSONField(_("perubahan"), default=dict, blank=True)
     # The person whose data this touches (R46: "retrievable per person").
     person_id = models.BigIntegerField(null=True, blank=True, db_index=True)
