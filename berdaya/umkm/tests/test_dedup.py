@@ -225,3 +225,12 @@ def test_merging_asks_first_and_the_page_counts_what_still_waits(cast, siti_pair
     html = cast.client(cast.umkm).get(reverse("umkm:dedup_list")).content.decode()
     assert 'data-confirm="Gabungkan kedua data usaha ini?' in html
     assert "1 pasangan menunggu keputusan." in html
+
+
+def test_the_review_list_breaks_the_score_down_into_each_comparison_s_weight(cast, siti_pair):
+    # issue 14: with Fellegi-Sunter weights the page shows what each comparison added or took away.
+    dedup.scan()
+    page = cast.client(cast.umkm).get(reverse("umkm:dedup_list")).content.decode()
+    assert "Rincian skor: bobot tiap perbandingan" in page
+    assert "NIK hampir sama (salah ketik 1-2 digit)" in page  # the pair's NIKs differ by one digit
+    assert "Tanggal lahir sama" in page and "Jumlah bobot" in page
