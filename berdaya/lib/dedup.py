@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rapidfuzz.fuzz import ratio, token_set_ratio, token_sort_ratio
+from rapidfuzz.process import extractOne
 
 from berdaya.lib.phone import normalize_phone
 
@@ -432,6 +433,8 @@ def _name_similarity(a: _Prepared, b: _Prepared) -> int:
     """
     if a.name == b.name:
         return 100
+    if a.name_folded == b.name_folded:
+        return 99
     best = max(ratio(a.name_folded, b.name_folded), ratio(a.name_folded_typed, b.name_folded_typed))
     short, long = (a.folded_words, b.folded_words) if len(a.folded_words) <= len(b.folded_words) else (
         b.folded_words, a.folded_words)  # fmt: skip
@@ -467,7 +470,7 @@ def _business_without_owner(record: _Prepared, other: _Prepared) -> list[str]:
     for word in record.business_words:
         if word in owners or _is_kin_word(word):
             continue
-        if len(word) >= 4 and any(ratio(word, owner) >= 80 for owner in owners):
+        if len(word) >= 4 and extractOne(word, owners, scorer=ratio, score_cutoff=80) is not None:
             continue
         rest.append(word)
     return rest
@@ -526,7 +529,7 @@ BUSINESS_FLOORS = (100, 88, 75, 60)
 ADDRESS_FLOORS = (100, 90, 75)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Comparison:
     """How two records compare: one level per field (None = a record lacks it) and the similarities."""
 

@@ -150,7 +150,9 @@ def test_the_entry_check_finds_the_record_by_owner_and_name_in_the_kelurahan(sit
     # b's address is the one typed; a's adds only "RT 5", which the entry left out: the same address
     # (issue 14: an address written with less is no evidence against), so both are found.
     assert {m.enterprise.pk for m in matches} == {b.pk, _a.pk}
-    assert {"Nama pemilik sama", "Nama usaha sama", "Alamat sama"} <= set(matches[0].reasons)
+    reasons = {m.enterprise.pk: set(m.reasons) for m in matches}
+    assert {"Nama pemilik sama", "Nama usaha sama", "Alamat sama"} <= reasons[b.pk]
+    assert "Alamat mirip (99)" in reasons[_a.pk]
 
 
 def test_the_entry_check_finds_a_phone_in_any_format_and_skips_the_record_being_edited(siti_pair):
