@@ -461,13 +461,12 @@ def _is_kin_word(word: str) -> bool:
     return len(word) >= 4 and any(ratio(word, kin) >= 80 for kin in BUSINESS_KIN_WORDS if len(kin) >= 4)
 
 
-def _business_without_owner(record: _Prepared, other: _Prepared) -> list[str]:
+def _business_without_owner(words: tuple[str, ...], owners: set[str]) -> list[str]:
     """The business name less the owners' name words and kin words: "Agen Hafsah" and "Bengkel Hafsah" of
     one Hafsah are two businesses, and the shared "hafsah" says nothing about that. A slip in such a word
     ("Rssdi" for "Rusdi") leaves it out too."""
-    owners = set(record.name_words) | set(other.name_words)
     rest = []
-    for word in record.business_words:
+    for word in words:
         if word in owners or _is_kin_word(word):
             continue
         if len(word) >= 4 and extractOne(word, owners, scorer=ratio, score_cutoff=80) is not None:
@@ -479,7 +478,9 @@ def _business_without_owner(record: _Prepared, other: _Prepared) -> list[str]:
 def _business_similarity(a: _Prepared, b: _Prepared) -> int:
     if a.business == b.business:
         return 100
-    rest_a, rest_b = _business_without_owner(a, b), _business_without_owner(b, a)
+    owners = {*a.name_words, *b.name_words}
+    rest_a = _business_without_owner(a.business_words, owners)
+    rest_b = _business_without_owner(b.business_words, owners)
     if not rest_a or not rest_b:
         # One name is only the owner and a kin word ("Galuh Halimah" for "Warung Galuh Halimah"): the
         # kind was left out, nothing says it is another business.
