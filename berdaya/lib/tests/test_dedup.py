@@ -272,3 +272,88 @@ def test_scores_above_the_threshold_stay_distinct_instead_of_all_100():
     assert _spread(MAX_POINTS) == 100 and _spread(MAX_POINTS + 20) == 100
     assert _spread(DEFAULT_THRESHOLD) == DEFAULT_THRESHOLD and _spread(40) == 40
     assert DEFAULT_THRESHOLD < _spread(100) < _spread(120) < 100
+
+
+class TestFellegiSunter:
+    """issue 14: m/u weights estimated from the compared pairs themselves (EM, no labels)."""
+
+    @staticmethod
+    def comparisons(matches: int, others: int) -> list:
+        from berdaya.lib.dedup import Comparison
+
+        def pair(nik, name, birth):
+            return Comparison(
+                nik=nik, name=name, business=0, phone=None, address=None, birth=birth, kelurahan=0
+            )
+
+        # Matches: NIK equal 9 times in 10, names near; others: NIK different, names far, births differ.
+        same = [pair(0 if i % 10 else 2, i % 2, 0) for i in range(matches)]
+        different = [pair(2, 5 - i % 2, 2 if i % 5 else 0) for i in range(others)]
+        return same + different
+
+    def test_em_recovers_the_share_of_matches_and_the_level_probabilities(self):
+        from berdaya.lib.dedup import estimate_model
+
+        model = estimate_model(self.comparisons(1_000, 3_000))
+        assert model.prior == pytest.approx(0.25, abs=0.01)
+        assert model.m["nik"][0] == pytest.approx(0.9, abs=0.02)
+        assert model.u["birth"][0] == pytest.approx(0.2, abs=0.02)
+        assert model.weights["nik"][0] > 5 > 0 > model.weights["nik"][2]
+
+    def test_too_few_pairs_keep_the_default_model(self):
+        from berdaya.lib.dedup import DEFAULT_MODEL, estimate_model
+
+        assert estimate_model(self.comparisons(10, 30)) is DEFAULT_MODEL
+
+    def test_the_explanation_lists_each_comparison_and_adds_up_to_the_score(self):
+        from berdaya.lib.dedup import DEFAULT_MODEL, explain
+
+        x = explain(owner(), owner(id="B", owner_name="Siti Aminh", phone=""))
+        labels = [c.label for c in x.contributions]
+        assert labels[1] == "NIK sama" and labels[2].startswith("Nama pemilik")
+        assert "Tanggal lahir sama" in labels and "Nomor telepon sama" not in " ".join(labels)
+        assert sum(c.bits for c in x.contributions) == pytest.approx(x.bits)
+        assert x.contributions[0].bits == pytest.approx(DEFAULT_MODEL.prior_bits)
+        assert x.score >= DEFAULT_THRESHOLD and x.probability > 0.99
+
+    def test_the_explanation_says_why_a_household_s_shared_phone_counts_for_nothing(self):
+        from berdaya.lib.dedup import explain
+
+        husband = owner(
+            id="B", nik="6371011505780021", owner_name="Rahmat Hidayat", birth_date=date(1978, 5, 15)
+        )
+        x = explain(owner(), husband)
+        phone = next(c for c in x.contributions if c.label == "Nomor telepon sama")
+        assert phone.bits == 0 and "rumah tangga" in phone.note
+        assert x.score < DEFAULT_THRESHOLD and "rumah tangga" in x.capped
+
+
+class TestHarderNoise:
+    def test_banjar_spellings_of_a_name_are_near(self):
+        a = owner(nik="", owner_name="Fatimah Zubaidah")
+        b = owner(id="B", nik="", owner_name="Patimah Jubaidah", phone="")
+        assert "Nama pemilik mirip (99)" in score_pair(a, b).reasons
+        assert is_duplicate(a, b)
+
+    def test_siblings_sharing_a_long_second_name_fall_under_the_household_rule(self):
+        a = owner(nik="", owner_name="Siti Kurniasih", business_name="Kue Bingka Diang")
+        b = owner(id="B", nik="", owner_name="Rina Kurniasih", business_name="Laundry Bungas")
+        assert score_pair(a, b).score <= 40
+
+    def test_an_address_without_its_rt_rw_is_not_evidence_against(self):
+        a = owner(nik="", phone="")
+        b = owner(id="B", nik="", phone="", address="Jalan Pramuka Nomor 12")
+        assert any(r.startswith("Alamat mirip") for r in score_pair(a, b).reasons)
+        assert is_duplicate(a, b)
+
+    def test_the_kind_left_out_of_a_business_named_after_its_owner_is_not_another_business(self):
+        a = owner(owner_name="Halimah", business_name="Warung Galuh Halimah")
+        b = owner(id="B", nik="", owner_name="Halimah", business_name="GALUH HALIMAH")
+        candidate = score_pair(a, b)
+        assert "Pemilik sama, usaha berbeda" not in candidate.reasons
+        assert candidate.score >= DEFAULT_THRESHOLD
+
+    def test_a_reworded_kind_of_business_is_the_same_kind(self):
+        a = owner(business_name="Warung Soto Banjar Acil Siti")
+        b = owner(id="B", nik="", business_name="Rumah Makan Soto Banjar Uma Siti")
+        assert "Nama usaha mirip (99)" in score_pair(a, b).reasons

@@ -150,7 +150,9 @@ def test_the_entry_check_finds_the_record_by_owner_and_name_in_the_kelurahan(sit
     # b's address is the one typed; a's adds only "RT 5", which the entry left out: the same address
     # (issue 14: an address written with less is no evidence against), so both are found.
     assert {m.enterprise.pk for m in matches} == {b.pk, _a.pk}
-    assert {"Nama pemilik sama", "Nama usaha sama", "Alamat sama"} <= set(matches[0].reasons)
+    reasons = {m.enterprise.pk: set(m.reasons) for m in matches}
+    assert {"Nama pemilik sama", "Nama usaha sama", "Alamat sama"} <= reasons[b.pk]
+    assert "Alamat mirip (99)" in reasons[_a.pk]
 
 
 def test_the_entry_check_finds_a_phone_in_any_format_and_skips_the_record_being_edited(siti_pair):
@@ -225,3 +227,12 @@ def test_merging_asks_first_and_the_page_counts_what_still_waits(cast, siti_pair
     html = cast.client(cast.umkm).get(reverse("umkm:dedup_list")).content.decode()
     assert 'data-confirm="Gabungkan kedua data usaha ini?' in html
     assert "1 pasangan menunggu keputusan." in html
+
+
+def test_the_review_list_breaks_the_score_down_into_each_comparison_s_weight(cast, siti_pair):
+    # issue 14: with Fellegi-Sunter weights the page shows what each comparison added or took away.
+    dedup.scan()
+    page = cast.client(cast.umkm).get(reverse("umkm:dedup_list")).content.decode()
+    assert "Rincian skor: bobot tiap perbandingan" in page
+    assert "NIK hampir sama (salah ketik 1-2 digit)" in page  # the pair's NIKs differ by one digit
+    assert "Tanggal lahir sama" in page and "Jumlah bobot" in page
