@@ -8,8 +8,8 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log, audited_create, audited_update, diff, snapshot

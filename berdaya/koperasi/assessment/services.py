@@ -11,8 +11,8 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log, diff, snapshot
