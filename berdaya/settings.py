@@ -190,6 +190,27 @@ LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", 15 * 60))
 # throttle counts clients, not the proxy (`check --deploy` warns when it is missing behind a proxy).
 BERDAYA_CLIENT_IP_HEADER = os.environ.get("BERDAYA_CLIENT_IP_HEADER", "")
 
+# --- Mail (privacy/escalation.py and other notices to staff) ---------------------------------------------
+# Django's mail backend: SMTP in production (EMAIL_HOST...), the console under ./dev up, memory in tests.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEVELOPMENT
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "berdaya@localhost")
+# The data-protection officer's addresses (comma-separated), told of overdue R47 requests with the admins.
+BERDAYA_PRIVACY_OFFICER_EMAILS = [
+    a.strip() for a in os.environ.get("BERDAYA_PRIVACY_OFFICER_EMAILS", "").split(",") if a.strip()
+]
+# The address staff open Berdaya at, for links in e-mails (e.g. https://berdaya.banjarmasinkota.go.id).
+BERDAYA_SITE_URL = os.environ.get("BERDAYA_SITE_URL", "")
+
 # --- Security headers ----------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -219,6 +240,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Makassar"  # WITA: Kalimantan Selatan
 USE_I18N = True
 USE_TZ = True
+# One date format per language for every page and message (berdaya/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["berdaya.formats"]
 
 # --- Static and uploaded files --------------------------------------------------------------------
 STATIC_URL = "/static/"

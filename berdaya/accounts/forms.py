@@ -18,6 +18,11 @@ class LoginForm(AuthenticationForm):
 
     error_messages = {
         **AuthenticationForm.error_messages,
+        # Django's Indonesian catalogue reads "Masukkan nama pengguna %(username)s ..." with %(username)s the
+        # field's own name ("nama pengguna"): the name twice. Our own sentence names it once.
+        "invalid_login": _(
+            "Nama pengguna atau kata sandi salah. Huruf besar dan kecil dibedakan pada keduanya."
+        ),
         "throttled": _("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam %(minutes)d menit."),
     }
 
@@ -40,6 +45,34 @@ class LoginForm(AuthenticationForm):
             raise
         throttle.clear(username, address)
         return cleaned
+
+
+class TwoFactorResetForm(forms.Form):
+    """Confirm a second-factor reset: why, and a current code of the administrator's own authenticator."""
+
+    reason = forms.CharField(
+        label=_("Alasan"),
+        max_length=200,
+        help_text=_("Misalnya: ponsel hilang, dilaporkan lewat telepon pada tanggal ..."),
+    )
+    code = forms.CharField(
+        label=_("Kode dari aplikasi autentikator Anda"),
+        max_length=12,
+        help_text=_("6 angka dari aplikasi autentikator Anda sendiri, bukan kode pemulihan."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    def __init__(self, *args, admin, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.admin = admin
+
+    def clean_code(self):
+        from .two_factor import own_code_valid
+
+        code = self.cleaned_data["code"]
+        if not own_code_valid(self.admin, code):
+            raise ValidationError(_("Kode tidak cocok. Ketik kode yang sedang tampil di aplikasi Anda."))
+        return code
 
 
 def area_choices(current: str = "") -> list:

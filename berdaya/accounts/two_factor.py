@@ -137,11 +137,58 @@ def two_factor_enrol(*, user, device: TOTPDevice) -> list[str]:
 
 
 @transaction.atomic
-def two_factor_reset(*, actor, user) -> None:
+def two_factor_reset(*, actor, user, reason: str = "") -> None:
     """An administrator removes a user's authenticator (lost phone): enrolment starts again at next login."""
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
-    audit_log(actor=actor, action=Action.UPDATE, obj=user, note=_("Verifikasi dua langkah diatur ulang"))
+    note = _("Verifikasi dua langkah diatur ulang")
+    audit_log(actor=actor, action=Action.UPDATE, obj=user, note=f"{note}: {reason}" if reason else note)
+
+
+def own_code_valid(user, code: str) -> bool:
+    """Step-up check: ``code`` is a current code of ``user``'s own authenticator (never a recovery code)."""
+    code = "".join(code.split())
+    return code.isdigit() and any(
+        device.verify_is_allowed()[0] and device.verify_token(code)
+        for device in TOTPDevice.objects.filter(user=user, confirmed=True)
+    )
+
+
+def reset_page(request, pk: int):
+    """The administrator resets another user's second factor: confirmed with a reason and a fresh code from
+    the administrator's own authenticator (so a stolen admin session alone cannot do it), audited."""
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import get_object_or_404
+
+    from .forms import TwoFactorResetForm
+    from .models import User
+
+    if request.user.role != Role.ADMIN:
+        raise PermissionDenied
+    staff = get_object_or_404(User, pk=pk)
+    if staff.pk == request.user.pk:
+        messages.error(
+            request, _("Verifikasi dua langkah Anda sendiri diatur ulang oleh administrator lain.")
+        )
+        return redirect("accounts:user_edit", pk=staff.pk)
+    admin_enrolled = enrolled(request.user)
+    form = TwoFactorResetForm(request.POST or None, admin=request.user)
+    if request.method == "POST" and admin_enrolled and form.is_valid():
+        two_factor_reset(actor=request.user, user=staff, reason=form.cleaned_data["reason"])
+        messages.success(
+            request,
+            _("Verifikasi dua langkah %(name)s diatur ulang: ia memasangnya lagi saat masuk berikutnya.")
+            % {"name": staff},
+        )
+        return redirect("accounts:user_edit", pk=staff.pk)
+    context = {
+        "nav": "users",
+        "staff": staff,
+        "form": form,
+        "admin_enrolled": admin_enrolled,
+        "target_enrolled": enrolled(staff),
+    }
+    return render(request, "accounts/two_factor_reset.html", context)
 
 
 def setup(request):

@@ -13,4 +13,5 @@ urlpatterns = [
     path("pengguna/", views.users, name="users"),
     path("pengguna/baru/", views.user_create, name="user_create"),
     path("pengguna/<int:pk>/ubah/", views.user_edit, name="user_edit"),
+    path("pengguna/<int:pk>/dua-langkah/atur-ulang/", two_factor.reset_page, name="two_factor_reset"),
 ]

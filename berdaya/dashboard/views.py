@@ -1,15 +1,28 @@
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from berdaya.accounts.models import User
 
+from . import services
 from .divisions import DIVISIONS
 from .selectors import cards_for
 
 
 def home(request):
-    return render(request, "dashboard/home.html", {"nav": "home", "cards": cards_for(request.user)})
+    context = {
+        "nav": "home",
+        "cards": cards_for(request.user),
+        "notifications": services.unread(request.user),
+    }
+    return render(request, "dashboard/home.html", context)
+
+
+@require_POST
+def notification_read(request, pk: int):
+    services.notification_read(user=request.user, pk=pk)
+    return redirect("dashboard:home")
 
 
 def division(request, key: str):

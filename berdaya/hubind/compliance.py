@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 # The four items of R42 and the record kinds that satisfy each.
@@ -84,10 +85,10 @@ def _expired(items, kind: str, on: dt.date) -> Item | None:
 def _missing_detail(items, kind: str, on: dt.date) -> str:
     expired = _expired(items, kind, on)
     if expired:
-        return _("berakhir %(date)s") % {"date": expired.valid_to.strftime("%d-%m-%Y")}
+        return _("berakhir %(date)s") % {"date": date_format(expired.valid_to)}
     future = [item for item in items if item.kind == kind and item.valid_from > on]
     if future:
-        return _("baru berlaku %(date)s") % {"date": min(i.valid_from for i in future).strftime("%d-%m-%Y")}
+        return _("baru berlaku %(date)s") % {"date": date_format(min(i.valid_from for i in future))}
     return _("belum ada")
 
 
@@ -111,7 +112,7 @@ def assess(*, workers: int, items, on: dt.date, rules: Rules) -> Assessment:
         elif pp:
             detail = _("PP %(number)s berlaku sampai %(date)s") % {
                 "number": pp[0].number,
-                "date": pp[0].valid_to.strftime("%d-%m-%Y") if pp[0].valid_to else "-",
+                "date": date_format(pp[0].valid_to) if pp[0].valid_to else "-",
             }
         else:
             detail = _("PP/PKB %(state)s") % {"state": _missing_detail(items, "pp", on)}

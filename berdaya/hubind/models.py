@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from berdaya.accounts.access import AccessPolicy
@@ -46,7 +47,7 @@ class Threshold(models.Model):
         verbose_name_plural = _("ambang kewajiban")
 
     def __str__(self) -> str:
-        return f"{self.legal_basis} ({self.valid_from:%d-%m-%Y})"
+        return f"{self.legal_basis} ({date_format(self.valid_from)})"
 
 
 # --- Yearly labour report (WLKP) --------------------------------------------------------------------------
@@ -354,7 +355,7 @@ class Hearing(Tracked):
         verbose_name_plural = _("sidang")
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.held_on:%d-%m-%Y}"
+        return f"{self.get_kind_display()} {date_format(self.held_on)}"
 
 
 class AnswerChoice(models.TextChoices):
@@ -517,7 +518,7 @@ class Meeting(Tracked):
         verbose_name_plural = _("rapat")
 
     def __str__(self) -> str:
-        return f"{self.get_body_display()} {self.held_on:%d-%m-%Y}"
+        return f"{self.get_body_display()} {date_format(self.held_on)}"
 
 
 class Union(Tracked):

@@ -9,6 +9,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from berdaya.audit.models import Action
@@ -160,7 +161,7 @@ def _check_item(item: ComplianceItem) -> None:
             item.valid_to = limit
         elif item.valid_to > limit:
             errors["valid_to"] = _("Masa berlaku PP paling lama 2 tahun (sampai %(date)s, R41).") % {
-                "date": limit.strftime("%d-%m-%Y")
+                "date": date_format(limit)
             }
     if item.valid_to and item.valid_to < item.valid_from:
         errors["valid_to"] = _("Tanggal berakhir tidak boleh sebelum tanggal berlaku.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from berdaya.accounts.access import AccessPolicy
@@ -107,7 +108,7 @@ class RatRule(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.legal_basis} ({self.valid_from:%d-%m-%Y})"
+        return f"{self.legal_basis} ({date_format(self.valid_from)})"
 
 
 class Cooperative(Tracked):
@@ -396,7 +397,7 @@ class Visit(Tracked):
         indexes = [models.Index(fields=["officer", "status", "planned_on"], name="kop_visit_officer_idx")]
 
     def __str__(self) -> str:
-        return f"{self.cooperative} · {self.planned_on:%d-%m-%Y}"
+        return f"{self.cooperative} · {date_format(self.planned_on)}"
 
 
 class FollowUp(Tracked):

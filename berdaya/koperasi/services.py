@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from berdaya.audit.models import Action
@@ -350,7 +351,7 @@ def cooperative_dissolve_step(
             raise ValidationError(
                 {
                     "on": _("Tanggal tidak boleh sebelum langkah sebelumnya (%(day)s).")
-                    % {"day": f"{last.on:%d-%m-%Y}"}
+                    % {"day": f"{date_format(last.on)}"}
                 }
             )
         if stage == DissolutionStage.DECISION:
@@ -363,7 +364,10 @@ def cooperative_dissolve_step(
                             "Masa sanggahan %(months)d bulan sejak pemberitahuan belum berakhir "
                             "(sampai %(day)s)."
                         )
-                        % {"months": months, "day": f"{status_rules.add_months(notice.on, months):%d-%m-%Y}"}
+                        % {
+                            "months": months,
+                            "day": f"{date_format(status_rules.add_months(notice.on, months))}",
+                        }
                     }
                 )
         audited_create(

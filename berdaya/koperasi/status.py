@@ -24,6 +24,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import DissolutionStage, Status, WatchStage
@@ -174,16 +175,16 @@ def evaluate(
     if recent:
         status = Status.AKTIF
         latest = max(recent)
-        reason = _("Aktif: RAT tahun buku %(year)d diadakan %(day)s.") % {
+        reason = _("RAT tahun buku %(year)d diadakan %(day)s.") % {
             "year": latest,
-            "day": held[latest].strftime("%d-%m-%Y"),
+            "day": date_format(held[latest]),
         }
     elif young:
         status = Status.AKTIF
-        reason = _("Aktif: koperasi baru, belum %(n)d tahun buku berlalu sejak berdiri.") % {"n": n}
+        reason = _("Koperasi baru, belum %(n)d tahun buku berlalu sejak berdiri.") % {"n": n}
     else:
         status = Status.TIDAK_AKTIF
-        reason = _("Tidak aktif: tidak ada RAT untuk tahun buku %(first)d–%(last)d (R21, N = %(n)d).") % {
+        reason = _("Tidak ada RAT untuk tahun buku %(first)d–%(last)d (R21, N = %(n)d).") % {
             "first": passed - n + 1,
             "last": passed,
             "n": n,

@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from berdaya.jobs.models import Job
@@ -43,5 +44,5 @@ def refresh_if_stale(*, actor, on: dt.date | None = None) -> Job | None:
     pending = Job.objects.filter(kind=JOB_KIND, status__in=[JobStatus.QUEUED, JobStatus.RUNNING]).first()
     if pending is not None:
         return pending
-    label = _("Perbarui status koperasi per %(day)s") % {"day": on.strftime("%d-%m-%Y")}
+    label = _("Perbarui status koperasi per %(day)s") % {"day": date_format(on)}
     return job_start(actor=actor, kind=JOB_KIND, label=label, params={"on": on.isoformat()})

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 __all__ = [
@@ -211,5 +212,5 @@ def classify(
         if basis in rows and value is not None:
             return _single(rows[basis], basis, value)
     if not rows:
-        return SizeResult("", f"Tidak ada kriteria ukuran usaha yang berlaku pada {on:%d-%m-%Y}.", None)
+        return SizeResult("", f"Tidak ada kriteria ukuran usaha yang berlaku pada {date_format(on)}.", None)
     return SizeResult("", "Belum dapat ditentukan: data modal/aset/penjualan belum diisi.", None)

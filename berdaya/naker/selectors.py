@@ -61,6 +61,15 @@ def due_soon(queryset: QuerySet, today: dt.date, days: int = 30) -> QuerySet:
     )
 
 
+def reports_overdue(queryset: QuerySet, today: dt.date) -> QuerySet:
+    """Cards whose next six-monthly report (R37) is past due: still in grace, or gone inactive by it (the
+    P3K home page)."""
+    open_cards = rules.status_q(rules.CardStatus.ACTIVE, today) | rules.status_q(
+        rules.CardStatus.INACTIVE, today
+    )
+    return queryset.filter(open_cards, next_report_due__lt=today)
+
+
 def vacancy_filter(queryset: QuerySet, data: dict, today: dt.date) -> QuerySet:
     if q := (data.get("q") or "").strip():
         queryset = queryset.filter(Q(title__icontains=q) | Q(company__name__icontains=q))

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -142,7 +143,7 @@ class Consent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_purpose_display()}: {self.giver_name} ({self.given_at:%d-%m-%Y})"
+        return f"{self.get_purpose_display()}: {self.giver_name} ({date_format(self.given_at)})"
 
     @property
     def subject(self):
@@ -256,7 +257,7 @@ class Breach(models.Model):
         verbose_name_plural = _("insiden data pribadi")
 
     def __str__(self) -> str:
-        return f"{self.data_affected} ({self.aware_at:%d-%m-%Y %H:%M})"
+        return f"{self.data_affected} ({date_format(self.aware_at, 'DATETIME_FORMAT')})"
 
     @property
     def notice_overdue(self) -> bool:

@@ -156,6 +156,14 @@ def locked_vouchers(program: Program) -> QuerySet:
     )
 
 
+def awaiting_approval(role: str) -> QuerySet:
+    """Applications verified (or waiting for a place) in programs that ``role`` approves (R36): an
+    approver's home page."""
+    return Application.objects.filter(
+        state__in=(State.VERIFIED, State.WAITLISTED), program__approver_role=role
+    )
+
+
 def pending_verification(officer) -> QuerySet:
     return Visit.objects.filter(officer=officer, done_on__isnull=True, purpose=VisitPurpose.VERIFICATION)
 

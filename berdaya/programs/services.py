@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from berdaya.accounts.roles import Role
@@ -695,12 +696,12 @@ def voucher_otp_issue(*, actor, voucher: Voucher) -> str:
 def _refusal(voucher: Voucher, check: str, today: dt.date) -> str | None:
     if voucher.status == VoucherStatus.REDEEMED:
         return _("Voucher sudah ditukarkan pada %(at)s.") % {
-            "at": timezone.localtime(voucher.redeemed_at).strftime("%d-%m-%Y %H:%M")
+            "at": date_format(timezone.localtime(voucher.redeemed_at), "DATETIME_FORMAT")
         }
     if voucher.status == VoucherStatus.CANCELLED:
         return _("Voucher sudah dibatalkan.")
     if voucher.expires_on < today:
-        return _("Voucher kedaluwarsa sejak %(date)s.") % {"date": voucher.expires_on.strftime("%d-%m-%Y")}
+        return _("Voucher kedaluwarsa sejak %(date)s.") % {"date": date_format(voucher.expires_on)}
     if voucher_locked(voucher):
         return _(
             "Voucher dikunci setelah %(n)d kali pemeriksaan penerima gagal. Penerima perlu meminta petugas "

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from berdaya.accounts.access import AccessPolicy
@@ -124,7 +125,7 @@ class Event(Tracked):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.starts_on:%d/%m/%Y})"
+        return f"{self.title} ({date_format(self.starts_on)})"
 
     @property
     def year(self) -> int:

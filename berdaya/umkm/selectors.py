@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet, TextField
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from berdaya.lib.size_class import SizeClass, is_scale_up
 from berdaya.people.models import Person
@@ -189,7 +190,7 @@ class LegalityGap:
     @property
     def text(self) -> str:
         if self.problem == "expired":
-            return f"{self.label} kedaluwarsa sejak {self.expired_on:%d-%m-%Y}"
+            return f"{self.label} kedaluwarsa sejak {date_format(self.expired_on)}"
         return f"{self.label} belum ada"
 
 

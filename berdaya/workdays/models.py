@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -71,7 +72,7 @@ class Holiday(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.date:%d-%m-%Y} {self.name}"
+        return f"{date_format(self.date)} {self.name}"
 
 
 class CalendarRevision(models.Model):
@@ -131,7 +132,7 @@ class Deadline(models.Model):
         abstract = True
 
     def __str__(self) -> str:
-        return f"{self.label}: {self.due_on:%d-%m-%Y}"
+        return f"{self.label}: {date_format(self.due_on)}"
 
     @property
     def anchor(self):

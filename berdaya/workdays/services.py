@@ -9,6 +9,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from berdaya.audit.services import audited_create, audited_delete, audited_update
@@ -94,8 +95,8 @@ def _recompute_open(revision: CalendarRevision) -> int:
                 ) % {
                     "v": cal.version,
                     "note": revision.note[:120],
-                    "old": before.strftime("%d-%m-%Y"),
-                    "new": deadline.due_on.strftime("%d-%m-%Y"),
+                    "old": date_format(before),
+                    "new": date_format(deadline.due_on),
                 }
                 count += 1
             stale.append(deadline)

@@ -42,7 +42,7 @@ def test_a_pp_counts_up_to_its_last_day_and_says_when_it_ended():  # R41
     pp = Item("pp", D(2021, 1, 1), D(2022, 12, 31), number="KEP-PP/2021/0001")
     assert assess(workers=20, items=[pp, WAGE, BPJS], on=D(2022, 12, 31), rules=RULES).layak
     later = assess(workers=20, items=[pp, WAGE, BPJS], on=D(2023, 1, 1), rules=RULES)
-    assert not later.layak and "31-12-2022" in later.missing[0].detail
+    assert not later.layak and "31 Des 2022" in later.missing[0].detail
 
 
 def test_bpjs_needs_every_required_programme():  # R42

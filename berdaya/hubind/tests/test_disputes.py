@@ -153,7 +153,7 @@ def test_a_moved_collective_leave_day_recomputes_open_deadlines_and_says_so(cast
     route.refresh_from_db()
     assert route.due_on == D(2025, 1, 2)  # the leave day left the span
     assert route.calendar_version > old_version
-    assert "SKB uji 2" in route.recompute_note and "02-01-2025" in route.recompute_note
+    assert "SKB uji 2" in route.recompute_note and "2 Jan 2025" in route.recompute_note
 
 
 def test_a_mediator_sees_only_their_own_cases_and_the_inspectorate_reads(

@@ -132,7 +132,7 @@ def test_once_a_one_time_code_is_sent_the_nik_digits_no_longer_prove_the_recipie
 def test_an_expired_voucher_is_refused(partner, voucher_code):
     voucher, code = voucher_code
     Voucher.objects.filter(pk=voucher.pk).update(expires_on=dt.date(2020, 1, 1))
-    with pytest.raises(ValidationError, match="kedaluwarsa sejak 01-01-2020"):
+    with pytest.raises(ValidationError, match="kedaluwarsa sejak 1 Jan 2020"):
         voucher_redeem(partner=partner, code=code, check="0007")
 
 

@@ -83,7 +83,7 @@ def test_missing_legality_lists_the_nib_the_sector_permits_and_expired_ones(cast
     Permit.objects.create(enterprise=enterprise, kind=PermitKind.HALAL, expires_on=dt.date(2025, 6, 30))
     enterprise = enterprise_update(actor=cast.umkm, enterprise=enterprise, data={"nib": "9120301234567"})
     assert [gap.text for gap in missing_legality(enterprise, on=today)] == [
-        "PIRT kedaluwarsa sejak 29-06-2025"
+        "PIRT kedaluwarsa sejak 29 Jun 2025"
     ]
     Permit.objects.create(enterprise=enterprise, kind=PermitKind.PIRT, expires_on=None)  # renewed, no expiry
     assert missing_legality(enterprise, on=today) == []
