@@ -42,8 +42,9 @@ def select_html(widget: dict) -> str:
         if group_name:
             parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
         for option in group_choices:
+            value = conditional_escape(str(option["value"]))
             parts.append(
-                f'\n  <option value="{conditional_escape(str(option["value"]))}"{_attrs_html(option["attrs"])}>'
+                f'\n  <option value="{value}"{_attrs_html(option["attrs"])}>'
                 f"{conditional_escape(option['label'])}</option>\n"  # select_option.html ends with a newline
             )
         if group_name:
