@@ -190,6 +190,30 @@ def p3k_work(user) -> list[Card]:
     ]
 
 
+def blk_work(user) -> list[Card]:
+    from berdaya.blk.models import Cohort
+
+    today = timezone.localdate()
+    cohorts = scoped(Cohort.objects.all(), user)
+    return [
+        _card(
+            _("Angkatan berjalan"),
+            cohorts.filter(event__starts_on__lte=today, event__ends_on__gte=today).count(),
+            reverse("blk:cohorts"),
+            _("isi daftar hadir harian"),
+        ),
+        _card(
+            _("Angkatan selesai tanpa hasil uji"),
+            cohorts.filter(event__ends_on__lt=today)
+            .exclude(event__participants__blk_results__isnull=False)
+            .count(),
+            reverse("blk:cohorts"),
+            _("catat hasil uji kompetensi sebelum sertifikat (R40a)"),
+            urgent_when_any=True,
+        ),
+    ]
+
+
 def hubind_work(user) -> list[Card]:
     from berdaya.hubind.reminders import cards
 
@@ -274,6 +298,7 @@ ROLE_CARDS: dict[str, tuple[CardFunction, ...]] = {
     Role.USAHA_MIKRO: (approvals, umkm_work, people_to_review),
     Role.KOPERASI: (koperasi_work, people_to_review),
     Role.P3K: (p3k_work,),
+    Role.BLK: (blk_work,),
     Role.PHIJS: (hubind_work,),
     Role.MEDIATOR: (hubind_work,),
     Role.PETUGAS_LAPANGAN: (field_work,),
