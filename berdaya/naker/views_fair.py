@@ -130,8 +130,12 @@ def fair_apply(request, pk):
 
 
 def _application(request, pk) -> JobFairApplication:
-    queryset = JobFairApplication.objects.select_related("job_seeker__person", "vacancy", "event")
-    return get_for_user(request.user, queryset, pk, for_edit=True)
+    return get_for_user(
+        request.user,
+        JobFairApplication.objects.select_related("job_seeker__person", "vacancy", "event"),
+        pk,
+        for_edit=True,
+    )
 
 
 @require_POST
