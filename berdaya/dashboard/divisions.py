@@ -170,6 +170,12 @@ DIVISIONS = {
                     "check",
                 ),
                 DivisionPage(
+                    _("Bursa kerja"),
+                    "naker:fairs",
+                    _("Perusahaan dan stan, lamaran per lowongan, wawancara, diterima, papan langsung, laporan."),
+                    "briefcase",
+                ),
+                DivisionPage(
                     _("Perusahaan yang mungkin merekrut"),
                     "naker:likely_employers",
                     _("Per golongan jabatan, dari penempatan 2 tahun terakhir dan lowongan yang dibuka."),
