@@ -172,7 +172,7 @@ DIVISIONS = {
                 DivisionPage(
                     _("Bursa kerja"),
                     "naker:fairs",
-                    _("Perusahaan dan stan, lamaran per lowongan, wawancara, diterima, papan langsung, laporan."),
+                    _("Stan perusahaan, lamaran per lowongan, wawancara, diterima, papan langsung, laporan."),
                     "briefcase",
                 ),
                 DivisionPage(
