@@ -5,6 +5,7 @@ from django.db import IntegrityError
 from openpyxl import load_workbook
 
 from berdaya.audit.models import AuditEntry
+from berdaya.audit.services import protected_value
 from berdaya.imports import runner, services
 from berdaya.imports.readers import open_table
 from berdaya.imports.spec import get_spec, normalize_header, suggest_mapping
@@ -64,7 +65,7 @@ def test_valid_rows_are_created_with_audit_rows(spec, tmp_path, cast):
     assert person.created_by == cast.umkm
     entry = AuditEntry.objects.get(object_type="people.person", object_id=str(person.pk))
     assert entry.action == "create" and entry.person_id == person.pk and entry.actor == cast.umkm
-    assert entry.changes["nik"] == [None, niks[0]]
+    assert entry.changes["nik"] == [None, protected_value("nik", niks[0])]  # R45: no raw NIK in the trail
     assert entry.changes["sex"] == [None, "Laki-laki"]  # choice labels, as the services write them
     assert entry.note == "Impor dari uji"
 
@@ -88,7 +89,10 @@ def test_a_changed_row_updates_its_record_and_says_what_changed(spec, tmp_path):
     person = Person.objects.get(nik=nik)
     assert person.address == "Jl. Baru No. 1"
     entry = AuditEntry.objects.filter(object_id=str(person.pk), action="update").get()
-    assert entry.changes == {"address": ["Jl. Kelayan A", "Jl. Baru No. 1"]}
+    assert entry.changes == {
+        "address": [protected_value("address", "Jl. Kelayan A"), protected_value("address", "Jl. Baru No. 1")]
+    }
+    assert "Kelayan" not in str(entry.changes)
 
 
 def test_a_title_or_case_in_the_name_is_not_a_change(spec, tmp_path):

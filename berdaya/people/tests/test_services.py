@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from berdaya.audit.models import Action, AuditEntry
+from berdaya.audit.services import protected_value
 from berdaya.people.models import Person, Sex
 from berdaya.people.services import person_create, person_record_view, person_update
 from berdaya.test import make_person, valid_nik
@@ -19,7 +20,9 @@ def test_it_registers_a_person_and_audits_every_field(cast):
     assert entry.action == Action.CREATE
     assert entry.actor == cast.umkm
     assert entry.changes["name"] == [None, "Siti Aminah"]
-    assert entry.changes["nik"] == [None, person.nik]
+    # R45/R46: the trail keeps the NIK's mask and a keyed fingerprint, never the number itself
+    assert entry.changes["nik"] == [None, protected_value("nik", person.nik)]
+    assert person.nik not in str(entry.changes)
     assert entry.person_id == person.pk
     assert person.created_by == cast.umkm
 
@@ -56,7 +59,13 @@ def test_a_correction_clears_the_review_flag_and_is_audited_old_to_new(cast):
     person = person_update(actor=cast.koperasi, person=person, data={"birth_date": dt.date(1985, 3, 12)})
     assert not person.needs_review
     entry = AuditEntry.objects.for_object(person).filter(action=Action.UPDATE).get()
-    assert entry.changes == {"birth_date": ["1985-03-13", "1985-03-12"]}
+    assert entry.changes == {
+        "birth_date": [
+            protected_value("birth_date", "1985-03-13"),
+            protected_value("birth_date", "1985-03-12"),
+        ]
+    }
+    assert "03-12" not in str(entry.changes)  # only the year is kept beside the fingerprint
     assert entry.actor == cast.koperasi
 
 

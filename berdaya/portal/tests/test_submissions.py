@@ -10,6 +10,7 @@ from django.utils import timezone
 from berdaya.portal import services, tracking
 from berdaya.portal.abuse import form_stamp
 from berdaya.portal.models import Kind, Submission, SubmissionStatus
+from berdaya.programs.vouchers import ALPHABET
 
 pytestmark = pytest.mark.django_db
 
@@ -115,6 +116,27 @@ def test_tracking_codes_forgive_case_spaces_and_lookalike_letters():
     body = code[2:11].replace("-", "")
     wrong = "A-" + ("1" if body[0] != "1" else "2") + body[1:4] + "-" + body[4:] + "-" + code[-1]
     assert tracking.normalize(wrong) is None  # the check symbol catches a typo
+
+
+def test_the_check_symbol_catches_every_single_typo_and_swap_in_a_code_body():
+    # R52: a mistyped code must not open someone else's status page; every one-symbol substitution and
+    # every swap of two neighbouring symbols in the body is refused (a mod-29 check over 32 symbols missed
+    # the substitutions whose places differ by 29, e.g. 1 <-> Y).
+    body = tracking.BODY_ALPHABET[0:4] + tracking.BODY_ALPHABET[-4:]
+    code = f"A-{body[:4]}-{body[4:]}-{tracking._check_symbol(body)}"
+    assert tracking.normalize(code) == code
+    for place in range(len(body)):
+        for symbol in ALPHABET:
+            if symbol != body[place]:
+                typo = body[:place] + symbol + body[place + 1 :]
+                assert tracking.normalize(f"A-{typo[:4]}-{typo[4:]}-{code[-1]}") is None, typo
+        if place + 1 < len(body) and body[place] != body[place + 1]:
+            swap = body[:place] + body[place + 1] + body[place] + body[place + 2 :]
+            assert tracking.normalize(f"A-{swap[:4]}-{swap[4:]}-{code[-1]}") is None, swap
+    assert all(
+        set(tracking.new_code("pengajuan")[2:11].replace("-", "")) <= set(tracking.BODY_ALPHABET)
+        for _ in range(50)
+    )
 
 
 def test_staff_hand_a_data_request_on_to_privacys_ticket_once_that_exists(cast):
