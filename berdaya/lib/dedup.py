@@ -33,6 +33,8 @@ import dataclasses
 import functools
 import gc
 import math
+import multiprocessing
+import os
 import re
 import time
 import unicodedata
@@ -998,7 +1000,8 @@ class ScanReport:
     seconds: dict[str, float] = dataclasses.field(
         default_factory=dict
     )  # prepare, block, compare, estimate, score
-    cpu_seconds: dict[str, float] = dataclasses.field(default_factory=dict)  # the same steps, CPU time
+    # The same steps in this process's CPU time (compare's second process not counted).
+    cpu_seconds: dict[str, float] = dataclasses.field(default_factory=dict)
 
 
 def find_duplicates(records: Iterable[Record], *, threshold: int = DEFAULT_THRESHOLD) -> list[Candidate]:
@@ -1060,7 +1063,7 @@ def _scan(records: Iterable[Record], threshold: int, model: Model | None) -> Sca
     cpu_seconds["block"] = time.process_time() - cpu
 
     started, cpu = time.perf_counter(), time.process_time()
-    comparisons = [_compare(prepared[pair // count], prepared[pair % count]) for pair in ordered]
+    comparisons = _compare_pairs(prepared, ordered, count)
     seconds["compare"] = time.perf_counter() - started
     cpu_seconds["compare"] = time.process_time() - cpu
 
@@ -1087,6 +1090,46 @@ def _scan(records: Iterable[Record], threshold: int, model: Model | None) -> Sca
     seconds["score"] = time.perf_counter() - started
     cpu_seconds["score"] = time.process_time() - cpu
     return ScanReport(found, model, estimated, count, len(ordered), seconds, cpu_seconds)
+
+
+# From this many candidate pairs on, a second process compares half of them (forked: it reads the prepared
+# records without copying them, and sends back only the levels). Below it, starting it costs more than it
+# saves.
+PARALLEL_MIN_PAIRS = 50_000
+_SHARED: tuple[list[_Prepared], list[int], int] | None = None
+
+
+def _compare_range(start: int, stop: int) -> list[tuple]:
+    assert _SHARED is not None
+    prepared, ordered, count = _SHARED
+    return [
+        dataclasses.astuple(_compare(prepared[pair // count], prepared[pair % count]))
+        for pair in ordered[start:stop]
+    ]
+
+
+def _compare_pairs(
+    prepared: list[_Prepared], ordered: list[int], count: int, *, min_pairs: int | None = None
+) -> list[Comparison]:
+    """`_compare` of each pair, in order; half in a forked second process when there are many and a
+    second core (the result is the same either way)."""
+    global _SHARED
+    if (
+        len(ordered) < (PARALLEL_MIN_PAIRS if min_pairs is None else min_pairs)
+        or (os.cpu_count() or 1) < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return [_compare(prepared[pair // count], prepared[pair % count]) for pair in ordered]
+    half = len(ordered) // 2
+    _SHARED = (prepared, ordered, count)
+    try:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            later = pool.apply_async(_compare_range, (half, len(ordered)))
+            first = [_compare(prepared[pair // count], prepared[pair % count]) for pair in ordered[:half]]
+            first.extend(Comparison(*values) for values in later.get())
+    finally:
+        _SHARED = None
+    return first
 
 
 def match_one(
