@@ -1,6 +1,7 @@
 """Whole-registry duplicate scan: 100,000 generated micro-enterprise records against their ground truth.
 
-Run: `.venv/bin/python bench/dedup_bench.py [N] [--data=tuning|held-out|second|all] [--baseline] [--fit]`.
+Run: `.venv/bin/python bench/dedup_bench.py [N] [--data=tuning|held-out|second|all] [--baseline] [--before]
+[--fit]`.
 Target: <= 20 s at 100,000, precision >= 0.99 and recall >= 0.97 on data not tuned to: the held-out seed of
 `fakedata` (never looked at while tuning) and `bench/second_generator.py`, written independently (only run for
 the final figure). The records come from `fakedata.enterprises()`: ~10% noisy duplicates (several kinds of
@@ -12,8 +13,9 @@ EM of the m/u weights, score), the number of candidate pairs, and the share of t
 (the ceiling of recall).
 
 `--baseline` also runs the engine as it was before the Fellegi-Sunter weights (commit 0228afe, read from git)
-on the same records. `--fit` prints the m/u the scan estimated (to refresh `dedup.DEFAULT_MODEL` from the
-tuning seed).
+on the same records; `--before` the Fellegi-Sunter engine as it was before its speed-up (BEFORE_COMMIT),
+and says whether it finds the very same pairs, scores and reasons. `--fit` prints the m/u the scan
+estimated (to refresh `dedup.DEFAULT_MODEL` from the tuning seed).
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ from berdaya.lib.fakedata import enterprises, ground_truth_pairs  # noqa: E402
 SEED = 2026  # the seed the engine was tuned on
 HELD_OUT_SEED = 90417  # never looked at while tuning: only its figures are printed
 BASELINE_COMMIT = "0228afe5c18542991b83b0b185504039c4743ce9"  # hand-set points, before issue 14
+# The Fellegi-Sunter engine before the speed-up (same weights and levels, ~43 µs CPU per compared pair).
+BEFORE_COMMIT = "123fb84e252597521f0931adf0c22e79ddc83288"
 # Measured by the issue's author on data of this kind: (name, F1, seconds).
 REFERENCE = (("Splink", 0.91, 69), ("dedupe", 0.94, 290), ("rapidfuzz blocking baseline", 0.92, 17))
 
@@ -58,22 +62,28 @@ def datasets(n: int, which: str):
         yield "second generator seed 1 (independent)", records, truth(entity_of)
 
 
-def baseline_engine():
-    """The engine of BASELINE_COMMIT as a module, or None outside a git checkout."""
+def baseline_engine(commit: str = BASELINE_COMMIT, name: str = "dedup_baseline"):
+    """The engine of `commit` as a module, or None outside a git checkout."""
     try:
         source = subprocess.run(
-            ["git", "show", f"{BASELINE_COMMIT}:berdaya/lib/dedup.py"],
+            ["git", "show", f"{commit}:berdaya/lib/dedup.py"],
             cwd=ROOT, capture_output=True, text=True, check=True,
         ).stdout  # fmt: skip
     except (OSError, subprocess.CalledProcessError):
         return None
-    path = Path(tempfile.mkdtemp()) / "dedup_baseline.py"
+    path = Path(tempfile.mkdtemp()) / f"{name}.py"
     path.write_text(source)
-    spec = importlib.util.spec_from_file_location("dedup_baseline", path)
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
-    sys.modules["dedup_baseline"] = module  # dataclasses look their module up
+    sys.modules[name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     return module
+
+
+def cpu_time() -> float:
+    """CPU time of this process and of its finished children (the scan's second process)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def figures(found: set, truth: set) -> str:
@@ -103,15 +113,17 @@ def main() -> None:
     n = int(args[0]) if args else 100_000
     which = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--data=")), "all")
     old = baseline_engine() if "--baseline" in sys.argv else None
+    before = baseline_engine(BEFORE_COMMIT, "dedup_before") if "--before" in sys.argv else None
     for label, records, truth in datasets(n, which):
         print(f"== {label}: {len(records):,} records, {len(truth):,} true pairs")
         clear_caches()
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu = time.perf_counter(), cpu_time()
         report = scan_records(records)
-        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+        elapsed, cpu = time.perf_counter() - started, cpu_time() - cpu
         found = {tuple(sorted((c.a_id, c.b_id))) for c in report.candidates}
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         steps = " ".join(f"{step} {s:.1f}" for step, s in report.seconds.items())
+        steps += " · CPU " + " ".join(f"{step} {s:.1f}" for step, s in report.cpu_seconds.items())
         print(
             f"   FS/EM    time {elapsed:.1f} s (CPU {cpu:.1f} s) · {figures(found, truth)}"
             f" · peak RSS {rss / 1024:.0f} MB"
@@ -129,10 +141,25 @@ def main() -> None:
                 u = ", ".join(f"{p:.3f}" for p in report.model.u[name])
                 w = ", ".join(f"{p:+.1f}" for p in report.model.weights[name])
                 print(f"            {name:9} m ({m})  u ({u})  bits ({w})")
+        if before is not None:
+            before.clear_caches()
+            started, cpu = time.perf_counter(), cpu_time()
+            previous = before.scan_records(records)
+            elapsed, cpu = time.perf_counter() - started, cpu_time() - cpu
+            same = [(c.a_id, c.b_id, c.score, c.reasons) for c in previous.candidates] == [
+                (c.a_id, c.b_id, c.score, c.reasons) for c in report.candidates
+            ]
+            found = {tuple(sorted((c.a_id, c.b_id))) for c in previous.candidates}
+            steps = " ".join(f"{step} {s:.1f}" for step, s in previous.seconds.items())
+            print(
+                f"   before   time {elapsed:.1f} s (CPU {cpu:.1f} s) · {figures(found, truth)}"
+                f" (FS/EM before the speed-up, {BEFORE_COMMIT[:7]}; steps (s): {steps})"
+                f" · same pairs, scores and reasons: {'yes' if same else 'NO'}"
+            )
         if old is not None:
-            started, cpu = time.perf_counter(), time.process_time()
+            started, cpu = time.perf_counter(), cpu_time()
             candidates = old.find_duplicates(records)
-            elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+            elapsed, cpu = time.perf_counter() - started, cpu_time() - cpu
             found = {tuple(sorted((c.a_id, c.b_id))) for c in candidates}
             print(
                 f"   baseline time {elapsed:.1f} s (CPU {cpu:.1f} s) · {figures(found, truth)}"

@@ -33,15 +33,16 @@ import dataclasses
 import functools
 import gc
 import math
+import multiprocessing
+import os
 import re
 import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from rapidfuzz.fuzz import ratio, token_set_ratio, token_sort_ratio
-from rapidfuzz.process import extractOne
 
 from berdaya.lib.phone import normalize_phone
 
@@ -302,7 +303,10 @@ class _Prepared:
     name: str  # normalised, words sorted: token-sort comparison is then a plain ratio
     name_as_typed: str  # normalised, words in their order
     name_words: tuple[str, ...]
+    name_word_set: frozenset[str]
     business_words: tuple[str, ...]  # as compared: `_business_compared`
+    business_joined: str  # business_words joined by spaces
+    business_rest: tuple[str, ...]  # business_words less this record's owner words and kin words
     street: str  # the address without numbers, "jl" and "gg": "pramuka mawar"
     house: str  # the house number, "" when not written
     rt_rw: str  # "5/2", "" when not written
@@ -330,6 +334,36 @@ def _owner_parts(value: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[st
 
 
 @functools.lru_cache(maxsize=_CACHE)
+def _owner_all(value: str) -> tuple[tuple[str, ...], tuple[str, ...], str, str, str, str, tuple[str, ...]]:
+    """`_owner_parts`, the four strings a name is compared by (sorted and as typed, plain and folded) and
+    the suffixes of its blocking keys (all sound keys, and each with one left out when there are 3+)."""
+    tokens, folded, codes = _owner_parts(value)
+    suffixes = []
+    if codes:
+        suffixes.append(" ".join(codes))
+        if len(codes) >= 3:  # a middle name left out in one record
+            for left_out in range(len(codes)):
+                suffixes.append(" ".join(codes[:left_out] + codes[left_out + 1 :]))
+    return (
+        tokens,
+        folded,
+        " ".join(sorted(tokens)),
+        " ".join(tokens),
+        " ".join(sorted(folded)),
+        " ".join(folded),
+        tuple(suffixes),
+    )
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _business_rest(words: tuple[str, ...], owner_words: tuple[str, ...]) -> tuple[str, ...]:
+    """The business name less kin words and this record's owner's words: "Agen Hafsah" and "Bengkel Hafsah"
+    of one Hafsah are two businesses, and the shared "hafsah" says nothing about that. A slip in such a word
+    ("Rssdi" for "Rusdi") leaves it out too. The other owner's words are taken out per pair."""
+    return tuple(_without_words(tuple(word for word in words if not _is_kin_word(word)), list(owner_words)))
+
+
+@functools.lru_cache(maxsize=_CACHE)
 def _business_parts(value: str) -> tuple[str, tuple[str, ...], str]:
     """The business name without legal forms, the words compared, and its sound key for blocking."""
     tokens = [t for t in _business_tokens(value) if t not in BUSINESS_LEGAL_FORMS]
@@ -337,10 +371,43 @@ def _business_parts(value: str) -> tuple[str, tuple[str, ...], str]:
     return " ".join(tokens), _business_compared(tokens), " ".join(codes)
 
 
+_STREET_SKIPPED = frozenset(("jl", "gg", "komplek", "komp", "blok"))
+
+
 @functools.lru_cache(maxsize=_CACHE)
 def _address_all(value: str) -> tuple[str, str, str, str]:
-    address = normalize_address(value)
-    return (address, *_address_parts(address))
+    """`normalize_address` and `_address_parts` in one pass over the words (each record's address)."""
+    tokens: list[str] = []
+    street: list[str] = []
+    house = rt = rw = ""
+    after = ""  # "rt" or "rw" just seen: the number that follows is theirs
+    for token in _TOKENS.findall(_ascii_lower(value)):
+        if token[0].isdigit():
+            token = str(int(token))
+            tokens.append(token)
+            if after == "rt":
+                rt = token
+            elif after == "rw":
+                rw = token
+            elif not house:
+                house = token
+            after = ""
+            continue
+        token = _ADDRESS_WORDS.get(token, token)
+        if not token:
+            continue
+        tokens.append(token)
+        if after:  # "rt" or "rw" not followed by a number: a street word after all
+            street.append(after)
+        if token in ("rt", "rw"):
+            after = token
+        else:
+            after = ""
+            if token not in _STREET_SKIPPED:
+                street.append(token)
+    if after:
+        street.append(after)
+    return " ".join(tokens), " ".join(street), house, (f"{rt}/{rw}" if rt or rw else "")
 
 
 @functools.lru_cache(maxsize=_CACHE)
@@ -350,14 +417,28 @@ def _phone(value: str) -> str:
 
 def clear_caches() -> None:
     """Forget the normalised values (the benchmark times each run from cold)."""
-    for cached in (_owner_parts, _business_parts, _address_all, _phone, _phonetic, _fold, _is_kin_word):
+    for cached in (
+        _owner_parts,
+        _owner_all,
+        _business_rest,
+        _business_parts,
+        _address_all,
+        _phone,
+        _phonetic,
+        _fold,
+        _is_kin_word,
+    ):
         cached.cache_clear()
 
 
 def _prepare(record: Record) -> _Prepared:
-    tokens, folded, codes = _owner_parts(record.owner_name or "")
+    tokens, folded, name, name_typed, name_folded, name_folded_typed, name_keys = _owner_all(
+        record.owner_name or ""
+    )
     business, business_words, business_codes = _business_parts(record.business_name or "")
-    nik = normalize_nik(record.nik)
+    nik = record.nik or ""
+    if not (len(nik) == 16 and nik.isascii() and nik.isdigit()):
+        nik = normalize_nik(nik)
     phone = _phone(record.phone or "")
     address, street, house, rt_rw = _address_all(record.address or "")
     kelurahan = record.kelurahan or ""
@@ -371,25 +452,25 @@ def _prepare(record: Record) -> _Prepared:
         keys.add(f"alamat:{kelurahan}:{address}")
     if record.birth_date:
         keys.add(f"lahir:{kelurahan}:{record.birth_date.isoformat()}")
-    if codes:
-        keys.add(f"nama:{kelurahan}:{' '.join(codes)}")
-        if len(codes) >= 3:  # a middle name left out in one record
-            for left_out in range(len(codes)):
-                keys.add(f"nama:{kelurahan}:{' '.join(codes[:left_out] + codes[left_out + 1 :])}")
+    for suffix in name_keys:
+        keys.add(f"nama:{kelurahan}:{suffix}")
     if business_codes:
         keys.add(f"usaha:{kelurahan}:{business_codes}")
 
     return _Prepared(
         id=record.id,
         nik=nik,
-        name=" ".join(sorted(tokens)),
-        name_as_typed=" ".join(tokens),
+        name=name,
+        name_as_typed=name_typed,
         name_words=tokens,
-        name_folded=" ".join(sorted(folded)),
-        name_folded_typed=" ".join(folded),
+        name_word_set=frozenset(tokens),
+        name_folded=name_folded,
+        name_folded_typed=name_folded_typed,
         folded_words=folded,
         business=business,
         business_words=business_words,
+        business_joined=" ".join(business_words),
+        business_rest=_business_rest(business_words, tokens) if business else (),
         street=street,
         house=house,
         rt_rw=rt_rw,
@@ -461,30 +542,43 @@ def _is_kin_word(word: str) -> bool:
     return len(word) >= 4 and any(ratio(word, kin) >= 80 for kin in BUSINESS_KIN_WORDS if len(kin) >= 4)
 
 
-def _business_without_owner(words: tuple[str, ...], owners: set[str]) -> list[str]:
-    """The business name less the owners' name words and kin words: "Agen Hafsah" and "Bengkel Hafsah" of
-    one Hafsah are two businesses, and the shared "hafsah" says nothing about that. A slip in such a word
-    ("Rssdi" for "Rusdi") leaves it out too."""
-    rest = []
+def _without_words(words: Sequence[str], owners: list[str]) -> Sequence[str]:
+    """`words` less those that are one of `owners` or, with 4+ letters, 80% alike to one: in one plain
+    loop, as this runs for most compared pairs."""
+    if not owners:
+        return words
+    kept = []
     for word in words:
-        if word in owners or _is_kin_word(word):
+        if word in owners:
             continue
-        if len(word) >= 4 and extractOne(word, owners, scorer=ratio, score_cutoff=80) is not None:
-            continue
-        rest.append(word)
-    return rest
+        if len(word) >= 4:
+            for owner in owners:
+                if ratio(word, owner, score_cutoff=80):
+                    break
+            else:
+                kept.append(word)
+        else:
+            kept.append(word)
+    return kept
 
 
 def _business_similarity(a: _Prepared, b: _Prepared) -> int:
     if a.business == b.business:
         return 100
-    owners = {*a.name_words, *b.name_words}
-    rest_a = _business_without_owner(a.business_words, owners)
-    rest_b = _business_without_owner(b.business_words, owners)
+    # Each record's business words less its own owner's and kin words are prepared once (`_business_rest`).
+    # Here only the other owner's words are taken out, and of those only the words the record's own owner
+    # does not have: a word that survived its own owner's words is not one of them, nor a slip of one.
+    rest_a: Sequence[str] = a.business_rest
+    rest_b: Sequence[str] = b.business_rest
+    if a.name_word_set != b.name_word_set:
+        if rest_a:
+            rest_a = _without_words(rest_a, [word for word in b.name_words if word not in a.name_word_set])
+        if rest_b:
+            rest_b = _without_words(rest_b, [word for word in a.name_words if word not in b.name_word_set])
     if not rest_a or not rest_b:
         # One name is only the owner and a kin word ("Galuh Halimah" for "Warung Galuh Halimah"): the
         # kind was left out, nothing says it is another business.
-        return min(90, round(token_set_ratio(" ".join(a.business_words), " ".join(b.business_words))))
+        return min(90, round(token_set_ratio(a.business_joined, b.business_joined)))
     business_a, business_b = " ".join(rest_a), " ".join(rest_b)
     # Token-set alone calls "Kembang" and "Servis HP Kembang" equal; token-sort alone punishes a
     # left-out word. Their mean does neither.
@@ -553,33 +647,40 @@ class Comparison:
 FIELDS = ("nik", "name", "business", "phone", "address", "birth", "kelurahan")
 
 
+def _levels_of(floors: tuple[int, ...]) -> tuple[int, ...]:
+    """The level of each similarity 0-100 (`_level`), looked up instead of searched for each pair."""
+    return tuple(_level(value, floors) for value in range(101))
+
+
+_NAME_LEVEL = _levels_of(NAME_FLOORS)
+_BUSINESS_LEVEL = _levels_of(BUSINESS_FLOORS)
+_ADDRESS_LEVEL = _levels_of(ADDRESS_FLOORS)
+
+
 def _compare(a: _Prepared, b: _Prepared) -> Comparison:
     if b.id < a.id:  # some similarities depend on the side: one way round, the same score either way
         a, b = b, a
     nik = None
     if a.nik and b.nik:
         nik = 0 if a.nik == b.nik else 1 if _nik_near(a.nik, b.nik) else 2
-    name_sim = _name_similarity(a, b) if a.name and b.name else -1
-    business_sim = _business_similarity(a, b) if a.business and b.business else -1
+    name = business = address = None
+    name_sim = business_sim = address_sim = -1
+    if a.name and b.name:
+        name_sim = _name_similarity(a, b)
+        name = _NAME_LEVEL[name_sim]
+    if a.business and b.business:
+        business_sim = _business_similarity(a, b)
+        business = _BUSINESS_LEVEL[business_sim]
     phone = (0 if a.phone == b.phone else 1) if a.phone and b.phone else None
-    address_sim = -1
     if a.address and b.address:
         address_sim = _address_similarity(a, b)
+        address = _ADDRESS_LEVEL[address_sim]
     birth = None
     if a.birth_date and b.birth_date:
         birth = 0 if a.birth_date == b.birth_date else 1 if _birth_near(a.birth_date, b.birth_date) else 2
     kelurahan = (0 if a.kelurahan == b.kelurahan else 1) if a.kelurahan and b.kelurahan else None
     return Comparison(
-        nik=nik,
-        name=None if name_sim < 0 else _level(name_sim, NAME_FLOORS),
-        business=None if business_sim < 0 else _level(business_sim, BUSINESS_FLOORS),
-        phone=phone,
-        address=None if address_sim < 0 else _level(address_sim, ADDRESS_FLOORS),
-        birth=birth,
-        kelurahan=kelurahan,
-        name_similarity=name_sim,
-        business_similarity=business_sim,
-        address_similarity=address_sim,
+        nik, name, business, phone, address, birth, kelurahan, name_sim, business_sim, address_sim
     )
 
 
@@ -899,6 +1000,8 @@ class ScanReport:
     seconds: dict[str, float] = dataclasses.field(
         default_factory=dict
     )  # prepare, block, compare, estimate, score
+    # The same steps in this process's CPU time (compare's second process not counted).
+    cpu_seconds: dict[str, float] = dataclasses.field(default_factory=dict)
 
 
 def find_duplicates(records: Iterable[Record], *, threshold: int = DEFAULT_THRESHOLD) -> list[Candidate]:
@@ -927,12 +1030,14 @@ def scan_records(
 
 
 def _scan(records: Iterable[Record], threshold: int, model: Model | None) -> ScanReport:
-    seconds = {}
-    started = time.perf_counter()
+    seconds: dict[str, float] = {}
+    cpu_seconds: dict[str, float] = {}
+    started, cpu = time.perf_counter(), time.process_time()
     prepared = [_prepare(record) for record in records]
     seconds["prepare"] = time.perf_counter() - started
+    cpu_seconds["prepare"] = time.process_time() - cpu
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     blocks: dict[str, list[int]] = {}
     for index, item in enumerate(prepared):
         for key in item.keys:
@@ -955,19 +1060,22 @@ def _scan(records: Iterable[Record], threshold: int, model: Model | None) -> Sca
     ordered = sorted(pairs)  # the same order whatever the input order: the same fitted model
     del pairs
     seconds["block"] = time.perf_counter() - started
+    cpu_seconds["block"] = time.process_time() - cpu
 
-    started = time.perf_counter()
-    comparisons = [_compare(prepared[pair // count], prepared[pair % count]) for pair in ordered]
+    started, cpu = time.perf_counter(), time.process_time()
+    comparisons = _compare_pairs(prepared, ordered, count)
     seconds["compare"] = time.perf_counter() - started
+    cpu_seconds["compare"] = time.process_time() - cpu
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     estimated = model is None
     if model is None:
         model = estimate_model(comparisons)
         estimated = model is not DEFAULT_MODEL
     seconds["estimate"] = time.perf_counter() - started
+    cpu_seconds["estimate"] = time.process_time() - cpu
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     found = []
     scores: dict[tuple, int] = {}
     for pair, c in zip(ordered, comparisons, strict=True):
@@ -980,7 +1088,48 @@ def _scan(records: Iterable[Record], threshold: int, model: Model | None) -> Sca
             found.append(Candidate(a.id, b.id, score, _reasons(c)))
     found.sort(key=lambda c: (-c.score, c.a_id, c.b_id))
     seconds["score"] = time.perf_counter() - started
-    return ScanReport(found, model, estimated, count, len(ordered), seconds)
+    cpu_seconds["score"] = time.process_time() - cpu
+    return ScanReport(found, model, estimated, count, len(ordered), seconds, cpu_seconds)
+
+
+# From this many candidate pairs on, a second process compares half of them (forked: it reads the prepared
+# records without copying them, and sends back only the levels). Below it, starting it costs more than it
+# saves.
+PARALLEL_MIN_PAIRS = 50_000
+_SHARED: tuple[list[_Prepared], list[int], int] | None = None
+
+
+def _compare_range(start: int, stop: int) -> list[tuple]:
+    assert _SHARED is not None
+    prepared, ordered, count = _SHARED
+    return [
+        dataclasses.astuple(_compare(prepared[pair // count], prepared[pair % count]))
+        for pair in ordered[start:stop]
+    ]
+
+
+def _compare_pairs(
+    prepared: list[_Prepared], ordered: list[int], count: int, *, min_pairs: int | None = None
+) -> list[Comparison]:
+    """`_compare` of each pair, in order; half in a forked second process when there are many and a
+    second core (the result is the same either way)."""
+    global _SHARED
+    if (
+        len(ordered) < (PARALLEL_MIN_PAIRS if min_pairs is None else min_pairs)
+        or (os.cpu_count() or 1) < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return [_compare(prepared[pair // count], prepared[pair % count]) for pair in ordered]
+    half = len(ordered) // 2
+    _SHARED = (prepared, ordered, count)
+    try:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            later = pool.apply_async(_compare_range, (half, len(ordered)))
+            first = [_compare(prepared[pair // count], prepared[pair % count]) for pair in ordered[:half]]
+            first.extend(Comparison(*values) for values in later.get())
+    finally:
+        _SHARED = None
+    return first
 
 
 def match_one(

@@ -357,3 +357,23 @@ class TestHarderNoise:
         a = owner(business_name="Warung Soto Banjar Acil Siti")
         b = owner(id="B", nik="", business_name="Rumah Makan Soto Banjar Uma Siti")
         assert "Nama usaha mirip (99)" in score_pair(a, b).reasons
+
+
+def test_a_scan_split_over_two_processes_finds_exactly_what_one_process_finds(monkeypatch):
+    """R7a: comparing half the pairs in a second process is only faster, never different (the same pairs,
+    scores, reasons and fitted weights)."""
+    from berdaya.lib import dedup
+
+    generated = list(enterprises(3_000, seed=11, kelurahan_codes=KELURAHAN))
+    records = [e.dedup_record() for e in generated]
+    monkeypatch.setattr(dedup, "PARALLEL_MIN_PAIRS", 10**9)
+    alone = dedup.scan_records(records)
+    monkeypatch.setattr(dedup, "PARALLEL_MIN_PAIRS", 1)
+    monkeypatch.setattr(dedup.os, "cpu_count", lambda: 2)
+    split = dedup.scan_records(records)
+    assert alone.compared_pairs == split.compared_pairs > 1_000
+    assert alone.model == split.model
+    assert [(c.a_id, c.b_id, c.score, c.reasons) for c in split.candidates] == [
+        (c.a_id, c.b_id, c.score, c.reasons) for c in alone.candidates
+    ]
+    assert len(split.candidates) > 50
