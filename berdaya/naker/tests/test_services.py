@@ -165,11 +165,42 @@ def test_abroad_and_domestic_are_counted_apart(cast):  # R38a
     assert figures.placed_seekers(*span, "abroad").count() == 1
 
 
-def test_a_bkk_never_places_abroad(cast):  # R39
-    with pytest.raises(ValidationError):
+def test_a_bkk_never_places_abroad(cast):  # R39, R39a: the one rule of lembaga.rules, in its one wording
+    from berdaya.lembaga import rules as lembaga_rules
+
+    with pytest.raises(ValidationError) as refused:
         services.placement_record(
             actor=cast.p3k, job_seeker=register(cast), data=placement_data(channel="bkk", destination="akan")
         )
+    assert refused.value.messages == [lembaga_rules.ABROAD_REFUSAL]
+    home = services.placement_record(
+        actor=cast.p3k, job_seeker=register(cast), data=placement_data(channel="bkk", destination="akl")
+    )
+    assert home.channel == "bkk" and home.destination == "akl"
+
+
+def test_a_placement_for_a_person_without_a_card_registers_it_on_the_given_day(cast):  # R37, R38a
+    person = make_person(actor=cast.p3k, name="Siti Aminah", education="sma")
+    placement, created, card_registered = services.placement_for_person(
+        actor=cast.p3k, person=person, data=placement_data(channel="blk"), registered_on=dt.date(2022, 6, 1)
+    )
+    seeker = JobSeeker.objects.get(person=person)
+    assert (created, card_registered, placement.job_seeker) == (True, True, seeker)
+    assert seeker.registered_on == dt.date(2022, 6, 1) and seeker.periods.count() == 1
+    again = services.placement_for_person(
+        actor=cast.p3k, person=person, data=placement_data(channel="blk"), registered_on=dt.date(2022, 9, 1)
+    )
+    assert again == (placement, False, False)
+    assert Placement.objects.filter(job_seeker=seeker).count() == 1
+
+
+def test_a_placement_for_a_card_holder_uses_the_card(cast):  # R37
+    seeker = register(cast, on=dt.date(2022, 2, 1))
+    placement, created, card_registered = services.placement_for_person(
+        actor=cast.p3k, person=seeker.person, data=placement_data(), registered_on=dt.date(2022, 6, 1)
+    )
+    assert (placement.job_seeker, created, card_registered) == (seeker, True, False)
+    assert JobSeeker.objects.count() == 1
 
 
 def test_a_follow_up_call_finding_the_person_working_verifies_by_call(cast):
