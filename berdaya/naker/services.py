@@ -93,6 +93,7 @@ VACANCY_FIELDS = (
     "closing_date",
 )
 PLACEMENT_FIELDS = (
+    "bkk",
     "company",
     "position",
     "occupation",
@@ -405,6 +406,8 @@ def placement_record(*, actor, job_seeker: JobSeeker, data: dict) -> Placement:
         abroad = int(data.get("destination") == Placement.Destination.AKAN)
         if data.get("channel") == Placement.Channel.BKK and lembaga_rules.abroad_refused(abroad):
             raise ValidationError(_("BKK tidak boleh menempatkan ke luar negeri (R39)."))  # one rule, R39a
+        if data.get("bkk") is not None and data.get("channel") != Placement.Channel.BKK:
+            raise ValidationError({"bkk": _("BKK hanya diisi untuk penempatan melalui jalur BKK.")})
         placement = audited_create(
             actor=actor,
             obj=Placement(job_seeker=job_seeker, **data),
