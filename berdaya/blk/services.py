@@ -268,12 +268,14 @@ def graduate_follow_up_record(
     notes: str = "",
 ) -> dict:
     """A BLK graduate's follow-up at 3 or 6 months. "Working at company X" records a placement (channel
-    BLK, unconfirmed, verified later by naker's calls) when the graduate holds an AK/1 card; without one
-    the follow-up is kept and the answer says so. "Self-employed" registers the business as a new micro
-    enterprise (training's follow-up -> umkm)."""
+    BLK, unconfirmed, verified later by naker's calls) through naker.placement_for_person: a graduate
+    without an AK/1 card gets one registered on the follow-up date (refused, with the whole follow-up,
+    when the person has no kelurahan); the 6-month answer repeating the 3-month one records nothing twice
+    (``placement`` is then None). "Self-employed" registers the business as a new micro enterprise
+    (training's follow-up -> umkm)."""
     done_on = done_on or timezone.localdate()
     data = {"done_on": done_on, "method": method, "notes": notes}
-    answer: dict = {"placement": None, "enterprise": None, "no_card": False}
+    answer: dict = {"placement": None, "enterprise": None, "card_registered": False}
     if outcome == GraduateOutcome.WORKING:
         if company is None or not position.strip():
             raise ValidationError(_("Isi perusahaan dan jabatan tempat lulusan bekerja."))
@@ -295,28 +297,27 @@ def graduate_follow_up_record(
     )
     answer["enterprise"] = follow_up.enterprise
     if outcome == GraduateOutcome.WORKING:
-        answer["placement"], answer["no_card"] = _placement_from(
+        answer["placement"], answer["card_registered"] = _placement_from(
             actor=actor,
             participant=follow_up.participant,
             company=company,
             position=position,
             start_date=start_date or done_on,
+            done_on=done_on,
         )
     return answer
 
 
-def _placement_from(*, actor, participant: Participant, company, position: str, start_date: dt.date):
+def _placement_from(
+    *, actor, participant: Participant, company, position: str, start_date: dt.date, done_on: dt.date
+) -> tuple:
     from berdaya.naker import services as naker
-    from berdaya.naker.models import JobSeeker, Placement
+    from berdaya.naker.models import Placement
 
-    job_seeker = JobSeeker.objects.filter(person_id=participant.person_id).first()
-    if job_seeker is None:
-        return None, True
-    if Placement.objects.filter(job_seeker=job_seeker, company=company, start_date=start_date).exists():
-        return None, False  # the 6-month follow-up repeating the 3-month answer
-    placement = naker.placement_record(
+    placement, created, card_registered = naker.placement_for_person(
         actor=actor,
-        job_seeker=job_seeker,
+        person=participant.person,
+        registered_on=done_on,
         data={
             "company": company,
             "position": position.strip()[:150],
@@ -326,7 +327,7 @@ def _placement_from(*, actor, participant: Participant, company, position: str, 
             "note": _("Tindak lanjut lulusan %(event)s") % {"event": participant.event.code},
         },
     )
-    return placement, False
+    return (placement if created else None), card_registered
 
 
 # --- Apprenticeships ------------------------------------------------------------------------------------

@@ -503,17 +503,17 @@ def follow_up_record(request, pk, follow_up_pk):
         except ValidationError as error:
             add_service_error(form, error)
         else:
-            if answer["placement"] is not None:
+            if answer["placement"] is not None and answer["card_registered"]:
                 messages.success(
-                    request, _("Tercatat; penempatan dicatat di registri penempatan (belum terverifikasi).")
-                )
-            elif answer["no_card"]:
-                messages.warning(
                     request,
                     _(
-                        "Tercatat. Lulusan belum memiliki kartu AK/1: daftarkan dahulu agar "
-                        "penempatannya terhitung."
+                        "Tercatat; kartu AK/1 lulusan didaftarkan dan penempatan dicatat di registri "
+                        "penempatan (belum terverifikasi)."
                     ),
+                )
+            elif answer["placement"] is not None:
+                messages.success(
+                    request, _("Tercatat; penempatan dicatat di registri penempatan (belum terverifikasi).")
                 )
             elif answer["enterprise"] is not None:
                 messages.success(request, _("Tercatat; usahanya terdaftar sebagai usaha mikro (WUB)."))

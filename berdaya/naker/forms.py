@@ -202,6 +202,7 @@ class PlacementForm(forms.ModelForm):
             "position",
             "occupation",
             "channel",
+            "bkk",
             "destination",
             "start_date",
             "vacancy",

@@ -325,6 +325,15 @@ class Placement(Tracked):
         related_name="+",
         limit_choices_to={"kind": "job_fair"},
     )
+    # the school job board a BKK-channel placement went through, to check its yearly report (R39a)
+    bkk = models.ForeignKey(
+        "lembaga.Bkk",
+        verbose_name=_("BKK"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="placements",
+    )
     company = models.ForeignKey(
         "companies.Company", verbose_name=_("perusahaan"), on_delete=models.PROTECT, related_name="placements"
     )

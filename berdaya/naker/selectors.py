@@ -534,3 +534,20 @@ def fair_hires_by(event, field: str, labels: dict | None = None) -> list[tuple[s
         .order_by("-n", field)
     )
     return [(str((labels or {}).get(row[field], row[field] or "-")), row["n"]) for row in rows]
+
+
+@dataclass(frozen=True)
+class BkkCheck:
+    """A BKK's yearly report next to the placements recorded through it (R39a)."""
+
+    reported: int  # placed, as the BKK's own report says
+    recorded: int  # BKK-channel placements recorded with it, started in the year (any state)
+    verified: int  # of those, verified (R38a)
+
+
+def bkk_report_check(report) -> BkkCheck:
+    """``report`` is a lembaga.BkkReport: its ``placed`` against naker's placements through its BKK."""
+    rows = Placement.objects.filter(
+        bkk_id=report.bkk_id, channel=Placement.Channel.BKK, start_date__year=report.year
+    ).aggregate(recorded=Count("pk"), verified=Count("pk", filter=Q(state=Placement.State.VERIFIED)))
+    return BkkCheck(reported=report.placed, recorded=rows["recorded"], verified=rows["verified"])

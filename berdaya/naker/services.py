@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from berdaya.audit.models import Action
 from berdaya.audit.services import audit_log, audited_create, audited_update
+from berdaya.lembaga import rules as lembaga_rules
 
 from . import rules
 from .models import (
@@ -92,6 +93,7 @@ VACANCY_FIELDS = (
     "closing_date",
 )
 PLACEMENT_FIELDS = (
+    "bkk",
     "company",
     "position",
     "occupation",
@@ -401,11 +403,11 @@ def vacancy_reject(*, actor, vacancy: Vacancy, reason: str) -> Vacancy:
 def placement_record(*, actor, job_seeker: JobSeeker, data: dict) -> Placement:
     """A placement from any channel; unconfirmed until verified, with calls due at 30 and 60 days."""
     with transaction.atomic():
-        if (
-            data.get("destination") == Placement.Destination.AKAN
-            and data.get("channel") == Placement.Channel.BKK
-        ):
-            raise ValidationError(_("BKK tidak boleh menempatkan ke luar negeri (R39)."))
+        abroad = int(data.get("destination") == Placement.Destination.AKAN)
+        if data.get("channel") == Placement.Channel.BKK and lembaga_rules.abroad_refused(abroad):
+            raise ValidationError(_("BKK tidak boleh menempatkan ke luar negeri (R39)."))  # one rule, R39a
+        if data.get("bkk") is not None and data.get("channel") != Placement.Channel.BKK:
+            raise ValidationError({"bkk": _("BKK hanya diisi untuk penempatan melalui jalur BKK.")})
         placement = audited_create(
             actor=actor,
             obj=Placement(job_seeker=job_seeker, **data),
@@ -422,6 +424,38 @@ def placement_record(*, actor, job_seeker: JobSeeker, data: dict) -> Placement:
                 person_id=job_seeker.person_id,
             )
     return placement
+
+
+def placement_for_person(
+    *, actor, person, data: dict, registered_on: dt.date
+) -> tuple[Placement, bool, bool]:
+    """A placement known from outside the placement desk (a BLK graduate's follow-up, R51): the person's
+    AK/1 card is registered on the spot (R37, registered on ``registered_on``) when they have none, so the
+    placement counts (R38a), with the person's education; a person without a kelurahan or an education
+    is refused. The same company
+    and start date again (the 6-month follow-up repeating the 3-month answer) returns the placement
+    already recorded. Returns (placement, placement created, card registered)."""
+    with transaction.atomic():
+        job_seeker = JobSeeker.objects.select_for_update().filter(person=person).first()
+        card_registered = job_seeker is None
+        if job_seeker is None:
+            if person.kelurahan_id is not None and not person.education:  # no kelurahan: refused below
+                raise ValidationError(
+                    _(
+                        "Pendidikan terakhir %(name)s belum diisi: lengkapi data orangnya dulu agar kartu "
+                        "AK/1-nya dapat didaftarkan."
+                    )
+                    % {"name": person.name}
+                )
+            job_seeker = jobseeker_register(
+                actor=actor, person=person, data={"education": person.education}, registered_on=registered_on
+            )
+        existing = Placement.objects.filter(
+            job_seeker=job_seeker, company=data.get("company"), start_date=data["start_date"]
+        ).first()
+        if existing is not None:
+            return existing, False, card_registered
+        return placement_record(actor=actor, job_seeker=job_seeker, data=data), True, card_registered
 
 
 def placement_verify(

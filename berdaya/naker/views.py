@@ -19,6 +19,7 @@ from berdaya.lib.forms import add_service_error
 from berdaya.lib.masking import mask_address, mask_nik, mask_phone
 from berdaya.lib.pagination import CappedPaginator
 from berdaya.people.models import Person
+from berdaya.portal import selectors as portal_selectors
 
 from . import card, figures, rules, selectors, services
 from .forms import (
@@ -103,6 +104,9 @@ def jobseeker_list(request):
         {"seeker": s, "status": rules.CardStatus(_status_of(s, today))} | _masked(s.person, request.user)
         for s in page
     ]
+    can_create = can_edit_model(request.user, JobSeeker)
+    # the portal's AK/1 pre-registrations waiting in the staff queue, for those who complete them
+    preregistrations = portal_selectors.open_job_seeker_preregistrations(request.user) if can_create else 0
     return render(
         request,
         "naker/jobseeker_list.html",
@@ -110,7 +114,8 @@ def jobseeker_list(request):
             filter_form=form,
             page_obj=page,
             rows=rows,
-            can_create=can_edit_model(request.user, JobSeeker),
+            can_create=can_create,
+            preregistrations=preregistrations,
             export_formats=["xlsx", "csv"],
             filtered=any(v for k, v in request.GET.items() if k not in {"page", "sort"}),
         ),

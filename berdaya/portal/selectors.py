@@ -528,3 +528,13 @@ def person_first_name(person_id: int) -> str:
 
     name = Person.objects.filter(pk=person_id).values_list("name", flat=True).first() or ""
     return name.split(" ")[0] if name else ""
+
+
+def open_job_seeker_preregistrations(user) -> int:
+    """AK/1 pre-registrations sent from the portal still open in the staff queue (``?jenis=pencaker``),
+    as ``user`` may see them there: naker's job seekers list shows the count and links to the queue."""
+    from berdaya.accounts.access import scoped
+
+    from .models import OPEN_STATUSES, Kind
+
+    return scoped(Submission.objects.filter(kind=Kind.JOB_SEEKER, status__in=OPEN_STATUSES), user).count()

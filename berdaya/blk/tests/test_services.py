@@ -8,7 +8,8 @@ from berdaya.blk import services
 from berdaya.blk.models import ApprenticeOutcome, Outcome, Result
 from berdaya.companies.services import company_register
 from berdaya.naker import services as naker
-from berdaya.naker.models import Placement
+from berdaya.naker.models import JobSeeker, Placement
+from berdaya.people import services as people
 from berdaya.test import make_person
 from berdaya.training import services as training
 from berdaya.training.models import Certificate, FollowUp, Kind, Status
@@ -163,15 +164,60 @@ def test_working_at_a_company_records_a_blk_placement_for_an_ak1_holder(blk_staf
     assert follow_up.hired is True and follow_up.state == "done"
 
 
-def test_working_without_an_ak1_card_is_kept_and_said(blk_staff, cast, cohort):
-    _participant, follow_up = _graduate(blk_staff, cohort)
+def test_working_without_an_ak1_card_registers_the_card_and_the_placement(blk_staff, cast, cohort):  # R37 R51
+    participant, follow_up = _graduate(blk_staff, cohort)
+    people.person_update(actor=cast.admin, person=participant.person, data={"education": "sma"})
     company = company_register(actor=cast.p3k, data={"name": "PT Roti Banjar", "source": "test"})
     answer = services.graduate_follow_up_record(
         actor=blk_staff, follow_up=follow_up, outcome=services.GraduateOutcome.WORKING, company=company,
-        position="Pembuat roti",
+        position="Pembuat roti", start_date=dt.date(2022, 7, 1), done_on=dt.date(2022, 8, 13),
     )  # fmt: skip
-    assert answer == {"placement": None, "enterprise": None, "no_card": True}
-    assert not Placement.objects.exists()
+    card = JobSeeker.objects.get(person=participant.person)
+    assert answer["card_registered"] is True and card.education == "sma"
+    assert card.registered_on == dt.date(2022, 8, 13)  # the follow-up date, counted in that year (R38)
+    assert card.card_number.startswith(f"{naker.CARD_PREFIX}-2022-")
+    placement = answer["placement"]
+    assert (placement.job_seeker, placement.company) == (card, company)
+    assert placement.start_date == dt.date(2022, 7, 1)
+    assert placement.channel == Placement.Channel.BLK
+    assert placement.state == Placement.State.PENDING  # R38a: not counted until verified
+    assert placement.calls.count() == 2  # the 30- and 60-day calls
+
+
+def test_the_6_month_answer_repeating_the_3_month_one_records_nothing_twice(blk_staff, cast, cohort):  # R51
+    participant, _follow_up = _graduate(blk_staff, cohort)
+    people.person_update(actor=cast.admin, person=participant.person, data={"education": "smp"})
+    company = company_register(actor=cast.p3k, data={"name": "PT Roti Banjar", "source": "test"})
+    answer = {}
+    for months, done_on in ((3, dt.date(2022, 8, 13)), (6, dt.date(2022, 11, 13))):
+        answer = services.graduate_follow_up_record(
+            actor=blk_staff, follow_up=FollowUp.objects.get(participant=participant, months=months),
+            outcome=services.GraduateOutcome.WORKING, company=company, position="Pembuat roti",
+            start_date=dt.date(2022, 7, 1), done_on=done_on,
+        )  # fmt: skip
+    assert answer == {"placement": None, "enterprise": None, "card_registered": False}
+    assert JobSeeker.objects.filter(person=participant.person).count() == 1
+    assert Placement.objects.count() == 1
+    assert FollowUp.objects.get(participant=participant, months=6).hired is True
+
+
+@pytest.mark.parametrize(
+    ("missing", "said"), [({"kelurahan": None}, "kelurahan"), ({"education": ""}, "Pendidikan terakhir")]
+)
+def test_working_without_a_kelurahan_or_education_is_refused_in_indonesian(
+    blk_staff, cast, cohort, missing, said
+):  # R37: no card without domicile and education
+    participant, follow_up = _graduate(blk_staff, cohort)
+    people.person_update(actor=cast.admin, person=participant.person, data=missing)
+    company = company_register(actor=cast.p3k, data={"name": "PT Roti Banjar", "source": "test"})
+    with pytest.raises(ValidationError, match=said):
+        services.graduate_follow_up_record(
+            actor=blk_staff, follow_up=follow_up, outcome=services.GraduateOutcome.WORKING, company=company,
+            position="Pembuat roti",
+        )  # fmt: skip
+    assert not JobSeeker.objects.exists() and not Placement.objects.exists()
+    follow_up.refresh_from_db()
+    assert follow_up.hired is None  # the whole follow-up is refused until the record is complete
 
 
 def test_self_employed_registers_a_new_micro_enterprise(blk_staff, cohort):  # R51

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from berdaya.audit.models import AuditEntry
-from berdaya.naker import figures, rules, services
+from berdaya.naker import figures, rules, selectors, services
 from berdaya.naker.models import JobSeeker, Occupation, Placement, Skill, Vacancy
 from berdaya.test import make_person
 
@@ -165,11 +165,62 @@ def test_abroad_and_domestic_are_counted_apart(cast):  # R38a
     assert figures.placed_seekers(*span, "abroad").count() == 1
 
 
-def test_a_bkk_never_places_abroad(cast):  # R39
-    with pytest.raises(ValidationError):
+def test_a_bkk_never_places_abroad(cast):  # R39, R39a: the one rule of lembaga.rules, in its one wording
+    from berdaya.lembaga import rules as lembaga_rules
+
+    with pytest.raises(ValidationError) as refused:
         services.placement_record(
             actor=cast.p3k, job_seeker=register(cast), data=placement_data(channel="bkk", destination="akan")
         )
+    assert refused.value.messages == [lembaga_rules.ABROAD_REFUSAL]
+    home = services.placement_record(
+        actor=cast.p3k, job_seeker=register(cast), data=placement_data(channel="bkk", destination="akl")
+    )
+    assert home.channel == "bkk" and home.destination == "akl"
+
+
+def test_a_bkk_s_yearly_report_is_checked_against_the_placements_recorded_through_it(cast):  # R39a
+    from berdaya.lembaga import services as lembaga
+    from berdaya.lembaga.tests.test_services import BKK, REPORT
+
+    bkk = lembaga.bkk_register(actor=cast.p3k, data=BKK)
+    through = {"channel": "bkk", "bkk": bkk}
+    placements = [
+        services.placement_record(
+            actor=cast.p3k, job_seeker=register(cast), data=placement_data(start_date=on, **through)
+        )
+        for on in (dt.date(2022, 3, 1), dt.date(2022, 8, 1), dt.date(2023, 1, 9))
+    ]
+    services.placement_verify(actor=cast.p3k, placement=placements[0], method="dokumen")
+    report = lembaga.bkk_report_record(actor=cast.p3k, bkk=bkk, data=REPORT)  # 2022: 96 placed
+    check = selectors.bkk_report_check(report)
+    assert (check.reported, check.recorded, check.verified) == (96, 2, 1)
+    with pytest.raises(ValidationError):  # a BKK is named only for the BKK channel
+        services.placement_record(actor=cast.p3k, job_seeker=register(cast), data=placement_data(bkk=bkk))
+
+
+def test_a_placement_for_a_person_without_a_card_registers_it_on_the_given_day(cast):  # R37, R38a
+    person = make_person(actor=cast.p3k, name="Siti Aminah", education="sma")
+    placement, created, card_registered = services.placement_for_person(
+        actor=cast.p3k, person=person, data=placement_data(channel="blk"), registered_on=dt.date(2022, 6, 1)
+    )
+    seeker = JobSeeker.objects.get(person=person)
+    assert (created, card_registered, placement.job_seeker) == (True, True, seeker)
+    assert seeker.registered_on == dt.date(2022, 6, 1) and seeker.periods.count() == 1
+    again = services.placement_for_person(
+        actor=cast.p3k, person=person, data=placement_data(channel="blk"), registered_on=dt.date(2022, 9, 1)
+    )
+    assert again == (placement, False, False)
+    assert Placement.objects.filter(job_seeker=seeker).count() == 1
+
+
+def test_a_placement_for_a_card_holder_uses_the_card(cast):  # R37
+    seeker = register(cast, on=dt.date(2022, 2, 1))
+    placement, created, card_registered = services.placement_for_person(
+        actor=cast.p3k, person=seeker.person, data=placement_data(), registered_on=dt.date(2022, 6, 1)
+    )
+    assert (placement.job_seeker, created, card_registered) == (seeker, True, False)
+    assert JobSeeker.objects.count() == 1
 
 
 def test_a_follow_up_call_finding_the_person_working_verifies_by_call(cast):

@@ -10,7 +10,7 @@ from berdaya.audit.models import Action, AuditEntry
 from berdaya.naker import services
 from berdaya.naker.card import card_token
 from berdaya.naker.models import JobSeeker, Occupation, Vacancy
-from berdaya.test import make_person
+from berdaya.test import make_person, valid_nik
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -131,3 +131,20 @@ def test_a_vacancy_is_verified_by_another_officer_and_matches_explain_themselves
 )
 def test_every_list_opens_for_a_reader_role(cast, seeker, name):
     assert cast.client(cast.kepala).get(reverse(f"naker:{name}")).status_code == 200
+
+
+def test_the_list_shows_the_portal_s_open_ak1_pre_registrations_to_those_who_complete_them(cast):  # R37, R52
+    from berdaya.portal import services as portal
+    from berdaya.portal.models import Kind
+
+    for n in range(2):
+        portal.submission_create(
+            kind=Kind.JOB_SEEKER,
+            data={"name": f"Aluh Sari {n}", "nik": valid_nik(), "phone": "+6285248887777"},
+            answers={"education": "sma", "skills_text": "menjahit"},
+        )
+    page = cast.client(cast.p3k).get(reverse("naker:jobseekers")).content.decode()
+    assert "2 pra-pendaftaran AK/1 dari portal menunggu dilengkapi" in page
+    assert reverse("portal_staff:queue") + "?jenis=pencaker" in page
+    reader = cast.client(cast.kepala).get(reverse("naker:jobseekers")).content.decode()
+    assert "pra-pendaftaran AK/1" not in reader  # reads job seekers, completes no card
