@@ -173,17 +173,10 @@ def cohort_list(request):
     programmes = scoped(Programme.objects.all(), request.user)
     form = CohortFilterForm(request.GET or None, programmes=programmes)
     queryset = scoped(Cohort.objects.select_related("event", "programme"), request.user)
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            queryset = queryset.filter(event__title__icontains=data["q"])
-        if data["programme"]:
-            queryset = queryset.filter(programme=data["programme"])
-        if data["year"]:
-            queryset = queryset.filter(event__starts_on__year=data["year"])
-    queryset = queryset.annotate(
-        n_participants=Count("event__participants", filter=~Q(event__participants__status="cancelled"))
-    ).order_by("-event__starts_on", "-id")
+    data = form.cleaned_data if form.is_valid() else {}
+    queryset = selectors.cohorts_listed(
+        queryset, q=data.get("q", ""), programme=data.get("programme"), year=data.get("year")
+    )
     if request.GET.get("format") in EXPORT_FORMATS:
         rows = (
             [c.event.code, c.event.title, c.programme.title, c.event.starts_on, c.event.ends_on,
@@ -532,17 +525,7 @@ def follow_up_record(request, pk, follow_up_pk):
 def apprenticeship_list(request):
     queryset = scoped(Apprenticeship.objects.select_related("event", "host"), request.user)
     q = request.GET.get("q", "").strip()
-    if q:
-        queryset = queryset.filter(
-            Q(event__title__icontains=q) | Q(host__name__icontains=q) | Q(mentor__icontains=q)
-        )
-    queryset = queryset.annotate(
-        n_participants=Count("event__participants", filter=~Q(event__participants__status="cancelled")),
-        n_hired=Count(
-            "event__participants",
-            filter=Q(event__participants__apprentice_outcome__outcome__in=["host", "other"]),
-        ),
-    ).order_by("-event__starts_on", "-id")
+    queryset = selectors.apprenticeships_listed(queryset, q=q)
     if request.GET.get("format") in EXPORT_FORMATS:
         rows = (
             [a.event.code, a.event.title, a.host.name, a.mentor, a.event.starts_on, a.event.ends_on,
