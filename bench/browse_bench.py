@@ -97,6 +97,7 @@ def load(rows: int) -> None:
     from berdaya.umkm.selectors import normalize_search
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the default cache (DatabaseCache) the pages use
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh statistics after any migration, as autovacuum would in production
     load_regions(prefix="63.71")

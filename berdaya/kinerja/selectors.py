@@ -181,9 +181,25 @@ def latest_agreed_year(today: dt.date | None = None) -> int | None:
     )
 
 
-def iku_below_target(year: int) -> int:
-    """IKU of ``year`` whose achievement is under 100% or not computable (home-page card)."""
-    return sum(1 for r in year_results(year, iku_only=True) if r.achievement is None or r.achievement < 100)
+IKU_BELOW_CACHE_SECONDS = 600
+
+
+def iku_below_target(year: int, *, fresh: bool = False) -> int:
+    """IKU of ``year`` whose achievement is under 100% or not computable (home-page card).
+
+    Evaluating every IKU reads whole registries (the decent-work indicator assesses every company), so the
+    home page shows the count computed at most ``IKU_BELOW_CACHE_SECONDS`` ago; the performance pages
+    always evaluate live. ``fresh`` recomputes (and refreshes the cached count)."""
+    from django.core.cache import cache
+
+    key = f"kinerja:iku-below:{year}"
+    if not fresh:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+    count = sum(1 for r in year_results(year, iku_only=True) if r.achievement is None or r.achievement < 100)
+    cache.set(key, count, IKU_BELOW_CACHE_SECONDS)
+    return count
 
 
 EMBLEM_PLACEHOLDER = Path(__file__).parent / "report" / "emblem_placeholder.png"

@@ -2,7 +2,8 @@
 
 - Counting stops at a cap (GitHub-style "10.000+"): an exact COUNT(*) over a million rows costs hundreds of
   milliseconds on every page view, and nobody pages through 40,000 pages; past the cap, people filter or
-  search. Below the cap the count is exact.
+  search. Below the cap the count is exact; a list once seen past the cap is remembered so for a few
+  minutes (the count is not repeated on every page view).
 - A page is fetched in two steps: the primary keys of the page, then those rows with their joins (joining
   every skipped row is what makes deep pages slow).
 - ``narrow_first`` (for searches and filters): the matching keys are found first, unordered, through the
@@ -17,11 +18,25 @@
   table when the few matches sort late. Past the cap (dense matches), walking the sort index is fast.
 """
 
+import hashlib
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 COUNT_CAP = 10_000
 NARROW_CAP = 1_000  # searches: checking each match costs a heap read; past this, people refine the search
+# A list past the cap stays past it (thousands of records are not removed in minutes), so "10.000+" is
+# remembered: counting 10,001 index entries of a busy filter was the largest query of a list page. Counts
+# under the cap are always exact and fresh.
+OVER_CAP_SECONDS = 300
+
+
+def _over_cap_key(rows, cap: int) -> str:
+    """The cache key saying "this filter matched more than ``cap`` rows": the count query's own SQL."""
+    sql, params = rows.query.sql_with_params()
+    digest = hashlib.blake2b(f"{rows.db}|{cap}|{sql}|{params!r}".encode(), digest_size=16).hexdigest()
+    return f"pager:over-cap:{digest}"
 
 
 def _by_keys(rows, keys):
@@ -89,10 +104,17 @@ class CappedPaginator(Paginator):
         if self.narrow_first:
             return len(self._matching_keys)
         rows = self.object_list
-        if hasattr(rows, "query"):
-            # Unordered and without display joins: the database stops as soon as it has cap + 1 rows.
-            rows = rows.order_by().select_related(None).values("pk")
-        return rows[: self.cap + 1].count()
+        if not hasattr(rows, "query"):
+            return rows[: self.cap + 1].count()
+        # Unordered and without display joins: the database stops as soon as it has cap + 1 rows.
+        rows = rows.order_by().select_related(None).values("pk")
+        key = _over_cap_key(rows, self.cap)
+        if cache.get(key):
+            return self.cap + 1
+        count = rows[: self.cap + 1].count()
+        if count > self.cap:
+            cache.set(key, True, OVER_CAP_SECONDS)
+        return count
 
     @property
     def capped(self) -> bool:

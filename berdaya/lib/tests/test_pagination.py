@@ -74,3 +74,21 @@ def test_sparse_first_past_the_cap_walks_the_database_order():
     paginator = CappedPaginator(villages, 25, cap=100, sparse_first=True)
     assert paginator.capped
     assert [r.code for r in paginator.get_page(2)] == [r.code for r in villages[25:50]]
+
+
+def test_a_list_past_the_cap_is_remembered_and_not_counted_again():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    villages = Region.objects.filter(level=4).order_by("code")
+    assert CappedPaginator(villages, 25, cap=100).capped
+    with CaptureQueriesContext(connection) as queries:
+        again = CappedPaginator(villages, 25, cap=100)
+        assert again.capped and again.display_count == "100+"
+    assert not [q for q in queries.captured_queries if "COUNT" in q["sql"].upper()]
+    # Another filter, or another cap, is its own count; under the cap the count is always made afresh.
+    assert CappedPaginator(villages.filter(code__startswith="63.71."), 25, cap=100).count == 52
+    with CaptureQueriesContext(connection) as queries:
+        assert CappedPaginator(villages.filter(code__startswith="63.71."), 25, cap=100).count == 52
+    assert len([q for q in queries.captured_queries if "COUNT" in q["sql"].upper()]) == 1
+    assert CappedPaginator(villages, 25, cap=5000).count < 5001
