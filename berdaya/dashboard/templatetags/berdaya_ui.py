@@ -14,3 +14,11 @@ def active_filters(form) -> int:
         if value not in (None, "", [], False):
             count += 1
     return count
+
+
+@register.simple_tag
+def field_html(field, field_class=""):
+    """One form field (partials/_field.html), built in Python: see berdaya.lib.forms.field_html."""
+    from berdaya.lib.forms import field_html as render
+
+    return render(field, field_class or "")
