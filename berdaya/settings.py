@@ -111,13 +111,15 @@ TEMPLATES = [
     }
 ]
 
-# Plain <select>s are built in Python (same HTML as Django's templates): a filter bar's options were most of a
-# list page's rendering time (berdaya.lib.forms.QuickSelectRenderer).
+# Plain <select>s and <input>s are built in Python (same HTML as Django's templates): a filter bar's options
+# were most of a list page's rendering time (berdaya.lib.forms.QuickSelectRenderer).
 FORM_RENDERER = "berdaya.lib.forms.QuickSelectRenderer"
 
 # --- Database: SQLite embedded by default, PostgreSQL through DATABASE_URL -------------------------
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    if env_bool("DATABASE_SERVER_SIDE_BINDING") and "postgresql" in DATABASES["default"]["ENGINE"]:
+        DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {

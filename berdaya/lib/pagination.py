@@ -21,6 +21,7 @@
 import hashlib
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
@@ -32,9 +33,13 @@ NARROW_CAP = 1_000  # searches: checking each match costs a heap read; past this
 OVER_CAP_SECONDS = 300
 
 
-def _over_cap_key(rows, cap: int) -> str:
-    """The cache key saying "this filter matched more than ``cap`` rows": the count query's own SQL."""
-    sql, params = rows.query.sql_with_params()
+def _over_cap_key(rows, cap: int) -> str | None:
+    """The cache key saying "this filter matched more than ``cap`` rows": the count query's own SQL (None
+    when the filter can match nothing, e.g. ``pk__in=[]``)."""
+    try:
+        sql, params = rows.query.sql_with_params()
+    except EmptyResultSet:
+        return None
     digest = hashlib.blake2b(f"{rows.db}|{cap}|{sql}|{params!r}".encode(), digest_size=16).hexdigest()
     return f"pager:over-cap:{digest}"
 
@@ -109,10 +114,10 @@ class CappedPaginator(Paginator):
         # Unordered and without display joins: the database stops as soon as it has cap + 1 rows.
         rows = rows.order_by().select_related(None).values("pk")
         key = _over_cap_key(rows, self.cap)
-        if cache.get(key):
+        if key and cache.get(key):
             return self.cap + 1
         count = rows[: self.cap + 1].count()
-        if count > self.cap:
+        if key and count > self.cap:
             cache.set(key, True, OVER_CAP_SECONDS)
         return count
 

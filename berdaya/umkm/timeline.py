@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from berdaya.audit.models import AuditEntry
+from berdaya.audit.models import Action, AuditEntry
 
 from .models import Enterprise
 
@@ -28,7 +28,9 @@ def _at(day: dt.date) -> dt.datetime:
 def enterprise_timeline(enterprise: Enterprise, *, limit: int = 100) -> list[Event]:
     events = [
         Event(entry.at, "audit", f"{entry.get_action_display()} · {entry.actor_name}", entry=entry)
-        for entry in AuditEntry.objects.for_object(enterprise)[:limit]
+        # Changes only: views are the owner's access log (R46), as on the person and company pages; a record
+        # opened often would otherwise show nothing but views.
+        for entry in AuditEntry.objects.for_object(enterprise).exclude(action=Action.VIEW)[:limit]
     ]
     for obs in enterprise.observations.all():  # prefetched by the record page
         label = obs.get_size_class_display() or "—"

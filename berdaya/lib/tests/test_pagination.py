@@ -92,3 +92,7 @@ def test_a_list_past_the_cap_is_remembered_and_not_counted_again():
         assert CappedPaginator(villages.filter(code__startswith="63.71."), 25, cap=100).count == 52
     assert len([q for q in queries.captured_queries if "COUNT" in q["sql"].upper()]) == 1
     assert CappedPaginator(villages, 25, cap=5000).count < 5001
+
+
+def test_a_filter_that_can_match_nothing_counts_zero():
+    assert CappedPaginator(Region.objects.filter(code__in=[]).order_by("code"), 25).count == 0

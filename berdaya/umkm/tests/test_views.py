@@ -317,3 +317,18 @@ def test_a_new_owner_from_the_business_form_gets_its_kelurahan_and_her_page_list
     assert enterprise.owner.kelurahan_id == "63.71.02.1001"
     page = cast.client(cast.umkm).get(reverse("people:detail", args=[enterprise.owner.pk])).content.decode()
     assert "Kue Bingka Diang" in page and "akan tampil di sini" not in page
+
+
+def test_the_timeline_shows_changes_not_every_view(cast):
+    """A record opened a hundred times still shows its changes (R46 views are the owner's access log, as on
+    the person and company pages); issue 17's load left the sampled record with nothing but views."""
+    from berdaya.audit.models import Action, AuditEntry
+    from berdaya.umkm.timeline import enterprise_timeline
+
+    enterprise = make_enterprise(actor=cast.umkm)
+    client = cast.client(cast.umkm)
+    for _ in range(3):
+        assert client.get(reverse("umkm:detail", args=[enterprise.pk])).status_code == 200
+    assert AuditEntry.objects.for_object(enterprise).filter(action=Action.VIEW).count() == 3
+    events = enterprise_timeline(enterprise, limit=2)
+    assert [e.entry.action for e in events if e.entry] == [Action.CREATE]
