@@ -37,6 +37,8 @@ __all__ = [
     "suggest_mapping",
 ]
 
+RELATED_NAMES_KEPT = 20_000  # display names of related records held between an import's batches
+
 
 @dataclass(frozen=True)
 class ImportField:
@@ -261,8 +263,14 @@ class ModelSpec(ImportSpec):
         return display(value)
 
     def _prefetch_related_names(self, prepared, records, attnames) -> None:
-        """One query per relation field per batch for the names the audit rows show (owners, sectors)."""
+        """One query per relation field per batch for the names the audit rows show (owners, sectors).
+
+        The names are kept between batches (sectors repeat), but not without bound: one owner a row was a
+        million names held by a million-row import (issue 14: memory flat). The batch about to be written
+        fetches what it lacks, so clearing here loses nothing."""
         cache = self.__dict__.setdefault("_related_names", {})
+        if len(cache) > RELATED_NAMES_KEPT:
+            cache.clear()
         for name, attname in attnames.items():
             model_field = self.model._meta.get_field(name)
             if not model_field.is_relation or model_field.related_model._meta.label_lower == "regions.region":

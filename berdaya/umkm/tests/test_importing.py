@@ -168,3 +168,22 @@ def test_an_owner_nik_registered_to_someone_else_neither_renames_her_nor_takes_h
     assert (counts.created, counts.updated, counts.rejected) == (0, 0, 1)
     assert Person.objects.get(nik=nik).name == "Siti Aminah"
     assert list(Enterprise.objects.values_list("name", flat=True)) == ["Warung Acil"]
+
+
+def test_the_owner_names_kept_for_the_audit_rows_stay_bounded(tmp_path, cast, monkeypatch):
+    """Issue 14 (memory flat at a million rows): the names the audit rows show were cached for every owner
+    of the run; they are now dropped past a bound, and each batch fetches what it lacks."""
+    from berdaya.imports import spec as spec_module
+
+    monkeypatch.setattr(spec_module, "RELATED_NAMES_KEPT", 5)
+    spec = get_spec("umkm")
+    rows = [row(valid_nik(), id=f"SRC-{i}", owner=f"Pemilik {i}", hp=f"0812-3456-{i:04d}") for i in range(30)]
+    table = open_table(write_xlsx(tmp_path / "many.xlsx", rows, HEADERS))
+    mapping = suggest_mapping(spec, table.headers)
+    counts = runner.execute(spec, table, mapping, actor=cast.umkm, source="sidt", batch_size=4)
+    assert (counts.created, counts.rejected) == (30, 0)
+    held = [len(s.__dict__.get("_related_names", {})) for s in vars(spec).values() if hasattr(s, "__dict__")]
+    assert max(held, default=0) <= 5 + 2 * 4 + 4  # the bound, plus one batch's owners and sectors
+    # The audit rows still name each owner (fetched per batch, not from a run-long cache).
+    created = AuditEntry.objects.filter(object_type="umkm.enterprise", action="create")
+    assert {e.changes["owner"][1] for e in created} == {f"Pemilik {i}" for i in range(30)}
