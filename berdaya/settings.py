@@ -118,8 +118,6 @@ FORM_RENDERER = "berdaya.lib.forms.QuickSelectRenderer"
 # --- Database: SQLite embedded by default, PostgreSQL through DATABASE_URL -------------------------
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
-    if env_bool("DATABASE_SERVER_SIDE_BINDING") and "postgresql" in DATABASES["default"]["ENGINE"]:
-        DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {

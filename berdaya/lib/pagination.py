@@ -26,7 +26,9 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 COUNT_CAP = 10_000
-NARROW_CAP = 1_000  # searches: checking each match costs a heap read; past this, people refine the search
+# Searches show at most ten pages of matches: each match found costs a heap read (a common name's 1,001 were
+# most of the database's work under load, issue 17); past this, people refine the search.
+NARROW_CAP = 250
 # A list past the cap stays past it (thousands of records are not removed in minutes), so "10.000+" is
 # remembered: counting 10,001 index entries of a busy filter was the largest query of a list page. Counts
 # under the cap are always exact and fresh.
