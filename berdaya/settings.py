@@ -256,7 +256,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEVELOPMENT
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "berdaya.lib.staticfiles.ManifestStorage"  # whitenoise, each URL worked out once
         )
     },
 }

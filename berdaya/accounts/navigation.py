@@ -1,5 +1,6 @@
 """The main navigation: by division, as the office is organised (domain.md section 1)."""
 
+import functools
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -26,7 +27,22 @@ PROGRAM_ROLES = frozenset(
 
 
 def navigation_for(user) -> list[NavItem]:
-    if user.role == Role.MITRA:
+    """The menu of the user's role. Built once per role (and URL configuration) in each process: the labels
+    stay lazy, so each request shows them in its own language; reversing its fifteen URLs on every page
+    was a measurable part of a page's time (issue 17, load)."""
+    from django.conf import settings
+    from django.urls import get_script_prefix, get_urlconf
+
+    return list(_navigation(user.role, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF))
+
+
+@functools.lru_cache(maxsize=128)
+def _navigation(role: str, _prefix: str, _urlconf) -> tuple[NavItem, ...]:
+    return tuple(_build(role))
+
+
+def _build(role: str) -> list[NavItem]:
+    if role == Role.MITRA:
         return [NavItem("programs", _("Tukar voucher"), reverse("programs:partner"), "check")]
     items = [
         NavItem("home", _("Beranda"), reverse("dashboard:home"), "home"),
@@ -50,20 +66,20 @@ def navigation_for(user) -> list[NavItem]:
         NavItem("kinerja", _("Kinerja"), reverse("dashboard:division", args=["kinerja"]), "chart"),
         NavItem("regions", _("Wilayah"), reverse("regions:list"), "map"),
     ]
-    if user.role in PROGRAM_ROLES:
+    if role in PROGRAM_ROLES:
         items.insert(4, NavItem("programs", _("Program"), reverse("programs:list"), "check"))
-    if user.role != Role.MITRA:
+    if role != Role.MITRA:
         items.append(NavItem("portal", _("Layanan publik"), reverse("portal_staff:queue"), "globe"))
     # Events of every division (berdaya.training), before the regions.
     at = next(i for i, item in enumerate(items) if item.key == "regions")
     items.insert(at, NavItem("training", _("Kegiatan"), reverse("training:list"), "users"))
-    if user.role in IMPORT_ROLES:
+    if role in IMPORT_ROLES:
         items.append(NavItem("imports", _("Impor data"), reverse("imports:list"), "download"))
-    if user.role in AUDIT_READER_ROLES:
+    if role in AUDIT_READER_ROLES:
         items.append(NavItem("audit", _("Jejak Audit"), reverse("audit:list"), "history"))
-    if user.role in (Role.ADMIN, Role.KEPALA_DINAS, Role.SEKRETARIAT):  # privacy.views.OFFICER_ROLES
+    if role in (Role.ADMIN, Role.KEPALA_DINAS, Role.SEKRETARIAT):  # privacy.views.OFFICER_ROLES
         items.append(NavItem("privacy", _("Data Pribadi"), reverse("privacy:request_list"), "key"))
-    if user.role == Role.ADMIN:
+    if role == Role.ADMIN:
         items.append(NavItem("users", _("Pengguna"), reverse("accounts:users"), "key"))
         items.append(NavItem("api", _("Token API"), reverse("api-admin:list"), "key"))
     return items
