@@ -37,4 +37,9 @@ def _locmem_cache(settings):
     }
     from django.core.cache import cache
 
+    from berdaya.lib import pagination
+    from berdaya.regions.selectors import forget_kept
+
     cache.clear()
+    pagination._over_cap_here.clear()  # the paginator's in-process copy of the "past the cap" memo
+    forget_kept()  # the kecamatan of the filter bars

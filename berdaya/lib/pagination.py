@@ -19,6 +19,7 @@
 """
 
 import hashlib
+import time
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
@@ -33,6 +34,21 @@ NARROW_CAP = 250
 # remembered: counting 10,001 index entries of a busy filter was the largest query of a list page. Counts
 # under the cap are always exact and fresh.
 OVER_CAP_SECONDS = 300
+
+
+# This process's copy of the memo, in front of the shared cache (a query itself with the database cache).
+_over_cap_here: dict[str, float] = {}
+
+
+def _seen_over_cap(key: str) -> bool:
+    if _over_cap_here.get(key, 0.0) > time.monotonic():
+        return True
+    if cache.get(key):
+        if len(_over_cap_here) > 10_000:
+            _over_cap_here.clear()
+        _over_cap_here[key] = time.monotonic() + OVER_CAP_SECONDS
+        return True
+    return False
 
 
 def _over_cap_key(rows, cap: int) -> str | None:
@@ -116,11 +132,12 @@ class CappedPaginator(Paginator):
         # Unordered and without display joins: the database stops as soon as it has cap + 1 rows.
         rows = rows.order_by().select_related(None).values("pk")
         key = _over_cap_key(rows, self.cap)
-        if key and cache.get(key):
+        if key and _seen_over_cap(key):
             return self.cap + 1
         count = rows[: self.cap + 1].count()
         if key and count > self.cap:
             cache.set(key, True, OVER_CAP_SECONDS)
+            _over_cap_here[key] = time.monotonic() + OVER_CAP_SECONDS
         return count
 
     @property

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from berdaya.lib.nik import parse_nik, validate_nik
 from berdaya.lib.phone import normalize_phone
 from berdaya.regions.forms import KelurahanField
-from berdaya.regions.selectors import kecamatan_in_jurisdiction
+from berdaya.regions.selectors import kecamatan_pairs
 
 from .models import NikIssue, Person, Sex
 from .services import AUDITED_FIELDS
@@ -84,7 +84,7 @@ class PersonForm(forms.ModelForm):
 
 
 def _kecamatan_choices():
-    return [("", _("Semua"))] + [(r.code, r.name) for r in kecamatan_in_jurisdiction()]
+    return [("", _("Semua"))] + list(kecamatan_pairs())
 
 
 class PersonFilterForm(forms.Form):

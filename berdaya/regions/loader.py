@@ -142,5 +142,7 @@ def load_regions(
             Region.objects.filter(code__in=to_retire[start : start + BATCH_SIZE]).update(valid_to=today)
         if to_retire:
             say(f"{len(to_retire)} kode tidak ada lagi di data sumber: diberi tanggal akhir {today}")
+    from .selectors import forget_kept
 
+    forget_kept()  # this process's kecamatan choices (other processes renew theirs within minutes)
     return LoadResult(created=len(to_create), updated=len(to_update), retired=len(to_retire))

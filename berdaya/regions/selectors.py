@@ -1,6 +1,9 @@
 """The office's jurisdiction (settings.BERDAYA_JURISDICTION, domain.md R13) and the regions inside it."""
 
+import time
+
 from django.conf import settings
+from django.utils import timezone
 
 from .models import Level, Region, RegionQuerySet, normalize_code
 
@@ -18,6 +21,29 @@ def jurisdiction() -> Region:
 def kecamatan_in_jurisdiction() -> RegionQuerySet:
     """Current kecamatan inside the jurisdiction, by code."""
     return Region.objects.current().within(jurisdiction_code()).filter(level=Level.DISTRICT).order_by("code")
+
+
+KECAMATAN_KEPT_SECONDS = 300
+_kecamatan_pairs: dict[tuple, tuple[float, tuple[tuple[str, str], ...]]] = {}
+
+
+def kecamatan_pairs() -> tuple[tuple[str, str], ...]:
+    """(code, name) of the current kecamatan inside the jurisdiction, for the filter bars' choices. Kept in
+    this process for KECAMATAN_KEPT_SECONDS: every list page asked the database for the same few rows
+    (issue 17, load), and regions change only through `berdaya regions_load`."""
+    key = (jurisdiction_code(), timezone.localdate())
+    kept = _kecamatan_pairs.get(key)
+    if kept is not None and kept[0] > time.monotonic():
+        return kept[1]
+    pairs = tuple(kecamatan_in_jurisdiction().values_list("code", "name"))
+    _kecamatan_pairs.clear()
+    _kecamatan_pairs[key] = (time.monotonic() + KECAMATAN_KEPT_SECONDS, pairs)
+    return pairs
+
+
+def forget_kept() -> None:
+    """Drop what this process keeps (after loading regions; between tests)."""
+    _kecamatan_pairs.clear()
 
 
 def kecamatan_names() -> dict[str, str]:

@@ -6,7 +6,7 @@ from berdaya.lib.nik import validate_nik
 from berdaya.lib.phone import normalize_phone
 from berdaya.lib.size_class import SizeClass
 from berdaya.regions.forms import KelurahanField
-from berdaya.regions.selectors import kecamatan_in_jurisdiction
+from berdaya.regions.selectors import kecamatan_pairs
 
 from .models import Enterprise, Observation, OnlineAccount, Permit, Sector, Status, WubAssessment
 from .services import ENTERPRISE_FIELDS
@@ -16,7 +16,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _kecamatan_choices():
-    return [("", _("Semua"))] + [(r.code, r.name) for r in kecamatan_in_jurisdiction()]
+    return [("", _("Semua"))] + list(kecamatan_pairs())
 
 
 class EnterpriseFilterForm(forms.Form):

@@ -40,3 +40,27 @@ class TestIsInJurisdiction:
     @pytest.mark.parametrize("code", ["63", "63.72", "63.710", "63.01.01.2001", "", "63.7"])
     def test_codes_outside_or_above_it_are_not(self, code):
         assert not is_in_jurisdiction(code)
+
+
+@pytest.mark.django_db
+def test_the_filter_bars_kecamatan_are_read_once_and_renewed_after_loading():
+    """Issue 17 (load): every list page asked for the same kecamatan; this process keeps them for a few
+    minutes, and loading regions renews them at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from berdaya.regions.loader import load_regions
+    from berdaya.regions.selectors import forget_kept, kecamatan_in_jurisdiction, kecamatan_pairs
+
+    forget_kept()
+    first = kecamatan_pairs()
+    assert first == tuple(kecamatan_in_jurisdiction().values_list("code", "name")) and len(first) == 5
+    with CaptureQueriesContext(connection) as queries:
+        assert kecamatan_pairs() == first
+    assert not queries.captured_queries
+    Region.objects.filter(code=first[0][0]).update(name="Banjarmasin Baru")
+    assert kecamatan_pairs() == first  # kept for a few minutes ...
+    load_regions(prefix="63.71")  # ... but loading regions renews them (and restores the official name)
+    with CaptureQueriesContext(connection) as queries:
+        assert kecamatan_pairs() == first
+    assert len(queries.captured_queries) == 1
