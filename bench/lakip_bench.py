@@ -49,9 +49,9 @@ def main() -> None:
 
         call_command("migrate", verbosity=0)
     from berdaya.kinerja.report.build import build_all, build_docx, build_xlsx, file_stem
-    from berdaya.lib.documents import soffice
     from berdaya.kinerja.report.jobs import report_data
     from berdaya.kinerja.report.narrative import with_drafts
+    from berdaya.lib.documents import soffice
 
     assemble, data = best(args.runs, lambda: report_data(args.year, sample=not args.db))
     drafts, data = best(args.runs, lambda: with_drafts(data))
