@@ -39,7 +39,9 @@ def _locmem_cache(settings):
 
     from berdaya.lib import pagination
     from berdaya.regions.selectors import forget_kept
+    from berdaya.umkm.selectors import forget_sector_choices
 
     cache.clear()
     pagination._over_cap_here.clear()  # the paginator's in-process copy of the "past the cap" memo
     forget_kept()  # the kecamatan of the filter bars
+    forget_sector_choices()  # and their sectors

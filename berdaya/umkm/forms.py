@@ -9,6 +9,7 @@ from berdaya.regions.forms import KelurahanField
 from berdaya.regions.selectors import kecamatan_pairs
 
 from .models import Enterprise, Observation, OnlineAccount, Permit, Sector, Status, WubAssessment
+from .selectors import sector_choice_pairs
 from .services import ENTERPRISE_FIELDS
 
 YES_NO_ALL = [("", _("Semua")), ("1", _("Ya")), ("0", _("Tidak"))]
@@ -58,10 +59,7 @@ class EnterpriseFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Choices read once per request (a callable would be evaluated on every render of the field).
         self.fields["kecamatan"].choices = _kecamatan_choices()
-        sectors = Sector.objects.filter(is_active=True).select_related("parent").order_by("order", "name")
-        self.fields["sector"].choices = [("", _("Semua"))] + [
-            (s.code, f"{s.parent.name} · {s.name}" if s.parent_id else s.name) for s in sectors
-        ]
+        self.fields["sector"].choices = [("", _("Semua")), *sector_choice_pairs()]
 
 
 class EnterpriseForm(forms.ModelForm):

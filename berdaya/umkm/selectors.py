@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import re
+import time
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -39,6 +40,28 @@ _SAME = {
     **dict.fromkeys(("noor", "nor", "nur"), "nur"),
 }
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+# --- The filter bar's sector choices ---------------------------------------------------------------------
+SECTOR_CHOICES_KEPT_SECONDS = 300
+_sector_pairs: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
+
+
+def sector_choice_pairs() -> tuple[tuple[str, str], ...]:
+    """(code, label) of the active sectors, "Kriya · Sasirangan" for a sub-sector, in the list's order. Kept
+    in this process for a few minutes (every enterprise list page asked for them, issue 17, load); saving or
+    deleting a sector renews them here at once (umkm.apps), other processes within the minutes."""
+    kept = _sector_pairs.get("active")
+    if kept is not None and kept[0] > time.monotonic():
+        return kept[1]
+    sectors = Sector.objects.filter(is_active=True).select_related("parent").order_by("order", "name")
+    pairs = tuple((s.code, f"{s.parent.name} · {s.name}" if s.parent_id else s.name) for s in sectors)
+    _sector_pairs["active"] = (time.monotonic() + SECTOR_CHOICES_KEPT_SECONDS, pairs)
+    return pairs
+
+
+def forget_sector_choices(**_signal) -> None:
+    _sector_pairs.clear()
 
 
 def normalize_words(text: str) -> list[str]:

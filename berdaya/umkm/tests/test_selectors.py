@@ -143,3 +143,27 @@ def test_naik_kelas_is_a_move_up_from_micro_between_consecutive_observations(cas
 def test_a_first_observation_is_never_naik_kelas(cast, enterprise):
     record(cast, enterprise, dt.date(2024, 12, 31), 3 * M)
     assert scaled_up_events(2024) == []
+
+
+@pytest.mark.django_db
+def test_the_filter_bars_sectors_are_read_once_and_renewed_when_a_sector_changes():
+    """Issue 17 (load): every enterprise list page asked for the same sectors; this process keeps them for a
+    few minutes, and saving a sector renews them at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from berdaya.umkm.models import Sector
+    from berdaya.umkm.selectors import forget_sector_choices, sector_choice_pairs
+
+    forget_sector_choices()
+    first = sector_choice_pairs()
+    active = Sector.objects.filter(is_active=True)
+    assert {code for code, _label in first} == set(active.values_list("code", flat=True))
+    assert any(" · " in label for _code, label in first)  # a sub-sector is named under its parent
+    with CaptureQueriesContext(connection) as queries:
+        assert sector_choice_pairs() == first
+    assert not queries.captured_queries
+    retired = active.filter(parent__isnull=False).first()
+    retired.is_active = False
+    retired.save()
+    assert retired.code not in {code for code, _label in sector_choice_pairs()}
