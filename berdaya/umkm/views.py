@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,7 +34,7 @@ from .forms import (
     StatusForm,
     WubAssessmentForm,
 )
-from .models import Enterprise, Sector, WubAssessment
+from .models import Enterprise, Sector, Status, WubAssessment
 from .selectors import (
     DORMANT_DAYS,
     dormant_since,
@@ -99,7 +100,7 @@ def enterprise_list(request):
         person_number_searched(actor=request.user, query=request.GET["q"], found=owners)
     if personal:
         people_shown(actor=request.user, people=[e.owner for e in enterprises], note="daftar usaha mikro")
-    rows = [{"e": e, "nik": e.owner.nik if personal else mask_nik(e.owner.nik)} for e in enterprises]
+    rows = [_list_row(e, personal) for e in enterprises]
     context = {
         "nav": "umkm",
         "filter_form": form,
@@ -111,6 +112,25 @@ def enterprise_list(request):
         "filtered": filtered,
     }
     return render(request, "umkm/enterprise_list.html", context)
+
+
+def _list_row(e: Enterprise, personal: bool) -> dict:
+    """One row of the list, its cells read here: the template then looks each up once (a row's chains of
+    lookups, ``e.owner.name``, ``e.sector.name``..., were most of the list's rendering time, issue 17)."""
+    return {
+        "e": e,
+        "url": reverse("umkm:detail", args=[e.pk]),
+        "name": e.name,
+        "owner": e.owner.name,
+        "nik": e.owner.nik if personal else mask_nik(e.owner.nik),
+        "sector": e.sector.name if e.sector_id else "",
+        "kelurahan": e.kelurahan.name if e.kelurahan_id else "",
+        "size": e.get_current_size_class_display(),
+        "status": "" if e.status == Status.AKTIF else e.get_status_display(),
+        "is_wub": e.is_wub,
+        "nib": bool(e.nib),
+        "registered": e.registered_on,
+    }
 
 
 def _export_rows(queryset, user, exported: list):
