@@ -44,3 +44,21 @@ def test_an_unknown_mapping_name_fails(tmp_path):
     path = write_xlsx(tmp_path / "a.xlsx", people_rows([valid_nik()]))
     with pytest.raises(CommandError, match="Pemetaan 'lama' untuk people belum pernah disimpan"):
         call_command("import", "people", str(path), "--mapping", "lama")
+
+
+def test_running_out_of_memory_while_reading_fails_in_indonesian_without_a_traceback(tmp_path, monkeypatch):
+    """Issue 17, finding 3: a file too big for memory ends the command with an Indonesian message, not a
+    MemoryError traceback (raised from None: nothing chained to print)."""
+    import importlib
+
+    command = importlib.import_module("berdaya.imports.management.commands.import")
+
+    def out_of_memory(path):
+        raise MemoryError
+
+    monkeypatch.setattr(command, "open_table", out_of_memory)
+    path = write_xlsx(tmp_path / "a.xlsx", people_rows([valid_nik()]))
+    with pytest.raises(CommandError, match="Memori tidak cukup untuk berkas ini: pecah berkas") as error:
+        call_command("import", "people", str(path))
+    assert error.value.__cause__ is None and error.value.__suppress_context__
+    assert not ImportRun.objects.exists()

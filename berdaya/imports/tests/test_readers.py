@@ -226,3 +226,33 @@ def test_a_10_mb_csv_cell_stops_reading_with_an_indonesian_message_naming_the_ro
     assert next(rows) == (2, ["1", "Ali"])
     with pytest.raises(ReaderError, match="berhenti dibaca di baris 3"):
         next(rows)
+
+
+def test_an_xlsx_larger_than_the_total_cap_once_unpacked_is_refused_with_a_message(tmp_path, monkeypatch):
+    """Issue 17, finding 3: every member's unpacked size together is capped (MAX_UNCOMPRESSED_BYTES), read
+    from the zip directory; the constant is made small here instead of building a 2 GB file."""
+    import zipfile
+
+    path = write_xlsx(tmp_path / "a.xlsx", [["1", "Ali"]], ["No", "Nama"])
+    total = sum(info.file_size for info in zipfile.ZipFile(path).infolist())
+    monkeypatch.setattr(readers, "MAX_UNCOMPRESSED_BYTES", total)
+    assert rows_of(open_table(path)) == [["1", "Ali"]]  # at the cap: still read
+    monkeypatch.setattr(readers, "MAX_UNCOMPRESSED_BYTES", total - 1)
+    with pytest.raises(ReaderError, match="Berkas Excel ditolak: isinya .* Pecah berkas menjadi beberapa"):
+        open_table(path)
+
+
+def test_an_xlsx_whose_shared_strings_exceed_the_cap_is_refused_with_a_message(tmp_path, monkeypatch):
+    """Issue 17, finding 3: the shared-string table is held in memory, so its unpacked size is capped
+    (MAX_SHARED_STRINGS_BYTES); the constant is made small here instead of building a 512 MB table."""
+    import zipfile
+
+    path = _workbook_with_sheet(tmp_path / "a.xlsx", OTHER_WRITERS["google"], ["No", "Nama", "Ali"])
+    (size,) = [
+        i.file_size for i in zipfile.ZipFile(path).infolist() if i.filename.endswith("sharedStrings.xml")
+    ]
+    monkeypatch.setattr(readers, "MAX_SHARED_STRINGS_BYTES", size)
+    assert open_table(path).headers == ["No", "Nama"]  # at the cap: still read
+    monkeypatch.setattr(readers, "MAX_SHARED_STRINGS_BYTES", size - 1)
+    with pytest.raises(ReaderError, match="Berkas Excel ditolak: tabel teksnya terlalu besar untuk dibaca"):
+        open_table(path)

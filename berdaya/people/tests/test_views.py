@@ -245,3 +245,30 @@ def test_a_field_officer_cannot_register_a_person_outside_their_area(cast):
     body = cast.client(cast.petugas).post(reverse("people:create"), data).content.decode()
     assert "di luar wilayah tugas Anda" in body
     assert Person.objects.count() == 0
+
+
+def test_page_two_of_the_list_logs_the_people_on_page_two_and_not_those_on_page_one(cast):
+    """domain.md R46 (issue 17, finding 10): each page of the list logs the people it rendered unmasked."""
+    from berdaya.people.views import PAGE_SIZE
+
+    people = [make_person(actor=cast.umkm, name=f"Warga {n:03d}") for n in range(PAGE_SIZE + 3)]
+    page_one, page_two = people[:PAGE_SIZE], people[PAGE_SIZE:]  # the list is sorted by name
+    response = cast.client(cast.umkm).get(reverse("people:list"), {"page": 2})
+    assert [row["person"] for row in response.context["rows"]] == page_two
+    logged = AuditEntry.objects.filter(action=Action.VIEW, note="daftar orang", actor=cast.umkm)
+    assert sorted(logged.values_list("person_id", flat=True)) == sorted(p.pk for p in page_two)
+    assert not logged.filter(person_id__in=[p.pk for p in page_one]).exists()
+
+
+def test_a_field_officer_cannot_move_a_person_of_their_area_to_a_kelurahan_outside_it(cast):
+    """Issue 17, finding 11: the area rule holds on an edit too (person_update -> _refuse_outside_area)."""
+    person = make_person(actor=cast.umkm, kelurahan="63.71.01.1001")  # in the officer's area (63.71.01)
+    data = form_data(
+        nik=person.nik, name=person.name, kelurahan_kecamatan="63.71.04", kelurahan="63.71.04.1001"
+    )
+    response = cast.client(cast.petugas).post(reverse("people:edit", args=[person.pk]), data)
+    assert response.status_code == 200
+    assert "Kelurahan ini di luar wilayah tugas Anda." in response.content.decode()
+    person.refresh_from_db()
+    assert (person.kelurahan.code, person.address) == ("63.71.01.1001", "Jl. Kelayan A No. 12")
+    assert not AuditEntry.objects.filter(action=Action.UPDATE, person_id=person.pk).exists()

@@ -400,3 +400,21 @@ def test_the_letter_stays_in_indonesian_for_an_english_interface(cast, checker, 
         content = letter_docx(app)
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(content)).paragraphs)
     assert "SURAT KETERANGAN" in text and "LETTER OF STATEMENT" not in text
+
+
+def test_opening_an_application_with_the_applicants_nik_unmasked_is_in_the_applicants_access_log(
+    cast, program, enterprise, person
+):
+    """domain.md R46 (issue 17, finding 10): the application page shows the applicant's NIK unmasked to a
+    role that sees personal data, so it writes a view entry carrying the applicant's person id."""
+    from berdaya.audit.models import Action
+
+    app = application_create(actor=cast.umkm, program=program, enterprise=enterprise)
+    views = AuditEntry.objects.filter(action=Action.VIEW, object_type="programs.application")
+    page = cast.client(cast.umkm).get(reverse("programs:application", args=[app.pk]))
+    assert page.status_code == 200
+    assert person.nik in page.content.decode()
+    entry = views.get()
+    assert (entry.object_id, entry.person_id, entry.actor) == (str(app.pk), person.pk, cast.umkm)
+    assert cast.client(cast.kepala).get(reverse("programs:application", args=[app.pk])).status_code == 200
+    assert views.count() == 1  # the head of office sees the NIK masked: nothing to log

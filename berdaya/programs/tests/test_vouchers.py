@@ -224,3 +224,23 @@ def test_two_partners_redeeming_the_same_code_at_once_exactly_one_succeeds(
 def test_a_printed_code_never_ends_in_a_symbol():
     # a voucher code ending in "-$" looked broken on paper.
     assert all(vouchers.new_code()[-1].isalnum() for _ in range(2000))
+
+
+def test_a_locked_voucher_is_listed_for_review_on_the_program_page(cast, partner, voucher_code):
+    """domain.md R33 (issue 17, finding 2): staff see each locked voucher on the program page, with a link
+    to its application, so they can review it and re-issue it."""
+    from django.urls import reverse
+
+    voucher, code = voucher_code
+    page_url = reverse("programs:detail", args=[voucher.application.program.pk])
+    link = reverse("programs:application", args=[voucher.application.pk])
+    entry = f'<a href="{link}">Voucher #{voucher.pk}</a>'
+    staff = cast.client(cast.umkm)
+    assert entry not in staff.get(page_url).content.decode()
+    for guess in ("1111", "2222", "3333"):
+        with pytest.raises(ValidationError, match="Penerima tidak cocok"):
+            voucher_redeem(partner=partner, code=code, check=guess)
+    page = staff.get(page_url)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "pemeriksaan penerima gagal: voucher dikunci" in text and entry in text
