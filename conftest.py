@@ -37,11 +37,7 @@ def _locmem_cache(settings):
     }
     from django.core.cache import cache
 
-    from berdaya.lib import pagination
-    from berdaya.regions.selectors import forget_kept
-    from berdaya.umkm.selectors import forget_sector_choices
+    from berdaya.lib.kept import forget_all
 
     cache.clear()
-    pagination._over_cap_here.clear()  # the paginator's in-process copy of the "past the cap" memo
-    forget_kept()  # the kecamatan of the filter bars
-    forget_sector_choices()  # and their sectors
+    forget_all()  # what each process keeps for minutes (lib.kept: kecamatan, sectors, the over-cap memo)

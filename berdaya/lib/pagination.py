@@ -19,12 +19,13 @@
 """
 
 import hashlib
-import time
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
+
+from berdaya.lib.kept import Kept
 
 COUNT_CAP = 10_000
 # Searches show at most ten pages of matches: each match found costs a heap read (a common name's 1,001 were
@@ -37,16 +38,14 @@ OVER_CAP_SECONDS = 300
 
 
 # This process's copy of the memo, in front of the shared cache (a query itself with the database cache).
-_over_cap_here: dict[str, float] = {}
+_over_cap_here: Kept[bool] = Kept(OVER_CAP_SECONDS, size=10_000)
 
 
 def _seen_over_cap(key: str) -> bool:
-    if _over_cap_here.get(key, 0.0) > time.monotonic():
+    if _over_cap_here.peek(key):
         return True
     if cache.get(key):
-        if len(_over_cap_here) > 10_000:
-            _over_cap_here.clear()
-        _over_cap_here[key] = time.monotonic() + OVER_CAP_SECONDS
+        _over_cap_here.put(key, True)
         return True
     return False
 
@@ -137,7 +136,7 @@ class CappedPaginator(Paginator):
         count = rows[: self.cap + 1].count()
         if key and count > self.cap:
             cache.set(key, True, OVER_CAP_SECONDS)
-            _over_cap_here[key] = time.monotonic() + OVER_CAP_SECONDS
+            _over_cap_here.put(key, True)
         return count
 
     @property

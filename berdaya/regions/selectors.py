@@ -1,9 +1,9 @@
 """The office's jurisdiction (settings.BERDAYA_JURISDICTION, domain.md R13) and the regions inside it."""
 
-import time
-
 from django.conf import settings
 from django.utils import timezone
+
+from berdaya.lib.kept import Kept
 
 from .models import Level, Region, RegionQuerySet, normalize_code
 
@@ -24,26 +24,22 @@ def kecamatan_in_jurisdiction() -> RegionQuerySet:
 
 
 KECAMATAN_KEPT_SECONDS = 300
-_kecamatan_pairs: dict[tuple, tuple[float, tuple[tuple[str, str], ...]]] = {}
+_kecamatan = Kept(KECAMATAN_KEPT_SECONDS)
 
 
 def kecamatan_pairs() -> tuple[tuple[str, str], ...]:
     """(code, name) of the current kecamatan inside the jurisdiction, for the filter bars' choices. Kept in
-    this process for KECAMATAN_KEPT_SECONDS: every list page asked the database for the same few rows
-    (issue 17, load), and regions change only through `berdaya regions_load`."""
-    key = (jurisdiction_code(), timezone.localdate())
-    kept = _kecamatan_pairs.get(key)
-    if kept is not None and kept[0] > time.monotonic():
-        return kept[1]
-    pairs = tuple(kecamatan_in_jurisdiction().values_list("code", "name"))
-    _kecamatan_pairs.clear()
-    _kecamatan_pairs[key] = (time.monotonic() + KECAMATAN_KEPT_SECONDS, pairs)
-    return pairs
+    this process for KECAMATAN_KEPT_SECONDS (lib.kept): every list page asked the database for the same few
+    rows (issue 17, load), and regions change only through `berdaya regions_load`, which forgets them."""
+    return _kecamatan.get(
+        (jurisdiction_code(), timezone.localdate()),
+        lambda: tuple(kecamatan_in_jurisdiction().values_list("code", "name")),
+    )
 
 
 def forget_kept() -> None:
-    """Drop what this process keeps (after loading regions; between tests)."""
-    _kecamatan_pairs.clear()
+    """Drop this process's kept kecamatan (after loading regions)."""
+    _kecamatan.forget()
 
 
 def kecamatan_names() -> dict[str, str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import re
-import time
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, TextField
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from berdaya.lib.kept import Kept
 from berdaya.lib.size_class import SizeClass, is_scale_up
 from berdaya.people.models import Person
 from berdaya.people.selectors import NIK_LENGTH, number_query
@@ -44,24 +44,22 @@ _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 # --- The filter bar's sector choices ---------------------------------------------------------------------
 SECTOR_CHOICES_KEPT_SECONDS = 300
-_sector_pairs: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
+_sector_choices = Kept(SECTOR_CHOICES_KEPT_SECONDS)
 
 
 def sector_choice_pairs() -> tuple[tuple[str, str], ...]:
     """(code, label) of the active sectors, "Kriya · Sasirangan" for a sub-sector, in the list's order. Kept
-    in this process for a few minutes (every enterprise list page asked for them, issue 17, load); saving or
-    deleting a sector renews them here at once (umkm.apps), other processes within the minutes."""
-    kept = _sector_pairs.get("active")
-    if kept is not None and kept[0] > time.monotonic():
-        return kept[1]
-    sectors = Sector.objects.filter(is_active=True).select_related("parent").order_by("order", "name")
-    pairs = tuple((s.code, f"{s.parent.name} · {s.name}" if s.parent_id else s.name) for s in sectors)
-    _sector_pairs["active"] = (time.monotonic() + SECTOR_CHOICES_KEPT_SECONDS, pairs)
-    return pairs
+    in this process for a few minutes (lib.kept; every enterprise list page asked for them, issue 17, load);
+    saving or deleting a sector renews them here at once (umkm.apps), other processes within the minutes."""
+
+    def read():
+        sectors = Sector.objects.filter(is_active=True).select_related("parent").order_by("order", "name")
+        return tuple((s.code, f"{s.parent.name} · {s.name}" if s.parent_id else s.name) for s in sectors)
+
+    return _sector_choices.get("active", read)
 
 
-def forget_sector_choices(**_signal) -> None:
-    _sector_pairs.clear()
+forget_sector_choices = _sector_choices.forget
 
 
 def normalize_words(text: str) -> list[str]:

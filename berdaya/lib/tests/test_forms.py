@@ -43,19 +43,23 @@ class Choices(forms.Form):
     )
 
 
-def test_the_quick_select_renderer_writes_the_same_html_as_djangos_templates():
-    """Issue 17 (load): the filter bars' <select>s are built in Python; the HTML must not change."""
+def rendered_both_ways(form_class, *args):
+    """The same bound form through Django's template renderer and through QuickSelectRenderer."""
     from django.forms.renderers import DjangoTemplates
 
     from berdaya.lib.forms import QuickSelectRenderer
 
+    templates = form_class(*args, renderer=DjangoTemplates())
+    quick = form_class(*args, renderer=QuickSelectRenderer())
+    templates.is_valid(), quick.is_valid()
+    return templates, quick
+
+
+def test_the_quick_select_renderer_writes_the_same_html_as_djangos_templates():
+    """Issue 17 (load): the filter bars' <select>s are built in Python; the HTML must not change."""
     data = {"plain": "a&b", "grouped": "63.71.02", "many": ["x", "y"], "small": "2"}
     for args in ((data,), (), ({"grouped": "nope"},)):
-        templates, quick = (
-            Choices(*args, renderer=DjangoTemplates()),
-            Choices(*args, renderer=QuickSelectRenderer()),
-        )
-        templates.is_valid(), quick.is_valid()
+        templates, quick = rendered_both_ways(Choices, *args)
         for name in Choices.base_fields:
             assert str(quick[name]) == str(templates[name]), name
             assert str(quick[name]).startswith("<select")
@@ -83,19 +87,12 @@ class Inputs(forms.Form):
 
 def test_the_quick_renderer_writes_inputs_and_error_lists_as_djangos_templates_do():
     """Issue 17 (load): <input>s and empty error lists are built in Python; the HTML must not change."""
-    from django.forms.renderers import DjangoTemplates
     from django.utils.safestring import mark_safe
-
-    from berdaya.lib.forms import QuickSelectRenderer
 
     data = {"text": 'a "quoted" <b>', "search": mark_safe("<i>"), "number": "-3", "email": "x@y",
             "day": "2026-12-02", "secret": "s&s", "hidden": "h", "agree": "on"}  # fmt: skip
     for args in ((data,), (), ({"text": "x" * 30},)):
-        templates, quick = (
-            Inputs(*args, renderer=DjangoTemplates()),
-            Inputs(*args, renderer=QuickSelectRenderer()),
-        )
-        templates.is_valid(), quick.is_valid()
+        templates, quick = rendered_both_ways(Inputs, *args)
         for name in Inputs.base_fields:
             assert str(quick[name]) == str(templates[name]), name
             assert str(quick[name].errors) == str(templates[name].errors), name
